@@ -1,0 +1,68 @@
+#include "engine/cost_model.h"
+
+#include <algorithm>
+#include <climits>
+#include <cmath>
+#include <map>
+#include <unordered_set>
+
+namespace peerslot {
+
+namespace {
+
+constexpr double kEarthRadiusKm = 6371.0;
+constexpr double kPi = 3.14159265358979323846;
+
+double radians(double degrees) { return degrees * kPi / 180.0; }
+
+}  // namespace
+
+std::int64_t great_circle_km(const GeoPoint& a, const GeoPoint& b) {
+  double lat1 = radians(a.lat), lat2 = radians(b.lat);
+  double dlat = lat2 - lat1, dlon = radians(b.lon - a.lon);
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
+             std::cos(lat1) * std::cos(lat2) * std::sin(dlon / 2) * std::sin(dlon / 2);
+  double km = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+  return static_cast<std::int64_t>(std::floor(km + 0.5));
+}
+
+std::int64_t travel_km(const Peer& peer, const Council& council) {
+  if (!peer.location || !council.location) return 0;
+  return great_circle_km(*peer.location, *council.location);
+}
+
+int weeks_off(const Request& request, Date first_on_site_day) {
+  if (request.preferred.empty()) return 0;
+  int gap = INT_MAX;
+  for (const DateRange& range : request.preferred) gap = std::min(gap, days_outside(first_on_site_day, range));
+  return (gap + 6) / 7;
+}
+
+Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan& plan) {
+  const Weights& w = scenario.weights;
+  Cost cost;
+  std::unordered_set<std::string> assigned;
+  std::map<std::pair<std::string, int>, std::int64_t> peer_year_days;
+  for (const Assignment& a : plan.assignments) {
+    const Request* request = scenario.find_request(a.request);
+    if (!request) continue;
+    assigned.insert(a.request);
+    const Council* council = scenario.find_council(request->council);
+    std::vector<Date> days = calendar.on_site_days(a.week, request->days);
+    if (!days.empty()) cost.preference += w.preference * weeks_off(*request, days.front());
+    for (const std::string& peer_id : a.peers) {
+      const Peer* peer = scenario.find_peer(peer_id);
+      if (!peer) continue;
+      if (council) cost.travel += w.travel_km * travel_km(*peer, *council);
+      for (Date d : days) ++peer_year_days[{peer_id, financial_year(d)}];
+    }
+  }
+  for (const auto& [key, days] : peer_year_days) cost.load += w.load * days * days;
+  for (const Request& r : scenario.requests) {
+    if (!assigned.count(r.id)) cost.unscheduled += w.unscheduled * r.priority;
+  }
+  cost.total = cost.unscheduled + cost.preference + cost.travel + cost.load;
+  return cost;
+}
+
+}  // namespace peerslot

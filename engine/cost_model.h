@@ -1,0 +1,39 @@
+// cost_model.h — the spec's cost terms, computed exactly as the contract says.
+//
+//   total       = unscheduled + preference + travel + load
+//   unscheduled = weights.unscheduled x sum of priority of unscheduled requests
+//   preference  = weights.preference  x sum of weeks_off(request)
+//   travel      = weights.travel_km   x sum over (assignment, peer) of km
+//   load        = weights.load        x sum over peers and FYs of days^2
+//
+// These functions are the single definition of each term: the checker, the
+// solver's incremental evaluation and the benchmarks all call them, so they
+// cannot drift apart. Everything is whole-number arithmetic.
+//
+// Thread-safety: pure functions.
+#pragma once
+
+#include "engine/scenario.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace peerslot {
+
+// Great-circle distance on a sphere of radius 6371.0 km, rounded to the
+// nearest whole km (halves up).
+std::int64_t great_circle_km(const GeoPoint& a, const GeoPoint& b);
+// 0 when either side has no location.
+std::int64_t travel_km(const Peer& peer, const Council& council);
+
+// 0 when there are no preferred ranges or the first on-site day lies in one;
+// otherwise ceil(gap / 7) with gap the days to the nearest preferred range.
+int weeks_off(const Request& request, Date first_on_site_day);
+
+// Computes every term of a plan's cost. The plan is taken as written (even if
+// infeasible): requests not in `assignments` count as unscheduled; on-site
+// days are the first `days` working days of each assignment's week.
+// Unknown request or peer ids are skipped.
+Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan& plan);
+
+}  // namespace peerslot

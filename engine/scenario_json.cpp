@@ -1,0 +1,504 @@
+// Design: a small `Fields` reader walks one JSON object at a time, knowing
+// its path ("requests[3].team") and which keys it has consumed. Every typed
+// getter either returns a checked value or throws FieldError with the path
+// and offending value; the two public entry points catch it and turn it into
+// a Status, so no exception leaves this file. When an object is finished,
+// the keys nobody asked for become warnings.
+#include "engine/scenario_json.h"
+
+#include <functional>
+#include <limits>
+#include <set>
+#include <stdexcept>
+#include <unordered_set>
+
+namespace peerslot {
+
+using nlohmann::json;
+
+namespace {
+
+struct FieldError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+std::string show(const json& value) {
+  std::string text = value.dump();
+  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
+}
+
+[[noreturn]] void fail(const std::string& path, const std::string& what) {
+  throw FieldError(path + ": " + what);
+}
+
+std::string index_path(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+Date as_date(const json& value, const std::string& path) {
+  if (!value.is_string()) fail(path, show(value) + " is not a date string (YYYY-MM-DD)");
+  auto date = parse_iso_date(value.get<std::string>());
+  if (!date) fail(path, show(value) + " is not a valid date (YYYY-MM-DD)");
+  return *date;
+}
+
+class Fields {
+ public:
+  Fields(const json& object, std::string path, std::vector<std::string>* warnings)
+      : object_(object), path_(std::move(path)), warnings_(warnings) {
+    if (!object.is_object()) fail(path_.empty() ? "document" : path_, show(object) + " is not an object");
+  }
+
+  std::string path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+
+  const json* get(const std::string& key) {
+    used_.insert(key);
+    auto it = object_.find(key);
+    return it == object_.end() || it->is_null() ? nullptr : &*it;
+  }
+
+  const json& require(const std::string& key) {
+    const json* value = get(key);
+    if (!value) fail(path(key), "is required");
+    return *value;
+  }
+
+  std::string string(const std::string& key, bool required, const std::string& fallback = "") {
+    const json* value = required ? &require(key) : get(key);
+    if (!value) return fallback;
+    if (!value->is_string()) fail(path(key), show(*value) + " is not a string");
+    return value->get<std::string>();
+  }
+
+  std::string nonempty_string(const std::string& key) {
+    std::string text = string(key, true);
+    if (text.empty()) fail(path(key), "must not be empty");
+    return text;
+  }
+
+  std::int64_t integer(const std::string& key, std::int64_t fallback, std::int64_t lo, std::int64_t hi,
+                       bool required = false) {
+    const json* value = required ? &require(key) : get(key);
+    if (!value) return fallback;
+    if (!value->is_number_integer()) fail(path(key), show(*value) + " is not a whole number");
+    std::int64_t n = value->get<std::int64_t>();
+    if (value->is_number_unsigned() && value->get<std::uint64_t>() > static_cast<std::uint64_t>(hi))
+      fail(path(key), show(*value) + " is out of range " + std::to_string(lo) + ".." + std::to_string(hi));
+    if (n < lo || n > hi)
+      fail(path(key), show(*value) + " is out of range " + std::to_string(lo) + ".." + std::to_string(hi));
+    return n;
+  }
+
+  std::optional<double> number(const std::string& key, double lo, double hi) {
+    const json* value = get(key);
+    if (!value) return std::nullopt;
+    if (!value->is_number()) fail(path(key), show(*value) + " is not a number");
+    double x = value->get<double>();
+    if (x < lo || x > hi) fail(path(key), show(*value) + " is out of range " + show(lo) + ".." + show(hi));
+    return x;
+  }
+
+  bool boolean(const std::string& key, bool fallback) {
+    const json* value = get(key);
+    if (!value) return fallback;
+    if (!value->is_boolean()) fail(path(key), show(*value) + " is not true or false");
+    return value->get<bool>();
+  }
+
+  std::optional<Date> date(const std::string& key, bool required = false) {
+    const json* value = required ? &require(key) : get(key);
+    if (!value) return std::nullopt;
+    return as_date(*value, path(key));
+  }
+
+  // An array (absent means empty); calls each(element, path) per element.
+  template <typename F>
+  void array(const std::string& key, bool required, F each) {
+    const json* value = required ? &require(key) : get(key);
+    if (!value) return;
+    if (!value->is_array()) fail(path(key), show(*value) + " is not an array");
+    for (size_t i = 0; i < value->size(); ++i) each((*value)[i], index_path(path(key), i));
+  }
+
+  std::vector<std::string> strings(const std::string& key) {
+    std::vector<std::string> result;
+    array(key, false, [&](const json& item, const std::string& p) {
+      if (!item.is_string()) fail(p, show(item) + " is not a string");
+      result.push_back(item.get<std::string>());
+    });
+    return result;
+  }
+
+  std::vector<Date> dates(const std::string& key, bool required = false) {
+    std::vector<Date> result;
+    array(key, required, [&](const json& item, const std::string& p) { result.push_back(as_date(item, p)); });
+    return result;
+  }
+
+  std::vector<DateRange> ranges(const std::string& key, bool required = false);
+
+  std::optional<GeoPoint> location() {
+    auto lat = number("lat", -90, 90);
+    auto lon = number("lon", -180, 180);
+    if (lat.has_value() != lon.has_value()) fail(path(lat ? "lon" : "lat"), "is required when the other coordinate is given");
+    if (!lat) return std::nullopt;
+    return GeoPoint{*lat, *lon};
+  }
+
+  // Warns about every key that no getter asked for.
+  void finish() {
+    if (!warnings_) return;
+    for (auto it = object_.begin(); it != object_.end(); ++it) {
+      if (!used_.count(it.key())) warnings_->push_back(path(it.key()) + ": unknown field ignored");
+    }
+  }
+
+  std::vector<std::string>* warnings() const { return warnings_; }
+
+ private:
+  const json& object_;
+  std::string path_;
+  std::vector<std::string>* warnings_;
+  std::set<std::string> used_;
+};
+
+DateRange read_range(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+  Fields f(item, path, warnings);
+  DateRange range{*f.date("start", true), *f.date("end", true)};
+  if (range.end < range.start)
+    fail(f.path("end"), to_iso(range.end) + " is before start " + to_iso(range.start));
+  f.finish();
+  return range;
+}
+
+std::vector<DateRange> Fields::ranges(const std::string& key, bool required) {
+  std::vector<DateRange> result;
+  array(key, required, [&](const json& item, const std::string& p) { result.push_back(read_range(item, p, warnings_)); });
+  return result;
+}
+
+void require_unique(const std::string& id, std::unordered_set<std::string>& seen, const std::string& path) {
+  if (!seen.insert(id).second) fail(path, "duplicate id \"" + id + "\"");
+}
+
+Weights read_weights(Fields& top) {
+  Weights w;
+  const json* value = top.get("weights");
+  if (!value) return w;
+  Fields f(*value, "weights", top.warnings());
+  constexpr std::int64_t kMax = std::numeric_limits<std::int32_t>::max();
+  w.unscheduled = f.integer("unscheduled", w.unscheduled, 0, kMax);
+  w.preference = f.integer("preference", w.preference, 0, kMax);
+  w.travel_km = f.integer("travel_km", w.travel_km, 0, kMax);
+  w.load = f.integer("load", w.load, 0, kMax);
+  f.finish();
+  return w;
+}
+
+Council read_council(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+  Fields f(item, path, warnings);
+  Council c;
+  c.id = f.nonempty_string("id");
+  c.name = f.string("name", false);
+  c.type = f.nonempty_string("type");
+  c.region = f.nonempty_string("region");
+  c.control = f.nonempty_string("control");
+  c.location = f.location();
+  c.elections = f.dates("elections");
+  c.blackouts = f.ranges("blackouts");
+  f.finish();
+  return c;
+}
+
+Peer read_peer(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+  Fields f(item, path, warnings);
+  Peer p;
+  p.id = f.nonempty_string("id");
+  p.name = f.string("name", false);
+  std::string role = f.nonempty_string("role");
+  auto parsed = role_from_name(role);
+  if (!parsed) fail(f.path("role"), "\"" + role + "\" is not one of member, chief_executive, officer, expert");
+  p.role = *parsed;
+  if (p.role == Role::kMember) {
+    p.party = f.nonempty_string("party");
+  } else if (f.get("party") && warnings) {
+    warnings->push_back(f.path("party") + ": ignored, party is given for member peers only");
+  }
+  p.council = f.string("council", false);
+  p.region = f.nonempty_string("region");
+  p.location = f.location();
+  p.skills = f.strings("skills");
+  p.available = f.ranges("available", true);
+  if (f.get("max_days_per_year")) p.max_days_per_year = static_cast<int>(f.integer("max_days_per_year", 0, 0, 366));
+  p.conflicts = f.strings("conflicts");
+  f.finish();
+  return p;
+}
+
+TeamShape read_team(Fields& parent) {
+  Fields f(parent.require("team"), parent.path("team"), parent.warnings());
+  TeamShape team{};
+  for (int r = 0; r < kRoleCount; ++r) team[r] = static_cast<int>(f.integer(kRoleNames[r], 0, 0, 50));
+  f.finish();
+  return team;
+}
+
+std::optional<Pin> read_pin(Fields& parent) {
+  const json* value = parent.get("pinned");
+  if (!value) return std::nullopt;
+  Fields f(*value, parent.path("pinned"), parent.warnings());
+  Pin pin;
+  pin.week = *f.date("week", true);
+  if (!is_monday(pin.week)) fail(f.path("week"), to_iso(pin.week) + " is not a Monday");
+  pin.peers = f.strings("peers");
+  f.finish();
+  return pin;
+}
+
+Request read_request(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+  Fields f(item, path, warnings);
+  Request r;
+  r.id = f.nonempty_string("id");
+  r.council = f.nonempty_string("council");
+  r.kind = f.nonempty_string("kind");
+  if (r.kind != "corporate" && r.kind != "subject" && r.kind != "support")
+    fail(f.path("kind"), "\"" + r.kind + "\" is not one of corporate, subject, support");
+  r.days = static_cast<int>(f.integer("days", 0, 1, 5, true));
+  r.earliest = f.date("earliest");
+  r.latest = f.date("latest");
+  if (r.earliest && r.latest && *r.latest < *r.earliest)
+    fail(f.path("latest"), to_iso(*r.latest) + " is before earliest " + to_iso(*r.earliest));
+  r.preferred = f.ranges("preferred");
+  r.focus = f.strings("focus");
+  r.team = read_team(f);
+  r.priority = static_cast<int>(f.integer("priority", 1, 0, 1000000));
+  r.pinned = read_pin(f);
+  f.finish();
+  return r;
+}
+
+// Cross-references: request councils and pinned peers must exist.
+void check_references(const Scenario& s) {
+  for (size_t i = 0; i < s.requests.size(); ++i) {
+    const Request& r = s.requests[i];
+    std::string path = index_path("requests", i);
+    if (!s.find_council(r.council)) fail(path + ".council", "unknown council \"" + r.council + "\"");
+    if (!r.pinned) continue;
+    for (size_t k = 0; k < r.pinned->peers.size(); ++k) {
+      if (!s.find_peer(r.pinned->peers[k]))
+        fail(index_path(path + ".pinned.peers", k), "unknown peer \"" + r.pinned->peers[k] + "\"");
+    }
+  }
+}
+
+template <typename T, typename Read>
+std::vector<T> read_list(Fields& top, const std::string& key, Read read) {
+  std::vector<T> items;
+  std::unordered_set<std::string> seen;
+  top.array(key, true, [&](const json& item, const std::string& path) {
+    items.push_back(read(item, path, top.warnings()));
+    require_unique(items.back().id, seen, path + ".id");
+  });
+  return items;
+}
+
+void require_format(Fields& f, const char* expected) {
+  std::string format = f.string("format", true);
+  if (format != expected) fail("format", "\"" + format + "\" is not \"" + expected + "\"");
+}
+
+Scenario read_scenario(const json& doc, std::vector<std::string>* warnings) {
+  Fields f(doc, "", warnings);
+  require_format(f, kScenarioFormat);
+  Scenario s;
+  s.window = read_range(f.require("window"), "window", warnings);
+  s.bank_holidays = f.dates("bank_holidays");
+  s.pre_election_days = static_cast<int>(f.integer("pre_election_days", 42, 0, 366));
+  if (f.get("max_challenges_per_week"))
+    s.max_challenges_per_week = static_cast<int>(f.integer("max_challenges_per_week", 0, 0, 1000000));
+  s.exclude_same_region = f.boolean("exclude_same_region", false);
+  s.weights = read_weights(f);
+  s.councils = read_list<Council>(f, "councils", read_council);
+  s.peers = read_list<Peer>(f, "peers", read_peer);
+  s.requests = read_list<Request>(f, "requests", read_request);
+  f.finish();
+  s.reindex();
+  check_references(s);
+  return s;
+}
+
+Assignment read_assignment(const json& item, const std::string& path, const Scenario& s,
+                           std::vector<std::string>* warnings) {
+  Fields f(item, path, warnings);
+  Assignment a;
+  a.request = f.nonempty_string("request");
+  if (!s.find_request(a.request)) fail(f.path("request"), "unknown request \"" + a.request + "\"");
+  a.week = *f.date("week", true);
+  f.array("peers", true, [&](const json& peer, const std::string& p) {
+    if (!peer.is_string()) fail(p, show(peer) + " is not a string");
+    a.peers.push_back(peer.get<std::string>());
+    if (!s.find_peer(a.peers.back())) fail(p, "unknown peer \"" + a.peers.back() + "\"");
+  });
+  f.finish();
+  return a;
+}
+
+Unscheduled read_unscheduled(const json& item, const std::string& path, const Scenario& s,
+                             std::vector<std::string>* warnings) {
+  Fields f(item, path, warnings);
+  Unscheduled u;
+  u.request = f.nonempty_string("request");
+  if (!s.find_request(u.request)) fail(f.path("request"), "unknown request \"" + u.request + "\"");
+  u.reasons = f.strings("reasons");
+  f.finish();
+  return u;
+}
+
+Cost read_cost(Fields& parent) {
+  Fields f(parent.require("cost"), "cost", parent.warnings());
+  constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+  Cost c;
+  c.total = f.integer("total", 0, 0, kMax, true);
+  c.unscheduled = f.integer("unscheduled", 0, 0, kMax, true);
+  c.preference = f.integer("preference", 0, 0, kMax, true);
+  c.travel = f.integer("travel", 0, 0, kMax, true);
+  c.load = f.integer("load", 0, 0, kMax, true);
+  f.finish();
+  return c;
+}
+
+Plan read_plan(const json& doc, const Scenario& s, std::vector<std::string>* warnings) {
+  Fields f(doc, "", warnings);
+  require_format(f, kPlanFormat);
+  Plan plan;
+  f.array("assignments", true, [&](const json& item, const std::string& path) {
+    plan.assignments.push_back(read_assignment(item, path, s, warnings));
+  });
+  f.array("unscheduled", true, [&](const json& item, const std::string& path) {
+    plan.unscheduled.push_back(read_unscheduled(item, path, s, warnings));
+  });
+  plan.cost = read_cost(f);
+  f.finish();
+  return plan;
+}
+
+json ranges_to_json(const std::vector<DateRange>& ranges) {
+  json out = json::array();
+  for (const DateRange& r : ranges) out.push_back({{"start", to_iso(r.start)}, {"end", to_iso(r.end)}});
+  return out;
+}
+
+json dates_to_json(const std::vector<Date>& dates) {
+  json out = json::array();
+  for (Date d : dates) out.push_back(to_iso(d));
+  return out;
+}
+
+void put_location(json& out, const std::optional<GeoPoint>& location) {
+  if (!location) return;
+  out["lat"] = location->lat;
+  out["lon"] = location->lon;
+}
+
+json council_to_json(const Council& c) {
+  json out = {{"id", c.id}, {"name", c.name}, {"type", c.type}, {"region", c.region}, {"control", c.control}};
+  put_location(out, c.location);
+  out["elections"] = dates_to_json(c.elections);
+  out["blackouts"] = ranges_to_json(c.blackouts);
+  return out;
+}
+
+json peer_to_json(const Peer& p) {
+  json out = {{"id", p.id}, {"name", p.name}, {"role", role_name(p.role)}};
+  if (p.role == Role::kMember) out["party"] = p.party;
+  if (!p.council.empty()) out["council"] = p.council;
+  out["region"] = p.region;
+  put_location(out, p.location);
+  out["skills"] = p.skills;
+  out["available"] = ranges_to_json(p.available);
+  if (p.max_days_per_year) out["max_days_per_year"] = *p.max_days_per_year;
+  out["conflicts"] = p.conflicts;
+  return out;
+}
+
+json request_to_json(const Request& r) {
+  json out = {{"id", r.id}, {"council", r.council}, {"kind", r.kind}, {"days", r.days}};
+  if (r.earliest) out["earliest"] = to_iso(*r.earliest);
+  if (r.latest) out["latest"] = to_iso(*r.latest);
+  out["preferred"] = ranges_to_json(r.preferred);
+  out["focus"] = r.focus;
+  json team = json::object();
+  for (int i = 0; i < kRoleCount; ++i) team[kRoleNames[i]] = r.team[i];
+  out["team"] = team;
+  out["priority"] = r.priority;
+  if (r.pinned) out["pinned"] = {{"week", to_iso(r.pinned->week)}, {"peers", r.pinned->peers}};
+  return out;
+}
+
+template <typename T, typename F>
+json list_to_json(const std::vector<T>& items, F convert) {
+  json out = json::array();
+  for (const T& item : items) out.push_back(convert(item));
+  return out;
+}
+
+template <typename T>
+Result<T> guarded(const std::function<T()>& read) {
+  try {
+    return read();
+  } catch (const FieldError& e) {
+    return Status::invalid(e.what());
+  }
+}
+
+}  // namespace
+
+Result<json> parse_json_text(const std::string& text) {
+  try {
+    return json::parse(text);
+  } catch (const json::parse_error& e) {
+    return Status::invalid(std::string("not valid JSON: ") + e.what());
+  }
+}
+
+Result<Scenario> scenario_from_json(const json& doc, std::vector<std::string>* warnings) {
+  return guarded<Scenario>([&] { return read_scenario(doc, warnings); });
+}
+
+Result<Plan> plan_from_json(const json& doc, const Scenario& scenario, std::vector<std::string>* warnings) {
+  return guarded<Plan>([&] { return read_plan(doc, scenario, warnings); });
+}
+
+json scenario_to_json(const Scenario& s) {
+  json out = {{"format", kScenarioFormat},
+              {"window", {{"start", to_iso(s.window.start)}, {"end", to_iso(s.window.end)}}},
+              {"bank_holidays", dates_to_json(s.bank_holidays)},
+              {"pre_election_days", s.pre_election_days}};
+  if (s.max_challenges_per_week) out["max_challenges_per_week"] = *s.max_challenges_per_week;
+  out["exclude_same_region"] = s.exclude_same_region;
+  out["weights"] = {{"unscheduled", s.weights.unscheduled},
+                    {"preference", s.weights.preference},
+                    {"travel_km", s.weights.travel_km},
+                    {"load", s.weights.load}};
+  out["councils"] = list_to_json(s.councils, council_to_json);
+  out["peers"] = list_to_json(s.peers, peer_to_json);
+  out["requests"] = list_to_json(s.requests, request_to_json);
+  return out;
+}
+
+json cost_to_json(const Cost& c) {
+  return {{"total", c.total}, {"unscheduled", c.unscheduled}, {"preference", c.preference},
+          {"travel", c.travel}, {"load", c.load}};
+}
+
+json plan_to_json(const Plan& plan) {
+  json out = {{"format", kPlanFormat}};
+  out["assignments"] = list_to_json(plan.assignments, [](const Assignment& a) {
+    return json{{"request", a.request}, {"week", to_iso(a.week)}, {"peers", a.peers}};
+  });
+  out["unscheduled"] = list_to_json(plan.unscheduled, [](const Unscheduled& u) {
+    return json{{"request", u.request}, {"reasons", u.reasons}};
+  });
+  out["cost"] = cost_to_json(plan.cost);
+  return out;
+}
+
+}  // namespace peerslot

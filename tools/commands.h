@@ -1,0 +1,12 @@
+// commands.h — the subcommands of the `peerslot` command line. Each adds
+// itself to the CLI11 app; its callback sets *exit_code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+namespace peerslot {
+
+void add_check_command(CLI::App& app, int* exit_code);
+void add_generate_command(CLI::App& app, int* exit_code);
+
+}  // namespace peerslot
