@@ -8,5 +8,9 @@ namespace peerslot {
 
 void add_check_command(CLI::App& app, int* exit_code);
 void add_generate_command(CLI::App& app, int* exit_code);
+void add_solve_command(CLI::App& app, int* exit_code);
+void add_options_command(CLI::App& app, int* exit_code);
+void add_repair_command(CLI::App& app, int* exit_code);
+void add_bench_command(CLI::App& app, int* exit_code);
 
 }  // namespace peerslot

@@ -9,6 +9,10 @@ int main(int argc, char** argv) {
   int exit_code = peerslot::kExitOk;
   peerslot::add_check_command(app, &exit_code);
   peerslot::add_generate_command(app, &exit_code);
+  peerslot::add_solve_command(app, &exit_code);
+  peerslot::add_options_command(app, &exit_code);
+  peerslot::add_repair_command(app, &exit_code);
+  peerslot::add_bench_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
