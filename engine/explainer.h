@@ -1,0 +1,34 @@
+// explainer.h — why a request is not (or cannot be) scheduled, in words a
+// programme officer can act on.
+//
+// Reasons name the binding rule and its dates, roles and peers, e.g.
+//   "no usable week between 2013-02-01 and 2013-05-31 (H2/H3): pre-election
+//    period 2013-03-22..2013-05-02, blackout 2013-02-06..2013-02-28"
+//   "no Labour member peer can take part in any of the 9 usable weeks
+//    (2013-06-03..2013-07-29) (H5); nearest: P0412 (cap of 12 days in FY2012
+//    reached, H10)"
+// Never a bare "infeasible": when no single requirement is to blame, the
+// reason says which weeks fail for which requirement.
+//
+// Guarantees: explain_unscheduled() returns at least one reason; it reads
+// the state and never changes it.
+// Thread-safety: uses the caller's TeamMatcher (scratch); one per thread.
+#pragma once
+
+#include "engine/schedule_state.h"
+#include "engine/team_matcher.h"
+
+#include <string>
+#include <vector>
+
+namespace peerslot {
+
+// Reasons request r (unscheduled in `state`) cannot be placed.
+std::vector<std::string> explain_unscheduled(const ScheduleState& state, TeamMatcher& matcher, int r);
+// Why r cannot go in week w as things stand ("" if it can).
+std::string explain_week(const ScheduleState& state, TeamMatcher& matcher, int r, int w);
+// Why peer p cannot join r in week w, e.g. "already on R0012 that week (H9)"
+// ("" if it can).
+std::string explain_peer(const ScheduleState& state, int p, int r, int w);
+
+}  // namespace peerslot

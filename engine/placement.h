@@ -1,0 +1,35 @@
+// placement.h — where one request can go, and at what cost, with everyone
+// else staying put.
+//
+// A placement is a (week, team) for one request that keeps every rule given
+// the current ScheduleState: the week is usable (H2, H3), not full (H11),
+// the team is the TeamMatcher's cheapest feasible one (H4..H10), and a
+// pinned request only goes to its pinned week with its pinned peers (H12).
+// `delta` is the exact change of the plan's total cost if it is applied.
+//
+// Thread-safety: functions take the matcher (scratch) by reference; use one
+// per thread.
+#pragma once
+
+#include "engine/team_matcher.h"
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace peerslot {
+
+struct Placement {
+  int week = kNoIndex;
+  std::int64_t delta = 0;
+  std::vector<int> peers;
+};
+
+// The placement of unscheduled request r in week w, if one exists.
+std::optional<Placement> place_in_week(const ScheduleState& state, TeamMatcher& matcher, int r, int w);
+// The cheapest placement over all of r's usable weeks (ties: earlier week).
+std::optional<Placement> best_placement(const ScheduleState& state, TeamMatcher& matcher, int r);
+// Every feasible placement, one per week, cheapest first.
+std::vector<Placement> all_placements(const ScheduleState& state, TeamMatcher& matcher, int r);
+
+}  // namespace peerslot

@@ -1,0 +1,398 @@
+// Design
+// ------
+// Construction. Pinned requests are placed first, in their pinned week with
+// their pinned peers; a pin that cannot be honoured is recorded and never
+// placed. The others are placed one by one, hardest first: higher priority,
+// then fewer usable weeks, then larger teams. Each takes the cheapest
+// placement among its first few feasible weeks in order of preference cost
+// (ties broken by a seeded hash, which spreads requests with no preference
+// over the calendar); if none of those weeks work, every usable week is tried.
+// The result is feasible by construction: each step is a TeamMatcher answer.
+//
+// Improvement. Late-acceptance hill climbing (Burke & Bykov): a move is
+// accepted if the new total is no worse than the current one or than the
+// total L iterations ago. Moves, all evaluated incrementally on the
+// ScheduleState and undone exactly when rejected:
+//   - insert: an unscheduled request takes its cheapest placement;
+//   - eject: an unscheduled request takes a week by ejecting one challenge
+//     of that week, which is then re-inserted wherever it fits best (or left
+//     unscheduled, which late acceptance takes only when priorities allow);
+//   - move: a challenge tries the best of two random usable weeks;
+//   - repick: a challenge's team is chosen again in its own week;
+//   - pair: two challenges sharing a financial year are re-teamed in
+//     reverse order, which lets them trade peers.
+// The best state is kept as a snapshot. Pinned challenges never move.
+//
+// Threads run independent searches from the same first plan with seeds
+// seed..seed+T-1; the lowest cost wins, ties to the lowest seed.
+#include "engine/solver.h"
+
+#include "engine/cost_model.h"
+#include "engine/explainer.h"
+#include "engine/placement.h"
+
+#include <algorithm>
+#include <chrono>
+#include <memory>
+#include <random>
+#include <thread>
+
+namespace peerslot {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double seconds_since(Clock::time_point start) {
+  return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+struct Undo {
+  int request;
+  int week;  // kNoIndex: was unscheduled
+  std::vector<int> peers;
+};
+
+// Records the old placement of every request it touches, to undo a move.
+class Journal {
+ public:
+  explicit Journal(ScheduleState& state) : state_(state) {}
+  void remove(int r) {
+    remember(r);
+    state_.unassign(r);
+  }
+  void place(int r, const Placement& placement) {
+    remember(r);
+    state_.assign(r, placement.week, placement.peers);
+  }
+  void undo() {
+    for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
+      if (state_.scheduled(it->request)) state_.unassign(it->request);
+    for (const Undo& u : entries_)
+      if (u.week != kNoIndex && !state_.scheduled(u.request)) state_.assign(u.request, u.week, u.peers);
+    entries_.clear();
+  }
+  void commit() { entries_.clear(); }
+
+ private:
+  void remember(int r) {
+    for (const Undo& u : entries_)
+      if (u.request == r) return;
+    entries_.push_back({r, state_.week(r), state_.scheduled(r) ? std::vector<int>(state_.team(r).begin(), state_.team(r).end())
+                                                             : std::vector<int>{}});
+  }
+  ScheduleState& state_;
+  std::vector<Undo> entries_;
+};
+
+class Constructor {
+ public:
+  Constructor(ScheduleState& state, TeamMatcher& matcher, std::uint64_t seed) : state_(state), matcher_(matcher), seed_(seed) {}
+
+  std::vector<int> run(const SolveOptions& options, Clock::time_point start) {
+    std::vector<int> broken;
+    const Problem& problem = state_.problem();
+    for (int r = 0; r < problem.request_count(); ++r) {
+      if (!problem.request(r).pinned) continue;
+      std::optional<Placement> placement = problem.request(r).pinned_week == kNoIndex
+                                               ? std::nullopt
+                                               : place_in_week(state_, matcher_, r, problem.request(r).pinned_week);
+      if (placement) state_.assign(r, placement->week, placement->peers);
+      else broken.push_back(r);
+    }
+    double next_report = options.progress_interval_seconds;
+    for (int r : order()) {
+      place(r);
+      if (options.progress && seconds_since(start) >= next_report) {
+        next_report = seconds_since(start) + options.progress_interval_seconds;
+        options.progress({seconds_since(start), state_.total(), state_.unscheduled_count(), 0, true});
+      }
+    }
+    return broken;
+  }
+
+ private:
+  std::vector<int> order() const {
+    const Problem& problem = state_.problem();
+    std::vector<int> rs;
+    for (int r = 0; r < problem.request_count(); ++r)
+      if (!problem.request(r).pinned) rs.push_back(r);
+    std::stable_sort(rs.begin(), rs.end(), [&](int a, int b) {
+      const ProblemRequest& x = problem.request(a);
+      const ProblemRequest& y = problem.request(b);
+      if (x.priority != y.priority) return x.priority > y.priority;
+      if (x.weeks.size() != y.weeks.size()) return x.weeks.size() < y.weeks.size();
+      return x.team_size > y.team_size;
+    });
+    return rs;
+  }
+
+  void place(int r) {
+    constexpr int kFeasibleWeeks = 6;
+    const ProblemRequest& request = state_.problem().request(r);
+    std::vector<std::pair<std::pair<std::int64_t, std::uint64_t>, int>> weeks;
+    for (std::size_t i = 0; i < request.weeks.size(); ++i)
+      weeks.push_back({{request.preference[i], mix(seed_ ^ mix(r * 100003ULL + request.weeks[i]))}, request.weeks[i]});
+    std::sort(weeks.begin(), weeks.end());
+    std::optional<Placement> best;
+    int feasible = 0;
+    for (const auto& [key, w] : weeks) {
+      std::optional<Placement> here = place_in_week(state_, matcher_, r, w);
+      if (!here) continue;
+      if (!best || here->delta < best->delta) best = std::move(here);
+      if (++feasible == kFeasibleWeeks) break;
+    }
+    if (best) state_.assign(r, best->week, best->peers);
+  }
+
+  ScheduleState& state_;
+  TeamMatcher& matcher_;
+  std::uint64_t seed_;
+};
+
+class LocalSearch {
+ public:
+  LocalSearch(ScheduleState state, std::uint64_t seed, std::vector<int> broken)
+      : state_(std::move(state)), matcher_(state_.problem()), rng_(seed), journal_(state_), broken_(std::move(broken)) {
+    const Problem& problem = state_.problem();
+    for (int r = 0; r < problem.request_count(); ++r) {
+      if (problem.request(r).pinned) continue;
+      movable_.push_back(r);
+    }
+    best_ = state_.snapshot();
+    history_.assign(kHistory, state_.total());
+  }
+
+  // Runs until a limit; `report` is called from this thread when given.
+  void run(const SolveOptions& options, Clock::time_point start, std::atomic<std::int64_t>* shared_best,
+           const std::function<void(std::int64_t)>& report) {
+    double next_report = seconds_since(start) + options.progress_interval_seconds;
+    while (options.iterations < 0 || iterations_ < options.iterations) {
+      if (options.stop && options.stop->load()) break;
+      if (options.iterations < 0 && seconds_since(start) >= options.time_limit_seconds) break;
+      step();
+      ++iterations_;
+      if (state_.total() < best_.total) {
+        best_ = state_.snapshot();
+        std::int64_t seen = shared_best->load();
+        while (best_.total < seen && !shared_best->compare_exchange_weak(seen, best_.total)) {
+        }
+      }
+      if (report && seconds_since(start) >= next_report) {
+        next_report = seconds_since(start) + options.progress_interval_seconds;
+        report(iterations_);
+      }
+    }
+  }
+
+  const ScheduleState::Snapshot& best() const { return best_; }
+  int best_unscheduled() const {
+    return static_cast<int>(std::count(best_.week.begin(), best_.week.end(), kNoIndex));
+  }
+  std::int64_t iterations() const { return iterations_; }
+
+ private:
+  static constexpr std::size_t kHistory = 400;
+
+  int random(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
+
+  void step() {
+    if (movable_.empty()) return;
+    std::int64_t before = state_.total();
+    int kind = random(100);
+    bool changed = false;
+    if (kind < 25 && state_.unscheduled_count() > static_cast<int>(broken_.size())) changed = insert_or_eject();
+    else if (kind < 60) changed = move(pick_scheduled());
+    else if (kind < 80) changed = repick(pick_scheduled());
+    else changed = pair(pick_scheduled());
+    if (!changed) return;
+    std::int64_t after = state_.total();
+    std::int64_t& past = history_[iterations_ % kHistory];
+    if (after <= before || after <= past) {
+      journal_.commit();
+    } else {
+      journal_.undo();
+    }
+    past = state_.total();
+  }
+
+  int pick_scheduled() {
+    for (int tries = 0; tries < 8; ++tries) {
+      int r = movable_[random(static_cast<int>(movable_.size()))];
+      if (state_.scheduled(r)) return r;
+    }
+    return kNoIndex;
+  }
+
+  int pick_unscheduled() {
+    for (int tries = 0; tries < 32; ++tries) {
+      int r = movable_[random(static_cast<int>(movable_.size()))];
+      if (!state_.scheduled(r)) return r;
+    }
+    return kNoIndex;
+  }
+
+  bool insert_or_eject() {
+    int u = pick_unscheduled();
+    if (u == kNoIndex) return false;
+    std::optional<Placement> placement = best_placement(state_, matcher_, u);
+    if (placement) {
+      journal_.place(u, *placement);
+      return true;
+    }
+    return eject(u);
+  }
+
+  bool eject(int u) {
+    const ProblemRequest& request = state_.problem().request(u);
+    if (request.weeks.empty()) return false;
+    int w = request.weeks[random(static_cast<int>(request.weeks.size()))];
+    std::vector<int> in_week;
+    for (int r : movable_)
+      if (state_.week(r) == w) in_week.push_back(r);
+    if (in_week.empty()) return false;
+    int victim = in_week[random(static_cast<int>(in_week.size()))];
+    journal_.remove(victim);
+    std::optional<Placement> placement = place_in_week(state_, matcher_, u, w);
+    if (!placement) {
+      journal_.undo();
+      return false;
+    }
+    journal_.place(u, *placement);
+    std::optional<Placement> again = best_placement(state_, matcher_, victim);
+    if (again) journal_.place(victim, *again);
+    return true;
+  }
+
+  bool move(int r) {
+    if (r == kNoIndex) return false;
+    const ProblemRequest& request = state_.problem().request(r);
+    journal_.remove(r);
+    std::optional<Placement> best;
+    for (int i = 0; i < 2; ++i) {
+      int w = request.weeks[random(static_cast<int>(request.weeks.size()))];
+      std::optional<Placement> here = place_in_week(state_, matcher_, r, w);
+      if (here && (!best || here->delta < best->delta)) best = std::move(here);
+    }
+    if (!best) {
+      journal_.undo();
+      return false;
+    }
+    journal_.place(r, *best);
+    return true;
+  }
+
+  bool repick(int r) {
+    if (r == kNoIndex) return false;
+    int w = state_.week(r);
+    journal_.remove(r);
+    std::optional<Placement> placement = place_in_week(state_, matcher_, r, w);
+    if (!placement) {
+      journal_.undo();
+      return false;
+    }
+    journal_.place(r, *placement);
+    return true;
+  }
+
+  // Re-team r and another challenge in their own weeks, the other first,
+  // which lets the two trade peers.
+  bool pair(int r) {
+    if (r == kNoIndex) return false;
+    int other = pick_scheduled();
+    if (other == kNoIndex || other == r) return false;
+    int wr = state_.week(r), wo = state_.week(other);
+    journal_.remove(r);
+    journal_.remove(other);
+    std::optional<Placement> first = place_in_week(state_, matcher_, other, wo);
+    if (first) journal_.place(other, *first);
+    std::optional<Placement> second = place_in_week(state_, matcher_, r, wr);
+    if (!first || !second) {
+      journal_.undo();
+      return false;
+    }
+    journal_.place(r, *second);
+    return true;
+  }
+
+  ScheduleState state_;
+  TeamMatcher matcher_;
+  std::mt19937_64 rng_;
+  Journal journal_;
+  std::vector<int> broken_;
+  std::vector<int> movable_;
+  ScheduleState::Snapshot best_;
+  std::vector<std::int64_t> history_;
+  std::int64_t iterations_ = 0;
+};
+
+// Places whatever still fits (cheap and deterministic), for the final plan.
+void insert_leftovers(ScheduleState& state, TeamMatcher& matcher, const std::vector<int>& broken) {
+  for (int r = 0; r < state.problem().request_count(); ++r) {
+    if (state.scheduled(r) || std::find(broken.begin(), broken.end(), r) != broken.end()) continue;
+    std::optional<Placement> placement = best_placement(state, matcher, r);
+    if (placement) state.assign(r, placement->week, placement->peers);
+  }
+}
+
+Plan finish(ScheduleState& state, TeamMatcher& matcher, const std::vector<int>& broken) {
+  insert_leftovers(state, matcher, broken);
+  Plan plan = state.to_plan();
+  for (Unscheduled& u : plan.unscheduled) {
+    int r = state.problem().request_index(u.request);
+    u.reasons = explain_unscheduled(state, matcher, r);
+  }
+  plan.cost = compute_cost(state.problem().scenario(), state.problem().calendar(), plan);
+  return plan;
+}
+
+}  // namespace
+
+SolveResult solve(const Problem& problem, const SolveOptions& options) {
+  Clock::time_point start = Clock::now();
+  SolveResult result;
+  ScheduleState state(problem);
+  TeamMatcher matcher(problem);
+  std::vector<int> broken = Constructor(state, matcher, options.seed).run(options, start);
+  result.first_feasible_seconds = seconds_since(start);
+  result.first_feasible_cost = state.total();
+  if (options.progress) options.progress({seconds_since(start), state.total(), state.unscheduled_count(), 0, false});
+
+  int threads = std::max(1, options.threads);
+  std::vector<std::unique_ptr<LocalSearch>> searches;
+  for (int t = 0; t < threads; ++t) searches.push_back(std::make_unique<LocalSearch>(state, options.seed + t, broken));
+  std::atomic<std::int64_t> shared_best{state.total()};
+  auto report = [&](std::int64_t iterations) {
+    if (!options.progress) return;
+    options.progress({seconds_since(start), shared_best.load(), searches[0]->best_unscheduled(), iterations * threads, false});
+  };
+  std::vector<std::thread> workers;
+  for (int t = 1; t < threads; ++t)
+    workers.emplace_back([&, t] { searches[t]->run(options, start, &shared_best, nullptr); });
+  searches[0]->run(options, start, &shared_best, report);
+  for (std::thread& worker : workers) worker.join();
+
+  const LocalSearch* winner = searches[0].get();
+  for (const auto& s : searches) {
+    result.iterations += s->iterations();
+    if (s->best().total < winner->best().total) winner = s.get();
+  }
+  state.restore(winner->best());
+  result.plan = finish(state, matcher, broken);
+  for (int r : broken) result.broken_pins.push_back(problem.scenario().requests[r].id);
+  return result;
+}
+
+Result<SolveResult> solve(const Scenario& scenario, const SolveOptions& options) {
+  Problem problem(scenario);
+  return solve(problem, options);
+}
+
+}  // namespace peerslot

@@ -1,0 +1,202 @@
+// Design: three steps, each exact.
+//
+// 1. Collect. Number the request's requirements: bit 0 the controlling
+//    party (H5) when there is one, then one bit per focus area (H6). Scan
+//    every peer of a needed role once; a peer who can_take() the request
+//    falls in the bucket (role, mask of requirements it meets), and each
+//    bucket keeps only its seats[role] cheapest peers. This loses nothing:
+//    in any team, a peer outside its bucket's cheapest seats[role] can be
+//    swapped for a cheaper bucket-mate not in the team, which meets the same
+//    requirements, so some optimal team uses bucket survivors only.
+// 2. Cover. Depth-first search over "cover" choices: pick the lowest
+//    uncovered requirement, branch on each surviving peer that meets it,
+//    until every requirement is met; the rest of the seats are filled with
+//    the cheapest remaining peers of each role. A branch is cut when its
+//    cost plus the cheapest possible fill cannot beat the best team found.
+// 3. Fill. For the winning cover, the remaining seats are filled by a
+//    min-cost flow source -> role (capacity: seats left) -> peer (capacity
+//    1, weight: peer cost) -> sink, solved with Boost.Graph's
+//    successive_shortest_path_nonnegative_weights.
+#include "engine/team_matcher.h"
+
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
+
+#include <algorithm>
+
+namespace peerslot {
+
+namespace {
+
+using FlowTraits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
+using FlowGraph = boost::adjacency_list<
+    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
+    boost::property<boost::edge_capacity_t, long,
+                    boost::property<boost::edge_residual_capacity_t, long,
+                                    boost::property<boost::edge_reverse_t, FlowTraits::edge_descriptor,
+                                                    boost::property<boost::edge_weight_t, long>>>>>;
+
+void add_flow_edge(FlowGraph& g, int from, int to, long capacity, long weight) {
+  auto forward = boost::add_edge(from, to, g).first;
+  auto backward = boost::add_edge(to, from, g).first;
+  boost::put(boost::edge_capacity, g, forward, capacity);
+  boost::put(boost::edge_capacity, g, backward, 0);
+  boost::put(boost::edge_weight, g, forward, weight);
+  boost::put(boost::edge_weight, g, backward, -weight);
+  boost::put(boost::edge_reverse, g, forward, backward);
+  boost::put(boost::edge_reverse, g, backward, forward);
+}
+
+}  // namespace
+
+unsigned TeamMatcher::requirement_mask(int p, int r) const {
+  const ProblemRequest& request = problem_->request(r);
+  unsigned mask = 0;
+  int bit = 0;
+  if (request.party != kNoIndex) {
+    const ProblemPeer& peer = problem_->peer(p);
+    if (peer.role == Role::kMember && peer.party == request.party) mask |= 1u;
+    bit = 1;
+  }
+  for (int skill : request.focus) {
+    if (problem_->has_skill(p, skill)) mask |= 1u << bit;
+    ++bit;
+  }
+  return mask;
+}
+
+bool TeamMatcher::take_forced(const ScheduleState& state, int r, int w, std::span<const int> forced) {
+  for (std::size_t i = 0; i < forced.size(); ++i) {
+    int p = forced[i];
+    if (std::find(forced.begin(), forced.begin() + i, p) != forced.begin() + i) return false;
+    if (!state.can_take(p, r, w)) return false;
+    int role = static_cast<int>(problem_->peer(p).role);
+    if (--seats_[role] < 0) return false;
+    chosen_.push_back(p);
+  }
+  return true;
+}
+
+void TeamMatcher::collect(const ScheduleState& state, int r, int w, std::span<const int> forced) {
+  unsigned masks = all_ + 1;
+  buckets_.resize(static_cast<std::size_t>(kRoleCount) * masks * max_seats_);
+  bucket_sizes_.assign(static_cast<std::size_t>(kRoleCount) * masks, 0);
+  for (int role = 0; role < kRoleCount; ++role) {
+    by_role_[role].clear();
+    if (seats_[role] <= 0) continue;
+    for (int p : problem_->peers_with_role(static_cast<Role>(role))) {
+      if (std::find(forced.begin(), forced.end(), p) != forced.end() || !state.can_take(p, r, w)) continue;
+      Candidate c{state.peer_cost(p, r, w), p, requirement_mask(p, r)};
+      std::size_t bucket = static_cast<std::size_t>(role) * masks + c.mask;
+      Candidate* slots = &buckets_[bucket * max_seats_];
+      int& size = bucket_sizes_[bucket];
+      if (size == seats_[role] && !(c < slots[size - 1])) continue;
+      int i = size < seats_[role] ? size++ : size - 1;
+      for (; i > 0 && c < slots[i - 1]; --i) slots[i] = slots[i - 1];
+      slots[i] = c;
+    }
+    for (unsigned m = 0; m < masks; ++m) {
+      std::size_t bucket = static_cast<std::size_t>(role) * masks + m;
+      for (int i = 0; i < bucket_sizes_[bucket]; ++i) by_role_[role].push_back(buckets_[bucket * max_seats_ + i]);
+    }
+    std::sort(by_role_[role].begin(), by_role_[role].end());
+  }
+}
+
+// The cheapest way to fill the remaining seats with peers not yet chosen;
+// -1 if some role has too few candidates.
+std::int64_t TeamMatcher::fill_cost() const {
+  std::int64_t total = 0;
+  for (int role = 0; role < kRoleCount; ++role) {
+    int need = seats_[role];
+    for (const Candidate& c : by_role_[role]) {
+      if (need == 0) break;
+      if (std::find(chosen_.begin(), chosen_.end(), c.peer) != chosen_.end()) continue;
+      total += c.cost;
+      --need;
+    }
+    if (need > 0) return -1;
+  }
+  return total;
+}
+
+void TeamMatcher::search(unsigned covered, std::int64_t cost) {
+  if (covered == all_) {
+    std::int64_t fill = fill_cost();
+    if (fill < 0 || (found_ && cost + fill >= best_cost_)) return;
+    found_ = true;
+    best_cost_ = cost + fill;
+    best_cover_ = chosen_;
+    return;
+  }
+  unsigned need = covered ^ all_;
+  unsigned bit = need & (~need + 1);
+  for (int role = 0; role < kRoleCount; ++role) {
+    if (seats_[role] == 0) continue;
+    for (const Candidate& c : by_role_[role]) {
+      if (!(c.mask & bit) || std::find(chosen_.begin(), chosen_.end(), c.peer) != chosen_.end()) continue;
+      if (found_ && cost + c.cost >= best_cost_) break;  // sorted by cost: no cheaper one follows
+      --seats_[role];
+      chosen_.push_back(c.peer);
+      search(covered | c.mask, cost + c.cost);
+      chosen_.pop_back();
+      ++seats_[role];
+    }
+  }
+}
+
+std::vector<int> TeamMatcher::fill_by_min_cost_flow() const {
+  // Vertices: 0 source, 1 sink, 2..5 roles, then one per candidate peer.
+  FlowGraph g(2 + kRoleCount);
+  std::vector<int> peer_of_vertex;
+  for (int role = 0; role < kRoleCount; ++role) {
+    if (seats_[role] == 0) continue;
+    add_flow_edge(g, 0, 2 + role, seats_[role], 0);
+    for (const Candidate& c : by_role_[role]) {
+      if (std::find(chosen_.begin(), chosen_.end(), c.peer) != chosen_.end()) continue;
+      int v = static_cast<int>(boost::add_vertex(g));
+      peer_of_vertex.resize(v + 1, kNoIndex);
+      peer_of_vertex[v] = c.peer;
+      add_flow_edge(g, 2 + role, v, 1, static_cast<long>(c.cost));
+      add_flow_edge(g, v, 1, 1, 0);
+    }
+  }
+  boost::successive_shortest_path_nonnegative_weights(g, 0, 1);
+  std::vector<int> fill;
+  auto residual = boost::get(boost::edge_residual_capacity, g);
+  auto capacity = boost::get(boost::edge_capacity, g);
+  for (auto [e, end] = boost::edges(g); e != end; ++e) {
+    int to = static_cast<int>(boost::target(*e, g));
+    bool into_peer = boost::source(*e, g) >= 2 && boost::source(*e, g) < 2 + kRoleCount && to >= 2 + kRoleCount;
+    if (into_peer && capacity[*e] == 1 && residual[*e] == 0) fill.push_back(peer_of_vertex[to]);
+  }
+  return fill;
+}
+
+std::optional<Team> TeamMatcher::best_team(const ScheduleState& state, int r, int w, std::span<const int> forced) {
+  const ProblemRequest& request = problem_->request(r);
+  int requirements = (request.party != kNoIndex ? 1 : 0) + static_cast<int>(request.focus.size());
+  if (requirements > 16) return std::nullopt;  // beyond any real programme; refuse rather than blow up
+  all_ = (1u << requirements) - 1;
+  seats_ = request.team;
+  chosen_.clear();
+  found_ = false;
+  if (!take_forced(state, r, w, forced)) return std::nullopt;
+  max_seats_ = std::max(1, *std::max_element(seats_.begin(), seats_.end()));
+  unsigned covered = 0;
+  for (int p : chosen_) covered |= requirement_mask(p, r);
+  std::size_t forced_count = chosen_.size();
+  collect(state, r, w, forced);
+  search(covered, 0);
+  if (!found_) return std::nullopt;
+  chosen_ = best_cover_;
+  for (std::size_t i = forced_count; i < chosen_.size(); ++i) --seats_[static_cast<int>(problem_->peer(chosen_[i]).role)];
+  Team team;
+  team.peers = chosen_;
+  for (int p : fill_by_min_cost_flow()) team.peers.push_back(p);
+  for (int p : team.peers) team.cost += state.peer_cost(p, r, w);
+  if (static_cast<int>(team.peers.size()) != request.team_size) return std::nullopt;
+  return team;
+}
+
+}  // namespace peerslot
