@@ -17,11 +17,16 @@ double radians(double degrees) { return degrees * kPi / 180.0; }
 
 }  // namespace
 
-std::int64_t great_circle_km(const GeoPoint& a, const GeoPoint& b) {
-  double lat1 = radians(a.lat), lat2 = radians(b.lat);
-  double dlat = lat2 - lat1, dlon = radians(b.lon - a.lon);
-  double h = std::sin(dlat / 2) * std::sin(dlat / 2) +
-             std::cos(lat1) * std::cos(lat2) * std::sin(dlon / 2) * std::sin(dlon / 2);
+SpherePoint sphere_point(const GeoPoint& p) {
+  double lat = radians(p.lat);
+  return {lat, p.lon, std::cos(lat)};
+}
+
+std::int64_t great_circle_km(const GeoPoint& a, const GeoPoint& b) { return sphere_km(sphere_point(a), sphere_point(b)); }
+
+std::int64_t sphere_km(const SpherePoint& a, const SpherePoint& b) {
+  double dlat = b.lat_radians - a.lat_radians, dlon = radians(b.lon_degrees - a.lon_degrees);
+  double h = std::sin(dlat / 2) * std::sin(dlat / 2) + a.cos_lat * b.cos_lat * std::sin(dlon / 2) * std::sin(dlon / 2);
   double km = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
   return static_cast<std::int64_t>(std::floor(km + 0.5));
 }

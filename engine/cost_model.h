@@ -23,6 +23,16 @@ namespace peerslot {
 // Great-circle distance on a sphere of radius 6371.0 km, rounded to the
 // nearest whole km (halves up).
 std::int64_t great_circle_km(const GeoPoint& a, const GeoPoint& b);
+// The same distance from points prepared once (the cosine of the latitude
+// is the costly part), for callers that compute many distances; the result
+// is identical to great_circle_km(), which calls it.
+struct SpherePoint {
+  double lat_radians = 0;
+  double lon_degrees = 0;
+  double cos_lat = 1;
+};
+SpherePoint sphere_point(const GeoPoint& p);
+std::int64_t sphere_km(const SpherePoint& a, const SpherePoint& b);
 // 0 when either side has no location.
 std::int64_t travel_km(const Peer& peer, const Council& council);
 

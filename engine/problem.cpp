@@ -12,6 +12,7 @@
 #include "engine/cost_model.h"
 
 #include <algorithm>
+#include <thread>
 
 namespace peerslot {
 
@@ -147,32 +148,57 @@ void Problem::build_requests() {
 }
 
 void Problem::build_availability() {
-  availability_.assign(peers_.size() * week_count_, 0);
-  for (std::size_t p = 0; p < peers_.size(); ++p) {
+  std::size_t n = peers_.size();
+  availability_.assign(n * week_count_, 0);
+  for (std::size_t p = 0; p < n; ++p) {
     const std::vector<DateRange>& ranges = scenario_->peers[p].available;
     for (int w = 0; w < week_count_; ++w) {
+      unsigned free_days = 0;  // bit i: the peer is available on monday + i
+      for (int i = 0; i < 5; ++i) {
+        Date d = monday(w) + greg::days(i);
+        if (std::any_of(ranges.begin(), ranges.end(), [&](const DateRange& a) { return a.contains(d); })) free_days |= 1u << i;
+      }
       std::uint8_t bits = 0;
       for (int days = 1; days <= 5; ++days) {
         const OnSite& site = on_site(w, days);
-        if (!site.usable) continue;
-        bool all = true;
-        for (Date d = site.first; all && d <= site.last; d += greg::days(1)) {
-          if (!calendar_.is_working_day(d)) continue;
-          all = std::any_of(ranges.begin(), ranges.end(), [&](const DateRange& a) { return a.contains(d); });
+        unsigned needed = 0;
+        for (int i = 0; site.usable && i < 5; ++i) {
+          Date d = monday(w) + greg::days(i);
+          if (d >= site.first && d <= site.last && calendar_.is_working_day(d)) needed |= 1u << i;
         }
-        if (all) bits |= static_cast<std::uint8_t>(1u << (days - 1));
+        if (site.usable && (needed & free_days) == needed) bits |= static_cast<std::uint8_t>(1u << (days - 1));
       }
-      availability_[p * week_count_ + w] = bits;
+      availability_[static_cast<std::size_t>(w) * n + p] = bits;
     }
   }
 }
 
+// The km matrix is the costliest table (peers x councils trigonometry), so
+// it is filled by a few threads, each writing its own councils' rows.
 void Problem::build_km() {
   const std::vector<Council>& councils = scenario_->councils;
-  km_.assign(peers_.size() * councils.size(), 0);
-  for (std::size_t p = 0; p < peers_.size(); ++p)
-    for (std::size_t c = 0; c < councils.size(); ++c)
-      km_[p * councils.size() + c] = static_cast<std::uint16_t>(travel_km(scenario_->peers[p], councils[c]));
+  std::size_t n = peers_.size();
+  km_.assign(n * councils.size(), 0);
+  std::vector<SpherePoint> peer_points(n);
+  std::vector<bool> located(n);
+  for (std::size_t p = 0; p < n; ++p) {
+    located[p] = scenario_->peers[p].location.has_value();
+    if (located[p]) peer_points[p] = sphere_point(*scenario_->peers[p].location);
+  }
+  auto fill = [&](std::size_t first, std::size_t step) {
+    for (std::size_t c = first; c < councils.size(); c += step) {
+      if (!councils[c].location) continue;
+      SpherePoint there = sphere_point(*councils[c].location);
+      for (std::size_t p = 0; p < n; ++p)
+        if (located[p]) km_[c * n + p] = static_cast<std::uint16_t>(sphere_km(peer_points[p], there));
+    }
+  };
+  std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
+  if (n * councils.size() < 1000000) threads = 1;
+  std::vector<std::thread> workers;
+  for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(fill, t, threads);
+  fill(0, threads);
+  for (std::thread& worker : workers) worker.join();
 }
 
 bool Problem::eligible(int p, int r) const {

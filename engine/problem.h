@@ -13,7 +13,7 @@
 //
 // Guarantees: immutable after build(); indices are dense (0..n-1) and follow
 // the scenario's vector order; memory is O(peers x (weeks + councils)) bytes,
-// about 100 MB at ten times national scale.
+// about 90 MB at ten times national scale.
 // Thread-safety: immutable; share freely between threads.
 #pragma once
 
@@ -87,14 +87,14 @@ class Problem {
 
   // H8: the peer is available on every on-site day of (week, days).
   bool available(int p, int week, int days) const {
-    return (availability_[static_cast<std::size_t>(p) * week_count_ + week] >> (days - 1)) & 1;
+    return (availability_[static_cast<std::size_t>(week) * peers_.size() + p] >> (days - 1)) & 1;
   }
   // H7 and role: the peer may sit on this request's team at all.
   bool eligible(int p, int r) const;
   bool has_skill(int p, int skill) const {
     return (skills_[static_cast<std::size_t>(p) * skill_words_ + skill / 64] >> (skill % 64)) & 1;
   }
-  std::int64_t km(int p, int council) const { return km_[static_cast<std::size_t>(p) * council_count() + council]; }
+  std::int64_t km(int p, int council) const { return km_[static_cast<std::size_t>(council) * peers_.size() + p]; }
   // Position of `week` in request r's usable weeks, kNoIndex if unusable.
   int usable_position(int r, int week) const;
   std::int64_t preference_cost(int r, int week) const;
@@ -130,8 +130,10 @@ class Problem {
   std::vector<int> council_region_;
   int skill_words_ = 1;
   std::vector<std::uint64_t> skills_;       // peer x skill_words_
-  std::vector<std::uint8_t> availability_;  // peer x week, bit d-1 per days
-  std::vector<std::uint16_t> km_;           // peer x council
+  // Week-major and council-major, so the matcher's scan over peers for one
+  // week and one council reads memory in order.
+  std::vector<std::uint8_t> availability_;  // week x peer, bit d-1 per days
+  std::vector<std::uint16_t> km_;           // council x peer
 };
 
 }  // namespace peerslot

@@ -14,7 +14,8 @@ ScheduleState::ScheduleState(const Problem& problem)
     : problem_(&problem),
       weeks_(problem.week_count()),
       years_(problem.year_count()),
-      capacity_(problem.scenario().max_challenges_per_week.value_or(-1)) {
+      capacity_(problem.scenario().max_challenges_per_week.value_or(-1)),
+      peers_count_(static_cast<std::size_t>(problem.peer_count())) {
   int n = problem.request_count();
   week_.assign(n, kNoIndex);
   offset_.resize(n + 1, 0);
@@ -86,7 +87,7 @@ void ScheduleState::book(int p, int r, int w, int sign) {
   cost_.travel += sign * problem_->km(p, problem_->request(r).council) * weights.travel_km;
   const OnSite& site = problem_->on_site(w, problem_->request(r).days);
   for (int i = 0; i < 2; ++i) year_days_[static_cast<std::size_t>(p) * years_ + site.fy[i]] += sign * site.count[i];
-  busy_[static_cast<std::size_t>(p) * weeks_ + w] = sign > 0 ? r : kNoIndex;
+  busy_[static_cast<std::size_t>(w) * peers_count_ + p] = sign > 0 ? r : kNoIndex;
 }
 
 void ScheduleState::assign(int r, int w, std::span<const int> team) {

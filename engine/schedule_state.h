@@ -33,7 +33,7 @@ class ScheduleState {
   bool scheduled(int r) const { return week_[r] != kNoIndex; }
   std::span<const int> team(int r) const;
   // The request the peer sits on in that week, kNoIndex if free.
-  int busy(int p, int w) const { return busy_[static_cast<std::size_t>(p) * weeks_ + w]; }
+  int busy(int p, int w) const { return busy_[static_cast<std::size_t>(w) * peers_count_ + p]; }
   int year_days(int p, int year) const { return year_days_[static_cast<std::size_t>(p) * years_ + year]; }
   int week_load(int w) const { return week_load_[w]; }
   bool week_full(int w) const { return capacity_ >= 0 && week_load_[w] >= capacity_; }
@@ -84,7 +84,8 @@ class ScheduleState {
   std::vector<int> week_;
   std::vector<int> offset_;  // request -> start in peers_
   std::vector<int> peers_;
-  std::vector<int> busy_;
+  std::vector<int> busy_;  // week x peer: week-major, as the matcher scans peers
+  std::size_t peers_count_;
   std::vector<int> year_days_;
   std::vector<int> week_load_;
   int unscheduled_count_ = 0;
