@@ -92,7 +92,9 @@ class Fields {
     if (!value) return std::nullopt;
     if (!value->is_number()) fail(path(key), show(*value) + " is not a number");
     double x = value->get<double>();
-    if (x < lo || x > hi) fail(path(key), show(*value) + " is out of range " + show(lo) + ".." + show(hi));
+    if (x < lo || x > hi)
+      fail(path(key), show(*value) + " is out of range " + std::to_string(static_cast<int>(lo)) + ".." +
+                          std::to_string(static_cast<int>(hi)));
     return x;
   }
 
