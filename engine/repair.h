@@ -1,0 +1,62 @@
+// repair.h — mend a plan after something changes, moving as few other
+// challenges as possible.
+//
+// Changes: a peer withdraws (from a date on), a council cancels a request,
+// or a week becomes blocked for a council. The repaired plan keeps every
+// assignment the change does not break exactly as it was; each broken one
+// is mended by the least disruptive step that works, in this order:
+//   1. same week, keep the rest of the team, replace only the lost peer;
+//   2. same week, a new team;
+//   3. another week (the cheapest);
+//   4. eject one other challenge from a week and re-place it elsewhere;
+//   5. leave it unscheduled, with the reason.
+// Freed peers and slots are then offered to unscheduled requests (placing
+// them moves nobody). Pinned requests never move.
+//
+// Guarantees: the plan keeps H1..H12 for the changed scenario (and so for
+// the original one too, as changes only take options away; a cancelled
+// request is listed unscheduled with "cancelled"); its cost is compute_cost().
+// Thread-safety: pure function.
+#pragma once
+
+#include "engine/scenario.h"
+#include "engine/status.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace peerslot {
+
+struct RepairChange {
+  enum class Kind { kWithdrawPeer, kCancelRequest, kBlockWeek };
+  Kind kind = Kind::kWithdrawPeer;
+  std::string peer;           // kWithdrawPeer
+  std::optional<Date> from;   // kWithdrawPeer: first day away (default: window start)
+  std::string request;        // kCancelRequest
+  std::string council;        // kBlockWeek
+  Date monday;                // kBlockWeek
+};
+
+struct RepairMove {
+  std::string request;
+  std::optional<Date> old_week;
+  std::optional<Date> new_week;
+  std::vector<std::string> old_peers;
+  std::vector<std::string> new_peers;
+  std::string why;
+};
+
+struct RepairResult {
+  Scenario changed;            // the scenario with the change applied
+  Plan plan;
+  std::vector<RepairMove> moves;  // every assignment that differs from the old plan
+  int broken = 0;                 // assignments the change broke
+  int others_moved = 0;           // assignments moved that the change did not break
+};
+
+// The change applied to a scenario (peer availability cut, blackout added).
+Result<Scenario> apply_change(const Scenario& scenario, const RepairChange& change);
+Result<RepairResult> repair(const Scenario& scenario, const Plan& plan, const RepairChange& change);
+
+}  // namespace peerslot
