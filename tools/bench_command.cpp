@@ -1,5 +1,263 @@
-// Placeholder until the scheduler lands: registers nothing.
+// `peerslot bench [--seconds S] [--skip-x10] [--small N] [--small-seconds S]`:
+// the scheduler's figures, computed by calling the engine directly.
+//   - national (generate --scale 1) and x10: model build time, time to the
+//     first feasible plan, best cost after 1 s, 10 s and S s of search, peak
+//     RSS (getrusage ru_maxrss, so the x10 figure includes everything before);
+//   - booking options latency p50/p99/max over every request of the
+//     national plan (prebuilt BookingOptions, as the service would hold);
+//   - repair time for withdrawing each of the 5 busiest peers from
+//     2012-10-01 (including building the changed model);
+//   - N small scenarios (6 requests, ~40 peers, 13 weeks) solved exactly by
+//     GLPK (glpsol, from glpk-utils) on the MILP of tools/exact_lp.h, and
+//     by the solver with a small time limit: the gap.
+// Results are printed as Markdown for docs/benchmarks.md.
+#include "engine/booking_options.h"
+#include "engine/checker.h"
+#include "engine/repair.h"
+#include "engine/solver.h"
 #include "tools/commands.h"
+#include "tools/exact_lp.h"
+#include "tools/file_io.h"
+#include "tools/generator.h"
+#include "tools/reference_data.h"
+#include "tools/scenario_files.h"
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <random>
+#include <sstream>
+
 namespace peerslot {
-void add_bench_command(CLI::App&, int*) {}
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+struct BenchOptions {
+  double seconds = 60;
+  bool skip_x10 = false;
+  int small = 5;
+  double small_seconds = 2;
+  std::string work_dir = "/tmp";
+};
+
+double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double peak_rss_mib() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+struct RunFigures {
+  double build_seconds = 0, first_seconds = 0;
+  std::int64_t first_cost = 0;
+  std::vector<std::pair<double, std::int64_t>> samples;  // (elapsed, best)
+  SolveResult result;
+  std::int64_t cost_at(double t) const {
+    std::int64_t best = first_cost;
+    for (const auto& [elapsed, cost] : samples)
+      if (elapsed <= t + 0.3) best = std::min(best, cost);
+    return best;
+  }
+};
+
+RunFigures run_solver(const Scenario& s, double seconds) {
+  RunFigures f;
+  Clock::time_point start = Clock::now();
+  Problem problem(s);
+  f.build_seconds = since(start);
+  SolveOptions options;
+  options.time_limit_seconds = seconds;
+  options.progress = [&](const SolveProgress& p) {
+    if (!p.constructing) f.samples.push_back({p.elapsed_seconds, p.best_cost});
+  };
+  f.result = solve(problem, options);
+  f.first_seconds = f.build_seconds + f.result.first_feasible_seconds;
+  f.first_cost = f.result.first_feasible_cost;
+  f.samples.push_back({seconds, f.result.plan.cost.total});
+  return f;
+}
+
+void print_run(const std::string& name, const Scenario& s, const RunFigures& f, double seconds) {
+  CheckReport report = check_plan(s, f.result.plan);
+  std::printf("### %s: %zu councils, %zu peers, %zu requests\n\n", name.c_str(), s.councils.size(), s.peers.size(),
+              s.requests.size());
+  std::printf("| figure | value |\n|---|---|\n");
+  std::printf("| model build | %.2f s |\n| first feasible plan (build + construction) | %.2f s, cost %lld |\n",
+              f.build_seconds, f.first_seconds, static_cast<long long>(f.first_cost));
+  for (double t : {1.0, 10.0, seconds})
+    if (t <= seconds) std::printf("| best cost after %.0f s of search | %lld |\n", t, static_cast<long long>(f.cost_at(t)));
+  std::int64_t final_cost = f.result.plan.cost.total;
+  std::printf("| final | %lld (%zu unscheduled), checker: %s, %lld iterations |\n", static_cast<long long>(final_cost),
+              f.result.plan.unscheduled.size(), report.ok() ? "feasible" : "INVALID",
+              static_cast<long long>(f.result.iterations));
+  if (seconds >= 10)
+    std::printf("| cost at 10 s vs final | +%.3f%% |\n", 100.0 * (f.cost_at(10) - final_cost) / std::max<std::int64_t>(1, final_cost));
+  std::printf("| peak RSS so far | %.0f MiB |\n\n", peak_rss_mib());
+  std::fflush(stdout);
+}
+
+void bench_options(const Scenario& s, const Plan& plan) {
+  Problem problem(s);
+  BookingOptions booking(problem);
+  if (!booking.load_plan(plan).is_ok()) return;
+  std::vector<double> ms;
+  for (const Request& r : s.requests) {
+    Clock::time_point start = Clock::now();
+    auto answer = booking.options(r.id, 5);
+    ms.push_back(since(start) * 1000);
+    if (!answer.is_ok()) std::printf("options failed for %s\n", r.id.c_str());
+  }
+  std::sort(ms.begin(), ms.end());
+  auto pct = [&](double q) { return ms[std::min(ms.size() - 1, static_cast<std::size_t>(q * ms.size()))]; };
+  std::printf("### Booking options (national plan, k = 5, every request)\n\n");
+  std::printf("| p50 | p99 | max |\n|---|---|---|\n| %.2f ms | %.2f ms | %.2f ms |\n\n", pct(0.5), pct(0.99), ms.back());
+}
+
+void bench_repair(const Scenario& s, const Plan& plan) {
+  std::map<std::string, int> load;
+  for (const Assignment& a : plan.assignments)
+    for (const std::string& p : a.peers) ++load[p];
+  std::vector<std::pair<int, std::string>> busiest;
+  for (const auto& [id, n] : load) busiest.push_back({-n, id});
+  std::sort(busiest.begin(), busiest.end());
+  std::printf("### Repair: withdraw a peer from 2012-10-01 (national plan)\n\n| peer | broken | others moved | time | checker |\n|---|---|---|---|---|\n");
+  for (std::size_t i = 0; i < busiest.size() && i < 5; ++i) {
+    RepairChange change;
+    change.peer = busiest[i].second;
+    change.from = Date(2012, 10, 1);
+    Clock::time_point start = Clock::now();
+    auto result = repair(s, plan, change);
+    double seconds = since(start);
+    if (!result.is_ok()) continue;
+    std::printf("| %s | %d | %d | %.3f s | %s |\n", change.peer.c_str(), result.value().broken, result.value().others_moved,
+                seconds, check_plan(s, result.value().plan).ok() ? "feasible" : "INVALID");
+  }
+  std::printf("\n");
+}
+
+// A handful of the national scenario's requests and peers in three months.
+Scenario small_scenario(const Scenario& national, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  Scenario s;
+  s.window = {Date(2012, 9, 3), Date(2012, 11, 30)};
+  s.bank_holidays = national.bank_holidays;
+  s.max_challenges_per_week = 2;
+  s.weights = national.weights;
+  std::map<std::string, bool> councils;
+  while (s.requests.size() < 6) {
+    Request r = national.requests[rng() % national.requests.size()];
+    if (councils.count(r.council)) continue;
+    councils[r.council] = true;
+    r.earliest = s.window.start;
+    r.latest = s.window.end;
+    r.pinned.reset();
+    Date from = s.window.start + boost::gregorian::days(static_cast<long>(rng() % 70));
+    r.preferred = {{from, from + boost::gregorian::days(13)}};
+    s.requests.push_back(r);
+  }
+  for (const Council& c : national.councils)
+    if (councils.count(c.id)) s.councils.push_back(c);
+  std::vector<int> order(national.peers.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+  std::shuffle(order.begin(), order.end(), rng);
+  std::map<std::string, int> party_members;
+  for (int i : order) {
+    const Peer& p = national.peers[i];
+    bool wanted = s.peers.size() < 36;
+    for (const Council& c : s.councils)
+      if (p.role == Role::kMember && p.party == c.control && party_members[c.control] < 2) wanted = true;
+    if (!wanted) continue;
+    if (p.role == Role::kMember) ++party_members[p.party];
+    s.peers.push_back(p);
+    s.peers.back().conflicts.clear();
+  }
+  s.reindex();
+  return s;
+}
+
+// Runs glpsol on the model; the optimal plan cost, or -1.
+std::int64_t solve_exactly(const Problem& problem, const std::string& dir, int index, double* seconds) {
+  ExactModel model = exact_model(problem);
+  std::string lp = dir + "/peerslot_small_" + std::to_string(index) + ".lp";
+  std::string out = dir + "/peerslot_small_" + std::to_string(index) + ".out";
+  if (!write_file_atomically(lp, model.lp_text).is_ok()) return -1;
+  Clock::time_point start = Clock::now();
+  std::string command = "glpsol --lp " + lp + " --tmlim 300 -o " + out + " > " + out + ".log 2>&1";
+  int status = std::system(command.c_str());
+  *seconds = since(start);
+  if (status != 0) return -1;
+  auto text = read_file(out);
+  if (!text.is_ok() || text.value().find("INTEGER OPTIMAL") == std::string::npos) return -1;
+  auto at = text.value().find("obj = ");
+  if (at == std::string::npos) return -1;
+  double objective = std::atof(text.value().c_str() + at + 6);
+  return static_cast<std::int64_t>(objective + (objective < 0 ? -0.5 : 0.5)) + model.constant;
+}
+
+void bench_small(const Scenario& national, const BenchOptions& o) {
+  std::printf("### Small scenarios: solver (%.0f s) against the exact optimum (GLPK)\n\n", o.small_seconds);
+  std::printf("| scenario | peers | exact optimum | glpsol time | solver cost | unscheduled priority (exact / solver) | gap |\n|---|---|---|---|---|---|---|\n");
+  for (int i = 1; i <= o.small; ++i) {
+    Scenario s = small_scenario(national, static_cast<std::uint64_t>(i));
+    Problem problem(s);
+    double glpk_seconds = 0;
+    std::int64_t exact = solve_exactly(problem, o.work_dir, i, &glpk_seconds);
+    SolveOptions options;
+    options.time_limit_seconds = o.small_seconds;
+    SolveResult result = solve(problem, options);
+    std::int64_t cost = result.plan.cost.total;
+    std::int64_t unscheduled_exact = exact < 0 ? -1 : exact / s.weights.unscheduled;
+    std::int64_t unscheduled_solver = result.plan.cost.unscheduled / s.weights.unscheduled;
+    std::printf("| small-%d | %zu | %lld | %.1f s | %lld | %lld / %lld | %s |\n", i, s.peers.size(), static_cast<long long>(exact),
+                glpk_seconds, static_cast<long long>(cost), static_cast<long long>(unscheduled_exact), static_cast<long long>(unscheduled_solver),
+                exact < 0 ? "n/a (glpsol failed)"
+                          : (std::to_string(100.0 * static_cast<double>(cost - exact) / static_cast<double>(std::max<std::int64_t>(1, exact))) + "%").c_str());
+    std::fflush(stdout);
+  }
+  std::printf("\n");
+}
+
+int run_bench(const BenchOptions& o) {
+  auto data = load_reference_data(default_data_dir());
+  if (!data.is_ok()) {
+    std::cerr << "error: " << data.status().message() << "\n";
+    return kExitBadInput;
+  }
+  Scenario national = generate_scenario(data.value(), {1, 1});
+  RunFigures nat = run_solver(national, o.seconds);
+  print_run("National (generate --scale 1 --seed 1)", national, nat, o.seconds);
+  bench_options(national, nat.result.plan);
+  bench_repair(national, nat.result.plan);
+  std::printf("peak RSS after the national runs: %.0f MiB\n\n", peak_rss_mib());
+  if (o.small > 0) bench_small(national, o);
+  if (!o.skip_x10) {
+    Scenario x10 = generate_scenario(data.value(), {10, 1});
+    RunFigures big = run_solver(x10, o.seconds);
+    print_run("x10 (generate --scale 10 --seed 1)", x10, big, o.seconds);
+  }
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_bench_command(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<BenchOptions>();
+  CLI::App* cmd = app.add_subcommand("bench", "Measure the scheduler: speed, quality, memory, options and repair latency");
+  cmd->add_option("--seconds", o->seconds, "Search time for the national and x10 runs (default 60)");
+  cmd->add_flag("--skip-x10", o->skip_x10, "Skip the ten-times scenario");
+  cmd->add_option("--small", o->small, "How many small scenarios to solve exactly with glpsol (default 5, 0 to skip)");
+  cmd->add_option("--small-seconds", o->small_seconds, "Solver time limit on the small scenarios (default 2)");
+  cmd->add_option("--work-dir", o->work_dir, "Where to write the LP files (default /tmp)");
+  cmd->callback([o, exit_code] { *exit_code = run_bench(*o); });
+}
+
 }  // namespace peerslot
