@@ -11,7 +11,9 @@
 //
 // Improvement. Late-acceptance hill climbing (Burke & Bykov): a move is
 // accepted if the new total is no worse than the current one or than the
-// total L iterations ago. Moves, all evaluated incrementally on the
+// total L iterations ago. When no new best has been found for a while, the
+// history is refilled 0.5% above the current cost ("reheat") so the search
+// can leave the local optimum; the best plan is kept as a snapshot anyway. Moves, all evaluated incrementally on the
 // ScheduleState and undone exactly when rejected:
 //   - insert: an unscheduled request takes its cheapest placement;
 //   - eject: an unscheduled request takes a week by ejecting one challenge
@@ -19,8 +21,12 @@
 //     unscheduled, which late acceptance takes only when priorities allow);
 //   - move: a challenge tries the best of two random usable weeks;
 //   - repick: a challenge's team is chosen again in its own week;
-//   - pair: two challenges sharing a financial year are re-teamed in
-//     reverse order, which lets them trade peers.
+//   - pair: two challenges are re-teamed in their own weeks in reverse
+//     order, which lets them trade peers;
+//   - join week: a challenge moves to a random week and that week's
+//     challenges are all re-teamed together in random order;
+//   - ruin and recreate: two to four challenges are taken out and put
+//     back, in random order, each at its cheapest placement over all weeks.
 // The best state is kept as a snapshot. Pinned challenges never move.
 //
 // Threads run independent searches from the same first plan with seeds
@@ -168,6 +174,7 @@ class LocalSearch {
     }
     best_ = state_.snapshot();
     history_.assign(kHistory, state_.total());
+    small_ = movable_.size() <= 60;
   }
 
   // Runs until a limit; `report` is called from this thread when given.
@@ -179,7 +186,9 @@ class LocalSearch {
       if (options.iterations < 0 && seconds_since(start) >= options.time_limit_seconds) break;
       step();
       ++iterations_;
+      if (iterations_ - last_best_ > kStall) reheat();
       if (state_.total() < best_.total) {
+        last_best_ = iterations_;
         best_ = state_.snapshot();
         std::int64_t seen = shared_best->load();
         while (best_.total < seen && !shared_best->compare_exchange_weak(seen, best_.total)) {
@@ -201,6 +210,16 @@ class LocalSearch {
  private:
   static constexpr std::size_t kHistory = 400;
 
+  static constexpr std::int64_t kStall = 20000;
+
+  // Stuck: let the history accept up to 0.5% worse (of the cost without
+  // unscheduled penalties, so no challenge is dropped for it) for a while.
+  void reheat() {
+    last_best_ = iterations_;
+    std::int64_t slack = (state_.total() - state_.cost_terms().unscheduled) / 200;
+    history_.assign(kHistory, state_.total() + slack);
+  }
+
   int random(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
 
   void step() {
@@ -209,9 +228,11 @@ class LocalSearch {
     int kind = random(100);
     bool changed = false;
     if (kind < 25 && state_.unscheduled_count() > static_cast<int>(broken_.size())) changed = insert_or_eject();
-    else if (kind < 60) changed = move(pick_scheduled());
-    else if (kind < 80) changed = repick(pick_scheduled());
-    else changed = pair(pick_scheduled());
+    else if (kind < 55) changed = move(pick_scheduled());
+    else if (kind < 75) changed = repick(pick_scheduled());
+    else if (kind < (small_ ? 85 : 92)) changed = pair(pick_scheduled());
+    else if (kind < (small_ ? 93 : 97)) changed = join_week(pick_scheduled());
+    else changed = ruin_and_recreate();
     if (!changed) return;
     std::int64_t after = state_.total();
     std::int64_t& past = history_[iterations_ % kHistory];
@@ -322,6 +343,44 @@ class LocalSearch {
     return true;
   }
 
+  // Move r to a random usable week w and re-team everything in w together:
+  // the challenges of w are taken out and all are put back into w in random
+  // order (one that no longer fits in w goes to its cheapest week).
+  bool join_week(int r) {
+    if (r == kNoIndex) return false;
+    const ProblemRequest& request = state_.problem().request(r);
+    int w = request.weeks[random(static_cast<int>(request.weeks.size()))];
+    std::vector<int> group{r};
+    for (int other : movable_)
+      if (other != r && state_.week(other) == w) group.push_back(other);
+    for (int g : group) journal_.remove(g);
+    for (std::size_t i = group.size(); i > 1; --i) std::swap(group[i - 1], group[random(static_cast<int>(i))]);
+    for (int g : group) {
+      std::optional<Placement> placement = place_in_week(state_, matcher_, g, w);
+      if (!placement) placement = best_placement(state_, matcher_, g);
+      if (placement) journal_.place(g, *placement);
+    }
+    return true;
+  }
+
+  // Take two to four challenges out and put each back at its cheapest
+  // placement over all weeks, in random order (Schrimpf et al.'s ruin and
+  // recreate): lets challenges trade weeks and peers in one step.
+  bool ruin_and_recreate() {
+    std::vector<int> ruined;
+    int count = 2 + random(3);
+    for (int i = 0; i < count; ++i) {
+      int r = pick_scheduled();
+      if (r != kNoIndex && std::find(ruined.begin(), ruined.end(), r) == ruined.end()) ruined.push_back(r);
+    }
+    if (ruined.empty()) return false;
+    for (int r : ruined) journal_.remove(r);
+    for (std::size_t i = ruined.size(); i > 1; --i) std::swap(ruined[i - 1], ruined[random(static_cast<int>(i))]);
+    for (int r : ruined)
+      if (std::optional<Placement> placement = best_placement(state_, matcher_, r)) journal_.place(r, *placement);
+    return true;
+  }
+
   ScheduleState state_;
   TeamMatcher matcher_;
   std::mt19937_64 rng_;
@@ -331,6 +390,11 @@ class LocalSearch {
   ScheduleState::Snapshot best_;
   std::vector<std::int64_t> history_;
   std::int64_t iterations_ = 0;
+  std::int64_t last_best_ = 0;
+  // Small programmes can afford more of the costly whole-calendar moves
+  // (join week, ruin and recreate), which find the joint re-teaming that
+  // their optimum often needs; large ones spend the time on cheap moves.
+  bool small_ = false;
 };
 
 // Places whatever still fits (cheap and deterministic), for the final plan.

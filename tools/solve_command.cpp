@@ -52,6 +52,8 @@ int run_solve(const SolveCommandOptions& o) {
   if (!o.quiet) options.progress = print_progress;
   g_stop.store(false);
   auto previous = std::signal(SIGINT, on_interrupt);
+  if (!o.quiet) std::fprintf(stderr, "[model]     building the model of %zu requests, %zu peers\n", scenario.value().requests.size(),
+                             scenario.value().peers.size());
   Problem problem(scenario.value());
   SolveResult result = solve(problem, options);
   std::signal(SIGINT, previous);
