@@ -141,7 +141,7 @@ class Constructor {
   }
 
   void place(int r) {
-    constexpr int kFeasibleWeeks = 6;
+    constexpr int kFeasibleWeeks = 3;
     const ProblemRequest& request = state_.problem().request(r);
     std::vector<std::pair<std::pair<std::int64_t, std::uint64_t>, int>> weeks;
     for (std::size_t i = 0; i < request.weeks.size(); ++i)
