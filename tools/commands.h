@@ -12,5 +12,6 @@ void add_solve_command(CLI::App& app, int* exit_code);
 void add_options_command(CLI::App& app, int* exit_code);
 void add_repair_command(CLI::App& app, int* exit_code);
 void add_bench_command(CLI::App& app, int* exit_code);
+void add_serve_command(CLI::App& app, int* exit_code);
 
 }  // namespace peerslot

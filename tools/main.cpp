@@ -13,6 +13,7 @@ int main(int argc, char** argv) {
   peerslot::add_options_command(app, &exit_code);
   peerslot::add_repair_command(app, &exit_code);
   peerslot::add_bench_command(app, &exit_code);
+  peerslot::add_serve_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,0 +1,66 @@
+// problem_json.cpp — mapping Status to problem details. Messages follow the
+// engine's convention "field.path: what is wrong", so the field is whatever
+// precedes the first ": " when it contains no spaces.
+#include "http/problem_json.h"
+
+#include "http/tokens.h"
+
+namespace peerslot::http {
+
+namespace {
+
+const char* title_of(int status) {
+  switch (status) {
+    case 400: return "Bad Request";
+    case 401: return "Unauthorized";
+    case 403: return "Forbidden";
+    case 404: return "Not Found";
+    case 409: return "Conflict";
+    case 412: return "Precondition Failed";
+    case 422: return "Unprocessable Content";
+    default: return "Internal Server Error";
+  }
+}
+
+std::string field_of(const std::string& message) {
+  auto colon = message.find(": ");
+  if (colon == std::string::npos || colon == 0) return "";
+  std::string field = message.substr(0, colon);
+  return field.find(' ') == std::string::npos ? field : "";
+}
+
+}  // namespace
+
+HttpReply json_reply(int status, const nlohmann::json& body) {
+  return {status, "application/json", body.dump(), {}};
+}
+
+HttpReply json_reply(const Reply& reply) { return json_reply(reply.status, reply.body); }
+
+HttpReply problem(int status, const std::string& field, const std::string& detail) {
+  nlohmann::json body = {{"type", "about:blank"}, {"title", title_of(status)}, {"status", status}, {"detail", detail}};
+  if (!field.empty()) body["field"] = field;
+  return {status, "application/problem+json", body.dump(), {}};
+}
+
+HttpReply problem(const Status& status) {
+  std::string field = field_of(status.message());
+  int code = 500;
+  switch (status.code()) {
+    case Status::Code::kInvalid: code = 422; break;
+    case Status::Code::kNotFound: code = 404; break;
+    case Status::Code::kConflict: code = field == "If-Match" ? 412 : 409; break;
+    default: break;
+  }
+  return problem(code, field, status.message());
+}
+
+HttpReply reply_of(const Result<Reply>& result) {
+  return result.is_ok() ? json_reply(result.value()) : problem(result.status());
+}
+
+std::string etag_of(const nlohmann::json& representation) {
+  return "\"" + sha256_hex(representation.dump()).substr(0, 32) + "\"";
+}
+
+}  // namespace peerslot::http

@@ -1,0 +1,38 @@
+// problem_json.h — HTTP replies: JSON answers and RFC 9457 problem details
+// (application/problem+json) that name the offending field.
+//
+// Guarantees: every error reply has "type", "title", "status" and "detail";
+// "field" is set when the message names one ("week: 2011-09-13 is not a
+// Monday" gives field "week"). Status codes: kInvalid 422, kNotFound 404,
+// kConflict 409 (412 when the field is If-Match), kIOError 500.
+// Thread-safety: pure functions.
+#pragma once
+
+#include "engine/status.h"
+#include "http/service.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <string>
+
+namespace peerslot::http {
+
+struct HttpReply {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  std::map<std::string, std::string> headers;
+};
+
+HttpReply json_reply(const Reply& reply);
+HttpReply json_reply(int status, const nlohmann::json& body);
+HttpReply problem(int status, const std::string& field, const std::string& detail);
+HttpReply problem(const Status& status);
+// The reply for a service result: the answer, or the problem.
+HttpReply reply_of(const Result<Reply>& result);
+
+// A strong ETag of a resource's JSON representation.
+std::string etag_of(const nlohmann::json& representation);
+
+}  // namespace peerslot::http

@@ -1,0 +1,17 @@
+// routes.h — the API's route groups; each adds its routes to the Router.
+// See each routes_*.cpp for its routes and openapi.json for the whole API.
+// Thread-safety: call before the server starts.
+#pragma once
+
+#include "http/jobs.h"
+#include "http/router.h"
+#include "http/service.h"
+
+namespace peerslot::http {
+
+void add_common_routes(Router& router, Service& service);
+void add_council_routes(Router& router, Service& service);
+void add_peer_routes(Router& router, Service& service);
+void add_office_routes(Router& router, Service& service, Jobs& jobs);
+
+}  // namespace peerslot::http

@@ -1,0 +1,59 @@
+// routes_common.cpp — routes for everyone: health, the OpenAPI document,
+// who am I, and the calendar feeds (authorised by their secret URL alone,
+// because calendar clients cannot send bearer tokens).
+#include "http/ical.h"
+#include "http/openapi.h"
+#include "http/routes.h"
+
+namespace peerslot::http {
+
+namespace {
+
+const std::vector<std::string> kEveryone = {"council", "peer", "office"};
+
+HttpReply healthz(Service& service) {
+  StatePtr state = service.state();
+  return json_reply(200, {{"status", "ok"}, {"bookings", state ? state->plan.assignments.size() : 0}});
+}
+
+HttpReply me(const Call& call) {
+  nlohmann::json body = {{"id", call.user.id}, {"name", call.user.name}, {"role", call.user.role}};
+  if (!call.user.subject.empty()) body[call.user.role] = call.user.subject;
+  return json_reply(200, body);
+}
+
+HttpReply new_calendar(const Call& call, Service& service) {
+  if (call.user.role == "office") return problem(409, "", "the programme office has no calendar of its own");
+  auto path = service.new_feed(call.user.role, call.user.subject, call.actor());
+  if (!path.is_ok()) return problem(path.status());
+  return json_reply(201, {{"url", path.value()}});
+}
+
+HttpReply calendar(const Call& call, Service& service) {
+  auto feed = service.feed_by_secret(call.params[0]);
+  if (!feed) return problem(404, "", "no such calendar");
+  StatePtr state = service.state();
+  bool council = feed->kind == "council";
+  bool exists = council ? state->scenario->find_council(feed->subject) != nullptr
+                        : state->scenario->find_peer(feed->subject) != nullptr;
+  if (!exists) return problem(404, "", "no such calendar");
+  std::string text = council ? council_calendar(*state, feed->subject) : peer_calendar(*state, feed->subject);
+  return {200, "text/calendar; charset=utf-8", text, {}};
+}
+
+}  // namespace
+
+void add_common_routes(Router& router, Service& service) {
+  Service* s = &service;
+  const Router* r = &router;
+  router.add({"GET", "/healthz", "check the service is up", {}, false, [s](const Call&) { return healthz(*s); }});
+  router.add({"GET", "/openapi.json", "read this API's OpenAPI document", {}, false,
+              [r](const Call&) { return json_reply(200, openapi_document(r->routes())); }});
+  router.add({"GET", "/me", "read who the token belongs to", kEveryone, false, [](const Call& c) { return me(c); }});
+  router.add({"POST", "/me/calendar", "make a new secret calendar feed URL", kEveryone, false,
+              [s](const Call& c) { return new_calendar(c, *s); }});
+  router.add({"GET", "/calendar/{secret}.ics", "read a calendar feed (iCalendar)", {}, false,
+              [s](const Call& c) { return calendar(c, *s); }});
+}
+
+}  // namespace peerslot::http

@@ -1,0 +1,141 @@
+// routes_office.cpp — the programme office: import and export the scenario
+// and the plan, create users, run a full solve as a background job, pin and
+// unpin bookings, the load report and the audit log.
+//
+// Import replaces the whole programme in one change: the bookings become the
+// plan sent with it (or none), and the checker must accept the result, so a
+// scenario whose pins the plan does not keep is refused.
+#include "engine/scenario_json.h"
+#include "http/input.h"
+#include "http/load_report.h"
+#include "http/representations.h"
+#include "http/routes.h"
+
+namespace peerslot::http {
+
+namespace {
+
+const std::vector<std::string> kOffice = {"office"};
+
+HttpReply import_scenario(const Call& call, Service& service) {
+  Status fields = only_fields(call.body, {"scenario", "plan"});
+  if (!fields.is_ok()) return problem(fields);
+  if (!call.body.contains("scenario")) return problem(Status::invalid("scenario: is required"));
+  auto scenario = scenario_from_json(call.body["scenario"]);
+  if (!scenario.is_ok()) return problem(Status::invalid("scenario." + scenario.status().message()));
+  std::vector<Assignment> bookings;
+  if (call.body.contains("plan")) {
+    auto plan = plan_from_json(call.body["plan"], scenario.value());
+    if (!plan.is_ok()) return problem(Status::invalid("plan." + plan.status().message()));
+    bookings = plan.value().assignments;
+  }
+  auto edit = [&](Draft& d) {
+    d.edit_scenario() = scenario.value();
+    d.bookings() = bookings;
+    d.accepted().clear();
+    return Status::ok();
+  };
+  auto render = [](const State& s) {
+    return Reply{200, {{"councils", s.scenario->councils.size()}, {"peers", s.scenario->peers.size()},
+                       {"requests", s.scenario->requests.size()}, {"bookings", s.plan.assignments.size()}}};
+  };
+  return reply_of(service.change(call.actor(), "import scenario", edit, render));
+}
+
+HttpReply create_user(const Call& call, Service& service) {
+  Status fields = only_fields(call.body, {"role", "subject", "name"});
+  if (!fields.is_ok()) return problem(fields);
+  User user;
+  for (auto [name, target] : {std::pair{"role", &user.role}, std::pair{"subject", &user.subject}, std::pair{"name", &user.name}}) {
+    if (call.body.contains(name) && !call.body[name].is_string())
+      return problem(Status::invalid(std::string(name) + ": " + call.body[name].dump() + " is not a string"));
+    if (call.body.contains(name)) *target = call.body[name].get<std::string>();
+  }
+  StatePtr state = service.state();
+  if (user.role != "council" && user.role != "peer" && user.role != "office")
+    return problem(Status::invalid("role: \"" + user.role + "\" is not one of council, peer, office"));
+  bool known = user.role == "office" ? user.subject.empty()
+               : user.role == "council" ? state->scenario->find_council(user.subject) != nullptr
+                                        : state->scenario->find_peer(user.subject) != nullptr;
+  if (!known) return problem(Status::invalid("subject: \"" + user.subject + "\" is not a " + user.role + " id"));
+  if (user.name.empty()) user.name = user.subject.empty() ? "office" : user.subject;
+  auto token = service.create_user(user, call.actor());
+  if (!token.is_ok()) return problem(token.status());
+  return json_reply(201, {{"role", user.role}, {"subject", user.subject}, {"name", user.name}, {"token", token.value()}});
+}
+
+HttpReply start_solve(const Call& call, Service& service, Jobs& jobs) {
+  Status fields = only_fields(call.body, {"seconds"});
+  auto seconds = call.body.contains("seconds") ? read_optional_int(call.body, "seconds", 1, 600)
+                                               : Result<std::optional<int>>(std::optional<int>(10));
+  if (!fields.is_ok() || !seconds.is_ok()) return problem(fields.is_ok() ? seconds.status() : fields);
+  if (!service.state()) return problem(409, "", "there is no programme to solve");
+  auto id = jobs.start_solve(seconds.value().value_or(10), call.actor());
+  if (!id.is_ok()) return problem(id.status());
+  HttpReply reply = json_reply(202, *jobs.status(id.value()));
+  reply.headers["Location"] = "/jobs/" + std::to_string(id.value());
+  return reply;
+}
+
+HttpReply job_status(const Call& call, Jobs& jobs) {
+  int id = std::atoi(call.params[0].c_str());
+  auto status = jobs.status(id);
+  return status ? json_reply(200, *status) : problem(404, "id", "job " + call.params[0] + " does not exist");
+}
+
+HttpReply pin(const Call& call, Service& service, bool on) {
+  std::string id = call.params[0];
+  auto edit = [&](Draft& d) {
+    if (!d.scenario().find_request(id)) return Status::not_found("id: request " + id + " does not exist");
+    const Assignment* booking = find_booking(d.base(), id);
+    if (on && !booking) return Status::conflict("booking: " + id + " is not booked; only a booking can be pinned");
+    Scenario& s = d.edit_scenario();
+    Request& r = s.requests[s.request_index.at(id)];
+    if (on) r.pinned = Pin{booking->week, booking->peers};
+    else r.pinned.reset();
+    return Status::ok();
+  };
+  auto render = [&](const State& s) { return Reply{200, request_json(s, *s.scenario->find_request(id))}; };
+  return reply_of(service.change(call.actor(), (on ? "pin " : "unpin ") + id, edit, render));
+}
+
+HttpReply audit(const Call& call, Service& service) {
+  long long after = call.request.has_param("after") ? std::atoll(call.request.get_param_value("after").c_str()) : 0;
+  long long limit = call.request.has_param("limit") ? std::atoll(call.request.get_param_value("limit").c_str()) : 100;
+  if (limit < 1 || limit > 1000) return problem(422, "limit", "limit: must be 1..1000");
+  auto records = service.audit(after, static_cast<int>(limit));
+  if (!records.is_ok()) return problem(records.status());
+  nlohmann::json out = nlohmann::json::array();
+  for (const AuditRecord& r : records.value())
+    out.push_back({{"id", r.id}, {"at", r.at}, {"actor", r.actor}, {"action", r.action}, {"before", r.before}, {"after", r.after}});
+  return json_reply(200, out);
+}
+
+}  // namespace
+
+void add_office_routes(Router& router, Service& service, Jobs& jobs) {
+  Service* s = &service;
+  Jobs* j = &jobs;
+  router.add({"GET", "/scenario", "export the scenario (peerslot-scenario/1)", kOffice, false,
+              [s](const Call&) { return json_reply(200, scenario_to_json(*s->state()->scenario)); }});
+  router.add({"PUT", "/scenario", "import a scenario, with an optional plan as its bookings", kOffice, true,
+              [s](const Call& c) { return import_scenario(c, *s); }});
+  router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/1)", kOffice, false,
+              [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }});
+  router.add({"POST", "/users", "create a user and its bearer token", kOffice, true,
+              [s](const Call& c) { return create_user(c, *s); }});
+  router.add({"POST", "/solve", "start a full solve as a background job", kOffice, true,
+              [s, j](const Call& c) { return start_solve(c, *s, *j); }});
+  router.add({"GET", "/jobs/{id}", "read a job's progress and result", kOffice, false,
+              [j](const Call& c) { return job_status(c, *j); }});
+  router.add({"PUT", "/requests/{id}/pin", "pin a booking (week and team)", kOffice, false,
+              [s](const Call& c) { return pin(c, *s, true); }});
+  router.add({"DELETE", "/requests/{id}/pin", "unpin a booking", kOffice, false,
+              [s](const Call& c) { return pin(c, *s, false); }});
+  router.add({"GET", "/reports/load", "read the load report", kOffice, false,
+              [s](const Call&) { return json_reply(200, load_report(*s->state())); }});
+  router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, false,
+              [s](const Call& c) { return audit(c, *s); }});
+}
+
+}  // namespace peerslot::http

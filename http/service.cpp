@@ -1,0 +1,177 @@
+// service.cpp — one writer, many readers.
+//
+// A change is: lock the writer; replay the stored reply if the idempotency
+// key was seen; copy the current State into a Draft; run the edit; build the
+// new State and let the checker judge all of it (so no edit can leave a week
+// over capacity or a peer double-booked, whatever it did); save it in one
+// transaction; publish it. The database's UNIQUE constraints and capacity
+// trigger stand behind the checker. Readers take the published pointer under
+// a shared lock held only for the copy of a shared_ptr.
+#include "http/service.h"
+
+#include "http/tokens.h"
+
+#include <algorithm>
+
+namespace peerslot::http {
+
+Draft::Draft(const State& base)
+    : base_(base), bookings_(base.plan.assignments), accepted_(base.accepted) {}
+
+Scenario& Draft::edit_scenario() {
+  if (!scenario_) scenario_ = *base_.scenario;
+  return *scenario_;
+}
+
+Assignment* Draft::find(const std::string& request_id) {
+  auto it = std::find_if(bookings_.begin(), bookings_.end(), [&](const Assignment& a) { return a.request == request_id; });
+  return it == bookings_.end() ? nullptr : &*it;
+}
+
+void Draft::remove(const std::string& request_id) {
+  std::erase_if(bookings_, [&](const Assignment& a) { return a.request == request_id; });
+  accepted_.erase(request_id);
+}
+
+State Draft::build() const {
+  if (!scenario_) return with_bookings(base_, bookings_, accepted_);
+  Scenario copy = *scenario_;
+  copy.reindex();
+  return make_state(std::move(copy), bookings_, accepted_);
+}
+
+std::string actor_name(const User& user) {
+  return user.subject.empty() ? user.role + " " + user.name : user.role + " " + user.subject;
+}
+
+namespace {
+
+Status judge(const State& state) {
+  std::vector<Violation> found = violations(state);
+  if (found.empty()) return Status::ok();
+  std::string message = "the change would break the rules:";
+  for (std::size_t i = 0; i < found.size() && i < 5; ++i) message += " [" + found[i].line() + "]";
+  return Status::conflict(message);
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Service>> Service::open(const std::string& db_path) {
+  auto store = Store::open(db_path);
+  if (!store.is_ok()) return store.status();
+  std::unique_ptr<Service> service(new Service(std::move(store).value()));
+  auto empty = service->store_->empty();
+  if (!empty.is_ok()) return empty.status();
+  if (!empty.value()) {
+    auto loaded = service->store_->load();
+    if (!loaded.is_ok()) return loaded.status();
+    service->state_ = std::make_shared<const State>(std::move(loaded).value());
+  }
+  Status status = service->load_users_and_feeds();
+  if (!status.is_ok()) return status;
+  return service;
+}
+
+Status Service::load_users_and_feeds() {
+  auto users = store_->users();
+  if (!users.is_ok()) return users.status();
+  for (User& u : users.value()) users_[u.token_hash] = u;
+  auto feeds = store_->feeds();
+  if (!feeds.is_ok()) return feeds.status();
+  for (Feed& f : feeds.value()) feeds_[f.secret_hash] = f;
+  return Status::ok();
+}
+
+Status Service::seed(Scenario scenario, std::vector<Assignment> bookings) {
+  std::lock_guard lock(writer_);
+  auto state = std::make_shared<const State>(make_state(std::move(scenario), std::move(bookings), {}));
+  Status judged = judge(*state);
+  if (!judged.is_ok()) return judged;
+  Status saved = store_->save(nullptr, *state, {"office (seed)", "seed the demo programme", std::nullopt});
+  if (!saved.is_ok()) return saved;
+  std::unique_lock publish(published_);
+  state_ = state;
+  return Status::ok();
+}
+
+StatePtr Service::state() const {
+  std::shared_lock lock(published_);
+  return state_;
+}
+
+Result<Reply> Service::replay(const IdempotencyKey& key) {
+  auto stored = store_->reply(key.user_id, key.key);
+  if (!stored.is_ok()) return stored.status();
+  if (!stored.value()) return Reply{0, nullptr};
+  if (stored.value()->fingerprint != key.fingerprint)
+    return Status::invalid("Idempotency-Key: \"" + key.key + "\" was already used for a different request");
+  return Reply{stored.value()->status, nlohmann::json::parse(stored.value()->body)};
+}
+
+Result<Reply> Service::change(const std::string& actor, const std::string& action, const Edit& edit,
+                              const Render& render, const std::optional<IdempotencyKey>& key) {
+  std::lock_guard lock(writer_);
+  if (key) {
+    auto replayed = replay(*key);
+    if (!replayed.is_ok() || replayed.value().status != 0) return replayed;
+  }
+  StatePtr base = state();
+  Draft draft(*base);
+  Status edited = edit(draft);
+  if (!edited.is_ok()) return edited;
+  auto next = std::make_shared<const State>(draft.build());
+  Status judged = judge(*next);
+  if (!judged.is_ok()) return judged;
+  Reply reply = render(*next);
+  Change record{actor, action, std::nullopt};
+  if (key) record.reply = StoredReply{key->user_id, key->key, key->fingerprint, reply.status, reply.body.dump()};
+  Status saved = store_->save(base.get(), *next, record);
+  if (!saved.is_ok()) return saved;
+  std::unique_lock publish(published_);
+  state_ = next;
+  return reply;
+}
+
+Result<std::string> Service::create_user(User user, const std::string& actor) {
+  std::string token = new_secret();
+  user.token_hash = sha256_hex(token);
+  std::lock_guard lock(writer_);
+  Status added = store_->add_user(&user, actor);
+  if (!added.is_ok()) return added;
+  std::unique_lock publish(published_);
+  users_[user.token_hash] = user;
+  return token;
+}
+
+std::optional<User> Service::user_by_token(const std::string& token) const {
+  std::string hash = sha256_hex(token);
+  std::shared_lock lock(published_);
+  auto it = users_.find(hash);
+  return it == users_.end() ? std::nullopt : std::optional<User>(it->second);
+}
+
+Result<std::string> Service::new_feed(const std::string& kind, const std::string& subject, const std::string& actor) {
+  std::string secret = new_secret();
+  Feed feed{kind, subject, sha256_hex(secret)};
+  std::lock_guard lock(writer_);
+  Status saved = store_->set_feed(feed, actor);
+  if (!saved.is_ok()) return saved;
+  std::unique_lock publish(published_);
+  std::erase_if(feeds_, [&](const auto& entry) { return entry.second.kind == kind && entry.second.subject == subject; });
+  feeds_[feed.secret_hash] = feed;
+  return "/calendar/" + secret + ".ics";
+}
+
+std::optional<Feed> Service::feed_by_secret(const std::string& secret) const {
+  std::string hash = sha256_hex(secret);
+  std::shared_lock lock(published_);
+  auto it = feeds_.find(hash);
+  return it == feeds_.end() ? std::nullopt : std::optional<Feed>(it->second);
+}
+
+Result<std::vector<AuditRecord>> Service::audit(std::int64_t after_id, int limit) {
+  std::lock_guard lock(writer_);
+  return store_->audit(after_id, limit);
+}
+
+}  // namespace peerslot::http

@@ -1,0 +1,126 @@
+// End to end: a council's whole flow on the national demo, and every refusal
+// leaving the programme exactly as it was.
+#include "service_harness.h"
+
+#include <catch2/catch.hpp>
+
+using nlohmann::json;
+using peerslot::e2e::Answer;
+using peerslot::e2e::ServiceProcess;
+
+namespace {
+
+// What a refused request must not change: scenario, plan and audit log.
+std::string programme(const ServiceProcess& s) {
+  return s.call("GET", "/scenario", s.token("office")).text + s.call("GET", "/plan", s.token("office")).text +
+         s.call("GET", "/audit?limit=1000", s.token("office")).text;
+}
+
+}  // namespace
+
+TEST_CASE("service: a council books, reschedules and cancels on the demo programme", "[service]") {
+  std::string dir = peerslot::e2e::temp_dir();
+  ServiceProcess s(dir + "/demo.db", {"--solve-seconds", "1"});
+  const std::string& council = s.token("council");
+  std::string id = s.subject("council");
+
+  Answer requests = s.call("GET", "/councils/" + id + "/requests", council);
+  REQUIRE(requests.status == 200);
+  REQUIRE(!requests.body.empty());
+  std::string request = requests.body[0]["id"];
+  CHECK(requests.body[0]["booking"].is_null());
+
+  Answer weeks = s.call("GET", "/requests/" + request + "/weeks", council);
+  REQUIRE(weeks.status == 200);
+  REQUIRE(!weeks.body["options"].empty());
+  std::set<std::string> statuses;
+  for (const json& w : weeks.body["weeks"]) statuses.insert(w["status"].get<std::string>());
+  CHECK(statuses.count("free"));
+  CHECK(statuses.count("blocked"));
+  for (const json& w : weeks.body["weeks"])
+    if (w["status"] != "free") CHECK(!w["reason"].get<std::string>().empty());
+  std::string best = weeks.body["options"][0]["week"];
+
+  SECTION("book, replay, reschedule, cancel") {
+    json body = {{"week", best}};
+    Answer booked = s.call("POST", "/requests/" + request + "/booking", council, body, {{"Idempotency-Key", "b-1"}});
+    REQUIRE(booked.status == 201);
+    CHECK(booked.body["booking"]["week"] == best);
+    CHECK(booked.body["booking"]["peers"].size() == weeks.body["options"][0]["team"].size());
+    Answer replayed = s.call("POST", "/requests/" + request + "/booking", council, body, {{"Idempotency-Key", "b-1"}});
+    CHECK(replayed.status == 201);
+    CHECK(replayed.body == booked.body);
+    std::string other = weeks.body["options"][1]["week"];
+    Answer reused = s.call("POST", "/requests/" + request + "/booking", council, json{{"week", other}},
+                           {{"Idempotency-Key", "b-1"}});
+    CHECK(reused.status == 422);
+    CHECK(reused.body["field"] == "Idempotency-Key");
+    Answer again = s.call("POST", "/requests/" + request + "/booking", council, body);
+    CHECK(again.status == 409);
+    CHECK(peerslot::e2e::check_service_plan(s) == "");
+
+    Answer stale = s.call("PUT", "/requests/" + request + "/booking", council, json{{"week", other}}, {{"If-Match", "\"stale\""}});
+    CHECK(stale.status == 412);
+    Answer moved = s.call("PUT", "/requests/" + request + "/booking", council, json{{"week", other}});
+    REQUIRE(moved.status == 200);
+    CHECK(moved.body["booking"]["week"] == other);
+    CHECK(peerslot::e2e::check_service_plan(s) == "");
+
+    Answer cancelled = s.call("DELETE", "/requests/" + request + "/booking", council);
+    CHECK(cancelled.status == 200);
+    CHECK(cancelled.body["booking"].is_null());
+    CHECK(s.call("DELETE", "/requests/" + request + "/booking", council).status == 404);
+  }
+
+  SECTION("blackouts, preferred periods and focus areas, with ETags") {
+    Answer got = s.call("GET", "/councils/" + id, council);
+    REQUIRE(got.status == 200);
+    std::string etag = got.headers["ETag"];
+    json blackouts = {{"blackouts", {{{"start", "2011-12-19"}, {"end", "2012-01-06"}}}}};
+    Answer set = s.call("PATCH", "/councils/" + id, council, blackouts, {{"If-Match", etag}});
+    REQUIRE(set.status == 200);
+    CHECK(set.body["blackouts"].size() == 1);
+    CHECK(set.headers["ETag"] != etag);
+    CHECK(s.call("PATCH", "/councils/" + id, council, blackouts, {{"If-Match", etag}}).status == 412);
+    Answer blocked = s.call("GET", "/requests/" + request + "/weeks", council);
+    for (const json& w : blocked.body["weeks"])
+      if (w["week"] == "2011-12-26") CHECK(w["status"] == "blocked");
+
+    Answer edited = s.call("PATCH", "/requests/" + request, council,
+                           json{{"preferred", {{{"start", "2011-09-01"}, {"end", "2011-10-31"}}}}, {"focus", {"finance"}}});
+    REQUIRE(edited.status == 200);
+    CHECK(edited.body["focus"] == json{"finance"});
+    CHECK(peerslot::e2e::check_service_plan(s) == "");
+  }
+
+  SECTION("refusals change nothing") {
+    std::string before = programme(s);
+    std::string path = "/requests/" + request + "/booking";
+    auto refused = [&](const std::string& method, const std::string& url, const std::string& token,
+                       const std::string& body, int status, const std::string& field) {
+      Answer a = s.call(method, url, token, body);
+      INFO(method << " " << url << " " << body << " -> " << a.text);
+      CHECK(a.status == status);
+      CHECK(a.headers["Content-Type"] == "application/problem+json");
+      if (!field.empty()) CHECK(a.body["field"] == field);
+    };
+    refused("POST", path, council, "{\"week\":", 400, "body");
+    refused("POST", path, council, "[1]", 400, "body");
+    refused("POST", path, council, "{\"week\": 20110905}", 422, "week");
+    refused("POST", path, council, "{}", 422, "week");
+    refused("POST", path, council, "{\"week\": \"2011-09-06\"}", 422, "week");
+    refused("POST", path, council, "{\"week\": \"2011-02-30\"}", 422, "week");
+    refused("POST", path, council, "{\"week\": \"2015-01-05\"}", 422, "week");
+    refused("POST", path, council, "{\"week\": \"" + best + "\", \"team\": []}", 422, "team");
+    refused("POST", "/requests/R99999/booking", council, "{\"week\": \"" + best + "\"}", 404, "id");
+    refused("POST", "/requests/R00003/booking", council, "{\"week\": \"" + best + "\"}", 403, "");
+    refused("POST", path, "", "{\"week\": \"" + best + "\"}", 401, "Authorization");
+    refused("POST", path, "not-a-token", "{\"week\": \"" + best + "\"}", 401, "Authorization");
+    refused("PATCH", "/councils/" + id, council, "{\"blackouts\": [{\"start\": \"2012-01-06\", \"end\": \"2011-12-19\"}]}", 422,
+            "blackouts[0]");
+    refused("PATCH", "/councils/" + id, council, "{\"blackouts\": \"soon\"}", 422, "blackouts");
+    refused("PATCH", "/requests/" + request, council, "{\"focus\": [1]}", 422, "focus[0]");
+    refused("PATCH", "/councils/E06000002", council, "{\"blackouts\": []}", 403, "");
+    CHECK(programme(s) == before);
+  }
+}

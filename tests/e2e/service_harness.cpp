@@ -1,0 +1,166 @@
+// service_harness.cpp — fork/exec of the binary with its output in a log
+// file (read for the URL and the demo tokens), cpp-httplib client calls.
+#include "service_harness.h"
+
+#include "engine/checker.h"
+#include "engine/scenario_json.h"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <fcntl.h>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+namespace peerslot::e2e {
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+std::string temp_dir() {
+  char pattern[] = "/tmp/peerslot-e2e-XXXXXX";
+  return mkdtemp(pattern);
+}
+
+std::string write_file(const std::string& dir, const std::string& name, const std::string& text) {
+  std::string path = dir + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+ServiceProcess::ServiceProcess(const std::string& db, const std::vector<std::string>& args) {
+  log_path_ = db + ".log." + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
+  std::vector<std::string> argv = {PEERSLOT_BINARY, "serve", "--db", db, "--port", "0"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  pid_ = fork();
+  if (pid_ == 0) {
+    int fd = ::open(log_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    dup2(fd, 1);
+    dup2(fd, 2);
+    std::vector<char*> raw;
+    for (std::string& a : argv) raw.push_back(a.data());
+    raw.push_back(nullptr);
+    execv(raw[0], raw.data());
+    _exit(127);
+  }
+  for (int i = 0; i < 1200 && port_ == 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    std::istringstream lines(read_file(log_path_));
+    for (std::string line; std::getline(lines, line);) {
+      std::istringstream words(line);
+      std::string first, second, value, subject;
+      words >> first >> second >> value >> subject;
+      if (second == "token:") {
+        tokens_[first] = value;
+        subjects_[first] = subject.size() > 2 ? subject.substr(1, subject.size() - 2) : "";
+      }
+      if (first == "listening") port_ = std::atoi(line.substr(line.rfind(':') + 1).c_str());
+    }
+    if (waitpid(pid_, nullptr, WNOHANG) == pid_) break;
+  }
+  INFO(log());
+  REQUIRE(port_ > 0);
+}
+
+ServiceProcess::~ServiceProcess() { stop(); }
+
+void ServiceProcess::stop() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGTERM);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
+void ServiceProcess::crash() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  waitpid(pid_, nullptr, 0);
+  pid_ = -1;
+}
+
+std::string ServiceProcess::log() const { return read_file(log_path_); }
+
+Answer ServiceProcess::call(const std::string& method, const std::string& path, const std::string& token,
+                            const std::string& body, const std::map<std::string, std::string>& headers) const {
+  httplib::Client client("127.0.0.1", port_);
+  client.set_read_timeout(120, 0);
+  httplib::Request request;
+  request.method = method;
+  request.path = path;
+  request.body = body;
+  if (!token.empty()) request.set_header("Authorization", "Bearer " + token);
+  if (method != "GET") request.set_header("Content-Type", "application/json");
+  for (const auto& [name, value] : headers) request.set_header(name, value);
+  auto result = client.send(request);
+  Answer answer;
+  if (!result) return answer;
+  answer.status = result->status;
+  answer.text = result->body;
+  for (const auto& [name, value] : result->headers) answer.headers[name] = value;
+  answer.body = nlohmann::json::parse(result->body, nullptr, false);
+  if (answer.body.is_discarded()) answer.body = nullptr;
+  return answer;
+}
+
+Answer ServiceProcess::call(const std::string& method, const std::string& path, const std::string& token,
+                            const nlohmann::json& body, const std::map<std::string, std::string>& headers) const {
+  return call(method, path, token, body.dump(), headers);
+}
+
+std::string ServiceProcess::user_token(const std::string& role, const std::string& subject) const {
+  Answer made = call("POST", "/users", token("office"), nlohmann::json{{"role", role}, {"subject", subject}});
+  REQUIRE(made.status == 201);
+  return made.body["token"].get<std::string>();
+}
+
+nlohmann::json small_scenario(int councils, int peers, int team, int per_week) {
+  nlohmann::json doc = {{"format", "peerslot-scenario/1"},
+                        {"window", {{"start", "2011-04-01"}, {"end", "2012-03-31"}}},
+                        {"bank_holidays", nlohmann::json::array()},
+                        {"max_challenges_per_week", per_week},
+                        {"councils", nlohmann::json::array()},
+                        {"peers", nlohmann::json::array()},
+                        {"requests", nlohmann::json::array()}};
+  auto id = [](char prefix, int i) { return prefix + std::string(i < 10 ? "0" : "") + std::to_string(i); };
+  for (int i = 1; i <= councils; ++i) {
+    doc["councils"].push_back({{"id", id('C', i)}, {"name", "Council " + std::to_string(i)}, {"type", "district"},
+                               {"region", "Region " + std::to_string(i)}, {"control", "NOC"}, {"lat", 52.0}, {"lon", -1.0}});
+    doc["requests"].push_back({{"id", id('Q', i)}, {"council", id('C', i)}, {"kind", "corporate"}, {"days", 3},
+                               {"team", {{"officer", team}}}});
+  }
+  for (int i = 1; i <= peers; ++i)
+    doc["peers"].push_back({{"id", id('O', i)}, {"name", "Officer " + std::to_string(i)}, {"role", "officer"},
+                            {"council", "X99"}, {"region", "Elsewhere"}, {"skills", {"finance"}},
+                            {"available", {{{"start", "2011-04-01"}, {"end", "2012-03-31"}}}}});
+  return doc;
+}
+
+std::string check_service_plan(const ServiceProcess& service) {
+  Answer scenario_doc = service.call("GET", "/scenario", service.token("office"));
+  Answer plan_doc = service.call("GET", "/plan", service.token("office"));
+  auto scenario = scenario_from_json(scenario_doc.body);
+  if (!scenario.is_ok()) return "scenario: " + scenario.status().message();
+  auto plan = plan_from_json(plan_doc.body, scenario.value());
+  if (!plan.is_ok()) return "plan: " + plan.status().message();
+  CheckReport report = check_plan(scenario.value(), plan.value());
+  std::string out;
+  for (const Violation& v : report.violations) out += v.line() + "\n";
+  if (!report.cost_matches) out += "cost does not match\n";
+  return out;
+}
+
+}  // namespace peerslot::e2e

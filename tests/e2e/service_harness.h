@@ -1,0 +1,63 @@
+// service_harness.h — runs the real `peerslot serve` binary on a free port
+// with a temporary database and talks to it over HTTP, for the end-to-end
+// tests of the booking service.
+#pragma once
+
+#include "engine/scenario.h"
+
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+#include <vector>
+#include <string>
+#include <sys/types.h>
+
+namespace peerslot::e2e {
+
+struct Answer {
+  int status = 0;
+  nlohmann::json body;  // null when the body is not JSON
+  std::string text;
+  std::map<std::string, std::string> headers;
+};
+
+class ServiceProcess {
+ public:
+  // Starts `peerslot serve` on `db` with extra arguments; waits until it listens.
+  ServiceProcess(const std::string& db, const std::vector<std::string>& args);
+  ~ServiceProcess();
+  void stop();   // SIGTERM and wait
+  void crash();  // SIGKILL and wait
+
+  int port() const { return port_; }
+  const std::string& token(const std::string& role) const { return tokens_.at(role); }
+  const std::string& subject(const std::string& role) const { return subjects_.at(role); }
+
+  Answer call(const std::string& method, const std::string& path, const std::string& token = "",
+              const std::string& body = "", const std::map<std::string, std::string>& headers = {}) const;
+  Answer call(const std::string& method, const std::string& path, const std::string& token,
+              const nlohmann::json& body, const std::map<std::string, std::string>& headers = {}) const;
+  // A new user's token, made by the office.
+  std::string user_token(const std::string& role, const std::string& subject) const;
+  std::string log() const;
+
+ private:
+  std::string log_path_;
+  pid_t pid_ = -1;
+  int port_ = 0;
+  std::map<std::string, std::string> tokens_;
+  std::map<std::string, std::string> subjects_;
+};
+
+// A fresh temporary directory (removed by the test's end is not needed).
+std::string temp_dir();
+// A small programme: councils C01..Cn (one request Qii each, team of
+// `team` officers, 3 days, any week of 2011-04..2012-03), `peers` officers
+// O01.. free all year, at most `per_week` challenges per week.
+nlohmann::json small_scenario(int councils, int peers, int team, int per_week);
+std::string write_file(const std::string& dir, const std::string& name, const std::string& text);
+// check_plan() of the service's exported scenario and plan; "" when feasible.
+std::string check_service_plan(const ServiceProcess& service);
+
+}  // namespace peerslot::e2e

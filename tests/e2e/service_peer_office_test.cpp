@@ -1,0 +1,113 @@
+// End to end: a peer's flow (availability, cap, skills, accept, decline with
+// repair of that challenge only) and the programme office's (import, export,
+// solve job, pin, load report, audit).
+#include "service_harness.h"
+
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <thread>
+
+using nlohmann::json;
+using peerslot::e2e::Answer;
+using peerslot::e2e::ServiceProcess;
+
+TEST_CASE("service: a peer offers time, accepts and declines", "[service]") {
+  std::string dir = peerslot::e2e::temp_dir();
+  std::string file = peerslot::e2e::write_file(dir, "small.json", peerslot::e2e::small_scenario(3, 5, 2, 4).dump());
+  ServiceProcess s(dir + "/peer.db", {"--seed-scenario", file, "--solve-seconds", "0"});
+  const std::string& office = s.token("office");
+  REQUIRE(s.call("POST", "/requests/Q01/booking", office, json{{"week", "2011-09-05"}}).status == 201);
+  REQUIRE(s.call("POST", "/requests/Q02/booking", office, json{{"week", "2011-09-05"}}).status == 201);
+  json team = s.call("GET", "/requests/Q01", office).body["booking"]["peers"];
+  std::string peer = team[0]["id"];
+  std::string token = s.user_token("peer", peer);
+
+  Answer mine = s.call("GET", "/peers/" + peer + "/assignments", token);
+  REQUIRE(mine.status == 200);
+  REQUIRE(mine.body.size() == 1);
+  CHECK(mine.body[0]["days"] == json{"2011-09-05", "2011-09-06", "2011-09-07"});
+  CHECK(mine.body[0]["status"] == "proposed");
+
+  Answer accepted = s.call("POST", "/peers/" + peer + "/assignments/Q01/accept", token, std::string("{}"));
+  REQUIRE(accepted.status == 200);
+  CHECK(s.call("GET", "/peers/" + peer + "/assignments", token).body[0]["status"] == "accepted");
+  CHECK(s.call("POST", "/peers/" + peer + "/assignments/Q03/accept", token, std::string("{}")).status == 404);
+
+  // Withdrawing the booked week breaks H8: refused, naming the rule.
+  Answer withdraw = s.call("POST", "/peers/" + peer + "/availability/withdraw", token,
+                           json{{"start", "2011-09-01"}, {"end", "2011-09-30"}});
+  CHECK(withdraw.status == 409);
+  CHECK(withdraw.body["detail"].get<std::string>().find("H8") != std::string::npos);
+  Answer later = s.call("POST", "/peers/" + peer + "/availability/withdraw", token,
+                        json{{"start", "2012-01-01"}, {"end", "2012-03-31"}});
+  REQUIRE(later.status == 200);
+  CHECK(later.body["available"] == json{{{"start", "2011-04-01"}, {"end", "2011-12-31"}}});
+  Answer offered = s.call("POST", "/peers/" + peer + "/availability", token, json{{"start", "2012-02-01"}, {"end", "2012-03-31"}});
+  CHECK(offered.body["available"].size() == 2);
+
+  Answer got = s.call("GET", "/peers/" + peer, token);
+  Answer patched = s.call("PATCH", "/peers/" + peer, token, json{{"max_days_per_year", 20}, {"skills", {"finance", "housing"}}},
+                          {{"If-Match", got.headers["ETag"]}});
+  REQUIRE(patched.status == 200);
+  CHECK(patched.body["max_days_per_year"] == 20);
+  CHECK(s.call("PATCH", "/peers/" + peer, token, json{{"max_days_per_year", 2}}).status == 409);
+  CHECK(s.call("PATCH", "/peers/" + peer, token, json{{"max_days_per_year", "lots"}}).body["field"] == "max_days_per_year");
+
+  // 5 officers, two teams of 2 in the week: the decliner's seat goes to the fifth.
+  json q02 = s.call("GET", "/requests/Q02", office).body["booking"];
+  Answer declined = s.call("POST", "/peers/" + peer + "/assignments/Q01/decline", token, std::string("{}"));
+  REQUIRE(declined.status == 200);
+  CHECK(declined.body["booking"]["week"] == "2011-09-05");
+  for (const json& p : declined.body["booking"]["peers"]) CHECK(p["id"] != peer);
+  CHECK(s.call("GET", "/requests/Q02", office).body["booking"] == q02);
+  CHECK(s.call("GET", "/peers/" + peer + "/assignments", token).body.empty());
+  CHECK(peerslot::e2e::check_service_plan(s) == "");
+}
+
+TEST_CASE("service: the programme office imports, solves, pins and reports", "[service]") {
+  std::string dir = peerslot::e2e::temp_dir();
+  std::string file = peerslot::e2e::write_file(dir, "small.json", peerslot::e2e::small_scenario(2, 4, 1, 4).dump());
+  ServiceProcess s(dir + "/office.db", {"--seed-scenario", file, "--solve-seconds", "0"});
+  const std::string& office = s.token("office");
+
+  json bigger = peerslot::e2e::small_scenario(10, 12, 2, 3);
+  Answer bad = s.call("PUT", "/scenario", office, json{{"scenario", {{"format", "peerslot-scenario/1"}}}});
+  CHECK(bad.status == 422);
+  CHECK(bad.body["field"].get<std::string>().rfind("scenario.", 0) == 0);
+  Answer imported = s.call("PUT", "/scenario", office, json{{"scenario", bigger}});
+  REQUIRE(imported.status == 200);
+  CHECK(imported.body["requests"] == 10);
+  CHECK(s.call("GET", "/scenario", office).body["requests"].size() == 10);
+
+  std::string council = s.user_token("council", "C01");
+  REQUIRE(s.call("POST", "/requests/Q01/booking", council, json{{"week", "2011-06-06"}}).status == 201);
+  Answer job = s.call("POST", "/solve", office, json{{"seconds", 1}});
+  REQUIRE(job.status == 202);
+  std::string url = job.headers["Location"];
+  json status;
+  for (int i = 0; i < 600; ++i) {
+    status = s.call("GET", url, office).body;
+    if (status["state"] != "running") break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  REQUIRE(status["state"] == "done");
+  CHECK(status["result"]["booked"] == 10);
+  CHECK(s.call("GET", "/requests/Q01", council).body["booking"]["week"] == "2011-06-06");
+  CHECK(peerslot::e2e::check_service_plan(s) == "");
+
+  Answer pinned = s.call("PUT", "/requests/Q01/pin", office);
+  REQUIRE(pinned.status == 200);
+  CHECK(pinned.body["pinned"]["week"] == "2011-06-06");
+  CHECK(s.call("DELETE", "/requests/Q01/booking", council).status == 409);
+  CHECK(s.call("DELETE", "/requests/Q01/pin", office).status == 200);
+  CHECK(s.call("DELETE", "/requests/Q01/booking", council).status == 200);
+
+  json report = s.call("GET", "/reports/load", office).body;
+  CHECK(report["weeks"].size() > 0);
+  CHECK(report["peer_days"].size() > 0);
+  for (const json& w : report["weeks"]) CHECK(w["challenges"].get<int>() <= 3);
+  json audit = s.call("GET", "/audit?limit=1000", office).body;
+  CHECK(audit.size() >= 6);
+  CHECK(s.call("GET", "/audit?limit=0", office).status == 422);
+}

@@ -1,0 +1,147 @@
+// `peerslot serve [--db FILE] [--port N] [--bind ADDR]`: the booking service.
+//
+// On first start (an empty database) the programme is seeded: the national
+// demo from data/ (or --seed-scenario FILE) with an initial plan from the
+// solver (--solve-seconds, 0 for none). The demo council's requests are left
+// unbooked so that a newcomer can book one; pins the initial plan does not
+// keep are dropped. Demo bearer tokens for the office, the demo council and
+// a peer are printed then (and whenever --demo-tokens is given); the database
+// keeps only their hashes. SIGINT or SIGTERM stops the server cleanly.
+// Exit 0 after a clean stop, 2 when the database or seed cannot be used.
+#include "engine/solver.h"
+#include "http/server.h"
+#include "http/service.h"
+#include "tools/commands.h"
+#include "tools/generator.h"
+#include "tools/reference_data.h"
+#include "tools/scenario_files.h"
+
+#include <csignal>
+#include <iostream>
+#include <memory>
+#include <thread>
+
+namespace peerslot {
+
+namespace {
+
+struct ServeOptions {
+  std::string db_path = "peerslot.db";
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  std::string seed_scenario;
+  std::uint64_t seed = 1;
+  double solve_seconds = 3;
+  bool demo_tokens = false;
+};
+
+Result<Scenario> seed_scenario(const ServeOptions& o) {
+  if (!o.seed_scenario.empty()) return load_scenario_file(o.seed_scenario);
+  auto data = load_reference_data(default_data_dir());
+  if (!data.is_ok()) return data.status();
+  return generate_scenario(data.value(), {1, o.seed});
+}
+
+// The council a newcomer books for: that of the first request.
+std::string demo_council(const Scenario& scenario) {
+  return scenario.requests.empty() ? scenario.councils.front().id : scenario.requests.front().council;
+}
+
+std::vector<Assignment> initial_bookings(const Scenario& scenario, double seconds) {
+  if (seconds <= 0 || scenario.requests.empty()) return {};
+  SolveOptions options;
+  options.time_limit_seconds = seconds;
+  auto solved = solve(scenario, options);
+  if (!solved.is_ok()) return {};
+  std::string council = demo_council(scenario);
+  std::vector<Assignment> bookings;
+  for (Assignment& a : solved.value().plan.assignments)
+    if (scenario.find_request(a.request)->council != council) bookings.push_back(std::move(a));
+  return bookings;
+}
+
+Status seed(http::Service& service, const ServeOptions& o) {
+  auto scenario = seed_scenario(o);
+  if (!scenario.is_ok()) return scenario.status();
+  std::cout << "seeding an empty database with " << scenario.value().requests.size() << " requests"
+            << (o.solve_seconds > 0 ? " and an initial plan" : "") << "..." << std::endl;
+  std::vector<Assignment> bookings = initial_bookings(scenario.value(), o.solve_seconds);
+  std::set<std::string> booked;
+  for (const Assignment& a : bookings) booked.insert(a.request);
+  for (Request& r : scenario.value().requests)
+    if (!booked.count(r.id)) r.pinned.reset();
+  return service.seed(std::move(scenario).value(), std::move(bookings));
+}
+
+Status print_demo_tokens(http::Service& service) {
+  const Scenario& scenario = *service.state()->scenario;
+  std::string council = demo_council(scenario);
+  const auto& bookings = service.state()->plan.assignments;
+  std::string peer = bookings.empty() || bookings.front().peers.empty() ? scenario.peers.front().id
+                                                                        : bookings.front().peers.front();
+  const std::pair<const char*, std::string> demo[] = {{"office", ""}, {"council", council}, {"peer", peer}};
+  for (const auto& [role, subject] : demo) {
+    http::User user{0, subject.empty() ? "Programme office" : subject, role, subject, ""};
+    auto token = service.create_user(user, "office (demo tokens)");
+    if (!token.is_ok()) return token.status();
+    std::cout << "  " << role << " token: " << token.value() << (subject.empty() ? "" : "  (" + subject + ")") << "\n";
+  }
+  std::cout << "  open requests of the demo council " << council << ": GET /councils/" << council << "/requests\n";
+  return Status::ok();
+}
+
+// Blocks SIGINT/SIGTERM in every thread and stops the server when one arrives.
+std::thread signal_watcher(http::Server& server) {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return std::thread([signals, &server] {
+    int received = 0;
+    sigwait(&signals, &received);
+    server.stop();
+  });
+}
+
+int run_serve(const ServeOptions& o) {
+  auto service = http::Service::open(o.db_path);
+  Status status = service.is_ok() ? Status::ok() : service.status();
+  bool fresh = status.is_ok() && !service.value()->seeded();
+  if (fresh) status = seed(*service.value(), o);
+  if (status.is_ok() && (fresh || o.demo_tokens)) status = print_demo_tokens(*service.value());
+  if (!status.is_ok()) {
+    std::cerr << "error: " << status.message() << "\n";
+    return kExitBadInput;
+  }
+  if (!fresh && !o.demo_tokens) std::cout << "  (demo tokens were printed at first start; --demo-tokens mints new ones)\n";
+  http::Server server(*service.value(), {o.bind, o.port, 16 * 1024 * 1024});
+  auto port = server.bind();
+  if (!port.is_ok()) {
+    std::cerr << "error: " << port.status().message() << "\n";
+    return kExitBadInput;
+  }
+  std::thread watcher = signal_watcher(server);
+  std::cout << "listening on http://" << o.bind << ":" << port.value() << std::endl;
+  server.run();
+  pthread_kill(watcher.native_handle(), SIGTERM);
+  watcher.join();
+  return kExitOk;
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, int* exit_code) {
+  auto o = std::make_shared<ServeOptions>();
+  CLI::App* cmd = app.add_subcommand("serve", "Run the booking service (HTTP, JSON) on a SQLite database");
+  cmd->add_option("--db", o->db_path, "SQLite database file (created and seeded when new; default peerslot.db)");
+  cmd->add_option("--port", o->port, "TCP port (default 8080; 0 for any free port)");
+  cmd->add_option("--bind", o->bind, "Address to listen on (default 127.0.0.1)");
+  cmd->add_option("--seed-scenario", o->seed_scenario, "Seed a new database from this scenario instead of the demo");
+  cmd->add_option("--seed", o->seed, "Demo generator seed (default 1)");
+  cmd->add_option("--solve-seconds", o->solve_seconds, "Seconds for the initial plan of a new database (0: none)");
+  cmd->add_flag("--demo-tokens", o->demo_tokens, "Print new demo tokens even when the database exists");
+  cmd->callback([o, exit_code] { *exit_code = run_serve(*o); });
+}
+
+}  // namespace peerslot
