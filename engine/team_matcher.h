@@ -10,6 +10,8 @@
 //
 // Guarantees: exact. If any feasible team exists, best_team() returns one of
 // least cost (ties broken by peer index, so results are deterministic).
+// Limit: a request with more than 16 requirements (party + focus areas) is
+// refused (no team) rather than searched; no real request comes close.
 // Thread-safety: holds scratch buffers; use one TeamMatcher per thread.
 #pragma once
 
