@@ -254,7 +254,8 @@ std::string explain_week(const ScheduleState& state, TeamMatcher& matcher, int r
   const ProblemRequest& request = problem.request(r);
   std::vector<std::string> dates = calendar_problems(problem, r, w);
   if (!dates.empty()) return "unusable (H2/H3): " + join(dates, ", ");
-  if (request.pinned && w != request.pinned_week) return "the request is pinned to the week of " + to_iso(problem.monday(request.pinned_week)) + " (H12)";
+  if (request.pinned && w != request.pinned_week)
+    return "the request is pinned to the week of " + to_iso(problem.scenario().requests[r].pinned->week) + " (H12)";
   std::vector<Requirement> reqs = requirements_of(problem, r);
   std::string key = failing_key(state, matcher, reqs, r, w);
   if (key.empty()) return "";
