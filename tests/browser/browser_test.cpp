@@ -1,0 +1,173 @@
+// Browser tests: the real `peerslot serve` on a free port with a fresh
+// database, driven through headless Debian chromium by chromedriver. Each
+// role's main flow is done with clicks only; screenshots of every page are
+// saved under the build's tests/artifacts/ directory.
+#include "tests/browser/webdriver.h"
+
+#include <catch2/catch.hpp>
+#include <httplib.h>
+
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <sstream>
+#include <thread>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+using peerslot::test::Browser;
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// A port nobody listens on now: bind port 0 on loopback, read it, close.
+int free_port() {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t size = sizeof address;
+  bind(fd, reinterpret_cast<sockaddr*>(&address), size);
+  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
+  close(fd);
+  return ntohs(address.sin_port);
+}
+
+// `peerslot serve` on a temporary database, with the demo tokens it prints.
+class ServedDemo {
+ public:
+  ServedDemo() : dir_(fs::temp_directory_path() / ("peerslot-browser-" + std::to_string(getpid()))) {
+    fs::create_directories(dir_);
+    port_ = free_port();
+    std::string log = (dir_ / "serve.log").string();
+    pid_ = fork();
+    if (pid_ == 0) {
+      std::freopen(log.c_str(), "w", stdout);
+      std::string db = (dir_ / "demo.db").string(), port = std::to_string(port_);
+      execl(PEERSLOT_BINARY, PEERSLOT_BINARY, "serve", "--db", db.c_str(), "--port", port.c_str(), "--solve-seconds", "2",
+            static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    wait_until_listening(log);
+  }
+  ~ServedDemo() {
+    kill(pid_, SIGTERM);
+    waitpid(pid_, nullptr, 0);
+    fs::remove_all(dir_);
+  }
+  std::string url(const std::string& role) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + "/#token=" + tokens_.at(role);
+  }
+
+ private:
+  void wait_until_listening(const std::string& log) {
+    std::regex token_line(R"(^\s*(office|council|peer) token: (\S+))");
+    for (int tries = 0; tries < 600; ++tries) {
+      std::ifstream in(log);
+      std::string line;
+      bool listening = false;
+      while (std::getline(in, line)) {
+        std::smatch m;
+        if (std::regex_search(line, m, token_line)) tokens_[m[1]] = m[2];
+        listening = listening || line.find("listening on") != std::string::npos;
+      }
+      if (listening && tokens_.size() == 3) return;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    FAIL("peerslot serve did not start; see " << log);
+  }
+
+  fs::path dir_;
+  int port_ = 0;
+  pid_t pid_ = -1;
+  std::map<std::string, std::string> tokens_;
+};
+
+std::string artifact(const std::string& name) {
+  fs::create_directories(PEERSLOT_ARTIFACT_DIR);
+  return std::string(PEERSLOT_ARTIFACT_DIR) + "/" + name;
+}
+
+}  // namespace
+
+TEST_CASE("a council books a week with the mouse and sees its booking", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 1000);
+  browser.go(demo.url("council"));
+  CHECK(browser.wait_for_text("#booking-state", "Not booked").find("Not booked") != std::string::npos);
+  std::string week = browser.run_script("return document.querySelector('[data-book]').dataset.book;").get<std::string>();
+  browser.screenshot(artifact("council-before.png"));
+  browser.click("[data-book]");
+  browser.click("#confirm-ok");
+  std::string state = browser.wait_for_text("#booking-state", "Booked for the week of " + week);
+  CHECK(state == "Booked for the week of " + week + ".");
+  CHECK(browser.text("#status").find("booked") != std::string::npos);
+  CHECK(browser.text("#team").find("(proposed)") != std::string::npos);
+  CHECK(browser.run_script("return document.querySelector('button.week.booked').dataset.week;") == week);
+  browser.screenshot(artifact("council-booked.png"));
+}
+
+TEST_CASE("the council page works at phone width", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 390, 844);
+  browser.go(demo.url("council"));
+  browser.wait_for_text("#booking-state", "Not booked");
+  auto overflow = browser.run_script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
+  CHECK(overflow == false);
+  browser.screenshot(artifact("council-phone.png"));
+}
+
+TEST_CASE("a peer withdraws an offered week by clicking it", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 1000);
+  browser.go(demo.url("peer"));
+  browser.wait_for(".week.offered");
+  // An offered week with no challenge in it (the assignments table lists those weeks).
+  std::string week = browser.run_script(R"(
+    const busy = new Set([...document.querySelectorAll('td:first-child')].map((td) => td.textContent));
+    const free = [...document.querySelectorAll('.week.offered')].find((b) => !busy.has(b.dataset.week));
+    return free ? free.dataset.week : '';)").get<std::string>();
+  REQUIRE_FALSE(week.empty());
+  browser.screenshot(artifact("peer-before.png"));
+  browser.click(".week[data-week='" + week + "']");
+  std::string label = browser.wait_for_text("#status", "withdrawn");
+  CHECK(label == "Week of " + week + " withdrawn");
+  browser.wait_for(".week.not-offered[data-week='" + week + "']");
+  CHECK(browser.run_script("return document.querySelector(\".week[data-week='" + week + "']\").getAttribute('aria-pressed');") ==
+        "false");
+  browser.screenshot(artifact("peer-withdrawn.png"));
+}
+
+TEST_CASE("the office runs a full solve and sees progress reach 100%", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 1200);
+  browser.go(demo.url("office"));
+  browser.wait_for("#solve");
+  browser.screenshot(artifact("office-dashboard.png"));
+  browser.run_script("document.querySelector('#solve-seconds').value = '2';");
+  browser.click("#solve");
+  std::string done = browser.wait_for_text("#solve-state", "100%", 60);
+  CHECK(done.rfind("100% — done", 0) == 0);
+  CHECK(browser.run_script("return document.querySelector('#solve-progress').value;") == 100);
+  browser.screenshot(artifact("office-solved.png"));
+}
+
+TEST_CASE("a wrong token is refused on the sign-in page", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 800);
+  std::string url = demo.url("office");
+  browser.go(url.substr(0, url.find('#')));
+  browser.type("#token", "not-a-token");
+  browser.click("#sign-in-form button");
+  CHECK(browser.wait_for_text("#status", "Sign-in failed").rfind("Sign-in failed", 0) == 0);
+  browser.screenshot(artifact("sign-in-refused.png"));
+}

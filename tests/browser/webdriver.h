@@ -1,0 +1,51 @@
+// webdriver.h — a minimal W3C WebDriver client for browser tests, talking to
+// Debian's chromedriver over HTTP with cpp-httplib, driving headless
+// Debian chromium. No npm, no downloaded browser.
+//
+// Guarantees: the destructor closes the browser session and stops the
+// chromedriver it started. Every failed WebDriver call throws
+// std::runtime_error naming the command and the driver's message, so a
+// test fails with the reason.
+// Thread-safety: one Browser per thread.
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include <memory>
+#include <string>
+
+namespace httplib {
+class Client;
+}
+
+namespace peerslot::test {
+
+class Browser {
+ public:
+  // Starts chromedriver on `driver_port` and opens a headless chromium
+  // window of the given size.
+  Browser(int driver_port, int width, int height);
+  ~Browser();
+  Browser(const Browser&) = delete;
+  Browser& operator=(const Browser&) = delete;
+
+  void go(const std::string& url);
+  // Waits up to `seconds` for an element matching the CSS selector; returns its id.
+  std::string wait_for(const std::string& css, double seconds = 10);
+  void click(const std::string& css);
+  void type(const std::string& css, const std::string& text);
+  std::string text(const std::string& css);
+  // Waits until the text of `css` contains `needle`; returns the last text seen.
+  std::string wait_for_text(const std::string& css, const std::string& needle, double seconds = 15);
+  nlohmann::json run_script(const std::string& script, const nlohmann::json& args = nlohmann::json::array());
+  void screenshot(const std::string& png_path);
+
+ private:
+  nlohmann::json call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr);
+
+  int driver_pid_ = -1;
+  std::unique_ptr<httplib::Client> driver_;
+  std::string session_;
+};
+
+}  // namespace peerslot::test
