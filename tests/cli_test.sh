@@ -52,11 +52,25 @@ expect "generate writes the national scenario" 0 "generated 375 councils" -- \
 expect "generate refuses a bad scale" 2 "scale" -- \
   "$peerslot" generate --scale 0 -o "$work/x.json"
 
-if "$peerslot" solve --help >/dev/null 2>&1; then
-  expect "solve plans the national scenario" 0 "" -- \
-    "$peerslot" solve "$work/national.json" -o "$work/plan.json" --time-limit 2 --seed 1
-  expect "check accepts the solver's national plan" 0 "^feasible: 0 violation" -- \
-    "$peerslot" check "$work/national.json" "$work/plan.json"
+expect "solve plans the national scenario" 0 "^done: cost" -- \
+  "$peerslot" solve "$work/national.json" -o "$work/plan.json" --iterations 2000 --seed 1
+expect "check accepts the solver's national plan" 0 "^feasible: 0 violation" -- \
+  "$peerslot" check "$work/national.json" "$work/plan.json"
+
+expect "options ranks weeks for one request" 0 "^  1\. week of [0-9-]+  cost change" -- \
+  "$peerslot" options "$work/national.json" --plan "$work/plan.json" --request R00001 -k 3
+expect "options refuses an unknown request" 2 "R99999" -- \
+  "$peerslot" options "$work/national.json" --plan "$work/plan.json" --request R99999
+
+peer=$(grep -o '"P[0-9]*"' "$work/plan.json" | head -1 | tr -d '"')
+expect "repair after a withdrawal" 0 "broken by the change, 0 other\(s\) moved" -- \
+  "$peerslot" repair "$work/national.json" "$work/plan.json" --withdraw "$peer" -o "$work/repaired.json"
+expect "check accepts the repaired plan" 0 "^feasible: 0 violation" -- \
+  "$peerslot" check "$work/national.json" "$work/repaired.json"
+if grep -q "\"$peer\"" "$work/repaired.json"; then
+  failed=$((failed + 1)); echo "FAIL: the withdrawn peer $peer is still in the repaired plan"
+else
+  passed=$((passed + 1))
 fi
 
 echo "$passed passed, $failed failed"
