@@ -1,11 +1,12 @@
 // routes_office.cpp — the programme office: import and export the scenario
-// and the plan, create users, run a full solve as a background job, pin and
+// and the plan (and export councils and peers as CSV), create users, run a full solve as a background job, pin and
 // unpin bookings, the load report and the audit log.
 //
 // Import replaces the whole programme in one change: the bookings become the
 // plan sent with it (or none), and the checker must accept the result, so a
 // scenario whose pins the plan does not keep is refused.
 #include "engine/scenario_json.h"
+#include "http/csv_export.h"
 #include "http/input.h"
 #include "http/load_report.h"
 #include "http/representations.h"
@@ -120,6 +121,10 @@ void add_office_routes(Router& router, Service& service, Jobs& jobs) {
               [s](const Call&) { return json_reply(200, scenario_to_json(*s->state()->scenario)); }});
   router.add({"PUT", "/scenario", "import a scenario, with an optional plan as its bookings", kOffice, true,
               [s](const Call& c) { return import_scenario(c, *s); }});
+  router.add({"GET", "/councils.csv", "export the councils as CSV", kOffice, false,
+              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", councils_csv(*s->state()->scenario), {}}; }});
+  router.add({"GET", "/peers.csv", "export the peers as CSV", kOffice, false,
+              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", peers_csv(*s->state()->scenario), {}}; }});
   router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/1)", kOffice, false,
               [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }});
   router.add({"POST", "/users", "create a user and its bearer token", kOffice, true,

@@ -32,14 +32,18 @@ struct Rows {
   std::map<std::string, std::map<std::string, std::string>> tables;  // table -> id -> doc
 };
 
-Rows rows_of(const State& state) {
+// Serialising the whole scenario is most of a change's cost, so when two
+// States share their scenario only the bookings are compared.
+Rows rows_of(const State& state, bool with_scenario) {
   Rows rows;
-  Json doc = scenario_to_json(*state.scenario);
-  for (const char* table : kEntityTables) {
-    for (const Json& entity : doc[table]) rows.tables[table][entity["id"].get<std::string>()] = entity.dump();
-    doc.erase(table);
+  if (with_scenario) {
+    Json doc = scenario_to_json(*state.scenario);
+    for (const char* table : kEntityTables) {
+      for (const Json& entity : doc[table]) rows.tables[table][entity["id"].get<std::string>()] = entity.dump();
+      doc.erase(table);
+    }
+    rows.programme = doc.dump();
   }
-  rows.programme = doc.dump();
   auto& bookings = rows.tables["bookings"];
   for (const Assignment& a : state.plan.assignments) bookings[a.request] = booking_json(state, a).dump();
   return rows;
@@ -237,8 +241,9 @@ Result<State> Store::load() {
 
 Status Store::save(const State* before, const State& after, const Change& change) {
   try {
-    Rows new_rows = rows_of(after);
-    Rows old_rows = before ? rows_of(*before) : Rows{};
+    bool with_scenario = !before || before->scenario != after.scenario;
+    Rows new_rows = rows_of(after, with_scenario);
+    Rows old_rows = before ? rows_of(*before, with_scenario) : Rows{};
     Diff diff = diff_rows(old_rows, new_rows);
     SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
     if (old_rows.programme != new_rows.programme) write_programme(*db_, after, new_rows.programme);

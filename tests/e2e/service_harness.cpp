@@ -107,7 +107,10 @@ Answer ServiceProcess::call(const std::string& method, const std::string& path, 
   for (const auto& [name, value] : headers) request.set_header(name, value);
   auto result = client.send(request);
   Answer answer;
-  if (!result) return answer;
+  if (!result) {
+    answer.text = httplib::to_string(result.error());
+    return answer;
+  }
   answer.status = result->status;
   answer.text = result->body;
   for (const auto& [name, value] : result->headers) answer.headers[name] = value;
@@ -119,6 +122,14 @@ Answer ServiceProcess::call(const std::string& method, const std::string& path, 
 Answer ServiceProcess::call(const std::string& method, const std::string& path, const std::string& token,
                             const nlohmann::json& body, const std::map<std::string, std::string>& headers) const {
   return call(method, path, token, body.dump(), headers);
+}
+
+Answer ServiceProcess::retried(const std::string& method, const std::string& path, const std::string& token,
+                               const nlohmann::json& body, const std::string& idempotency_key) const {
+  Answer answer;
+  for (int attempt = 0; attempt < 10 && answer.status == 0; ++attempt)
+    answer = call(method, path, token, body, {{"Idempotency-Key", idempotency_key}});
+  return answer;
 }
 
 std::string ServiceProcess::user_token(const std::string& role, const std::string& subject) const {

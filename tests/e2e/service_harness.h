@@ -38,6 +38,11 @@ class ServiceProcess {
               const std::string& body = "", const std::map<std::string, std::string>& headers = {}) const;
   Answer call(const std::string& method, const std::string& path, const std::string& token,
               const nlohmann::json& body, const std::map<std::string, std::string>& headers = {}) const;
+  // The call with an Idempotency-Key, repeated while the connection fails
+  // (cpp-httplib 0.11 listens with a backlog of 5, so a burst of new
+  // connections can be reset; a real client retries with the same key).
+  Answer retried(const std::string& method, const std::string& path, const std::string& token,
+                 const nlohmann::json& body, const std::string& idempotency_key) const;
   // A new user's token, made by the office.
   std::string user_token(const std::string& role, const std::string& subject) const;
   std::string log() const;

@@ -103,6 +103,12 @@ TEST_CASE("service: the programme office imports, solves, pins and reports", "[s
   CHECK(s.call("DELETE", "/requests/Q01/pin", office).status == 200);
   CHECK(s.call("DELETE", "/requests/Q01/booking", council).status == 200);
 
+  Answer councils = s.call("GET", "/councils.csv", office);
+  CHECK(councils.headers["Content-Type"].rfind("text/csv", 0) == 0);
+  CHECK(councils.text.rfind("id,name,type,region,control,lat,lon,elections,blackouts\r\nC01,Council 1,district,", 0) == 0);
+  CHECK(s.call("GET", "/peers.csv", office).text.find("O01,Officer 1,officer,,X99,Elsewhere,,,finance,2011-04-01..2012-03-31,,\r\n") !=
+        std::string::npos);
+
   json report = s.call("GET", "/reports/load", office).body;
   CHECK(report["weeks"].size() > 0);
   CHECK(report["peer_days"].size() > 0);
