@@ -1,0 +1,90 @@
+#!/usr/bin/env python3
+"""Load client for `peerslot serve` (a benchmark, not a test; ctest does not run it).
+
+Usage: service_load.py PEERSLOT_BINARY [--clients N] [--seconds S]
+
+Starts the service on a fresh temporary database seeded with the national demo,
+makes one council user per council with an unbooked request (the office cancels
+bookings to make some), then measures with N keep-alive clients:
+  1. GET /requests/{id}/weeks (the usable-weeks page), for S seconds;
+  2. POST /requests/{id}/booking + DELETE of it, for S seconds (each client
+     books and cancels its own council's request in its best week).
+Prints requests/s and p50/p99 latency for each.
+"""
+import http.client, json, os, re, subprocess, sys, tempfile, threading, time
+
+
+def start(binary):
+    work = tempfile.mkdtemp(prefix="peerslot-load-")
+    log = open(os.path.join(work, "serve.log"), "w+")
+    proc = subprocess.Popen([binary, "serve", "--db", os.path.join(work, "load.db"), "--port", "0",
+                             "--solve-seconds", "2"], stdout=log, stderr=subprocess.STDOUT)
+    while True:
+        time.sleep(0.2)
+        log.seek(0)
+        text = log.read()
+        m = re.search(r"listening on http://[\d.]+:(\d+)", text)
+        if m:
+            office = re.search(r"office token: (\w+)", text).group(1)
+            return proc, int(m.group(1)), office
+
+
+def call(conn, method, path, token, body=None):
+    headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
+    conn.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
+    res = conn.getresponse()
+    data = res.read()
+    return res.status, (json.loads(data) if data else None)
+
+
+def measure(port, seconds, work):
+    latencies, lock = [], threading.Lock()
+    def run(i):
+        conn = http.client.HTTPConnection("127.0.0.1", port)
+        end = time.time() + seconds
+        mine = []
+        while time.time() < end:
+            t = time.perf_counter()
+            work(conn, i)
+            mine.append(time.perf_counter() - t)
+        with lock:
+            latencies.extend(mine)
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(CLIENTS)]
+    for t in threads: t.start()
+    for t in threads: t.join()
+    latencies.sort()
+    return len(latencies) / seconds, latencies[len(latencies) // 2] * 1000, latencies[int(len(latencies) * 0.99)] * 1000
+
+
+binary = sys.argv[1]
+CLIENTS = int(sys.argv[sys.argv.index("--clients") + 1]) if "--clients" in sys.argv else 8
+SECONDS = float(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys.argv else 10
+proc, port, office = start(binary)
+try:
+    setup = http.client.HTTPConnection("127.0.0.1", port)
+    _, plan = call(setup, "GET", "/plan", office)
+    _, scenario = call(setup, "GET", "/scenario", office)
+    council_of = {r["id"]: r["council"] for r in scenario["requests"]}
+    users = []
+    for a in plan["assignments"][:CLIENTS]:
+        call(setup, "DELETE", "/requests/%s/booking" % a["request"], office)
+        _, user = call(setup, "POST", "/users", office, {"role": "council", "subject": council_of[a["request"]]})
+        _, weeks = call(setup, "GET", "/requests/%s/weeks" % a["request"], user["token"])
+        users.append((a["request"], user["token"], weeks["options"][0]["week"]))
+
+    def weeks_page(conn, i):
+        request, token, _ = users[i]
+        assert call(conn, "GET", "/requests/%s/weeks" % request, token)[0] == 200
+
+    def book_and_cancel(conn, i):
+        request, token, week = users[i]
+        status, _ = call(conn, "POST", "/requests/%s/booking" % request, token, {"week": week})
+        if status == 201:
+            call(conn, "DELETE", "/requests/%s/booking" % request, token)
+
+    for name, work in (("GET /requests/{id}/weeks", weeks_page), ("POST booking + DELETE booking (pairs)", book_and_cancel)):
+        rps, p50, p99 = measure(port, SECONDS, work)
+        print("%-40s %3d clients  %7.1f /s  p50 %6.1f ms  p99 %6.1f ms" % (name, CLIENTS, rps, p50, p99))
+finally:
+    proc.terminate()
+    proc.wait()
