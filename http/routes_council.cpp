@@ -2,6 +2,9 @@
 // requests, see the usable weeks with the engine's ranked options, and book,
 // reschedule or cancel. The office may do all of it for any council.
 //
+// The booking is part of its request's representation, so the request's
+// ETag (GET /requests/{id}) is what If-Match on the booking compares with.
+//
 // Booking is judged twice: first by BookingOptions (the week must be one of
 // the request's feasible options as the plan stands, which also proposes the
 // team), then, like every change, by the checker over the whole new plan
@@ -224,7 +227,7 @@ HttpReply book(const Call& call, Service& service, bool reschedule) {
                               "; PUT the booking to reschedule");
     if (reschedule && !current) return Status::not_found("booking: " + id + " is not booked");
     if (reschedule) {
-      Status match = check_if_match(call, booking_json(d.base(), *current));
+      Status match = check_if_match(call, request_json(d.base(), *d.scenario().find_request(id)));
       if (!match.is_ok()) return match;
     }
     if (d.scenario().find_request(id)->pinned) return Status::conflict("booking: " + id + " is pinned by the programme office");
@@ -246,7 +249,7 @@ HttpReply cancel(const Call& call, Service& service) {
     if (!d.scenario().find_request(id)) return Status::not_found("id: request " + id + " no longer exists");
     const Assignment* current = find_booking(d.base(), id);
     if (!current) return Status::not_found("booking: " + id + " is not booked");
-    Status match = check_if_match(call, booking_json(d.base(), *current));
+    Status match = check_if_match(call, request_json(d.base(), *d.scenario().find_request(id)));
     if (!match.is_ok()) return match;
     if (d.scenario().find_request(id)->pinned) return Status::conflict("booking: " + id + " is pinned by the programme office");
     d.remove(id);

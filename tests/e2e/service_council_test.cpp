@@ -61,11 +61,13 @@ TEST_CASE("service: a council books, reschedules and cancels on the demo program
 
     Answer stale = s.call("PUT", "/requests/" + request + "/booking", council, json{{"week", other}}, {{"If-Match", "\"stale\""}});
     CHECK(stale.status == 412);
-    Answer moved = s.call("PUT", "/requests/" + request + "/booking", council, json{{"week", other}});
+    std::string etag = s.call("GET", "/requests/" + request, council).headers["ETag"];
+    Answer moved = s.call("PUT", "/requests/" + request + "/booking", council, json{{"week", other}}, {{"If-Match", etag}});
     REQUIRE(moved.status == 200);
     CHECK(moved.body["booking"]["week"] == other);
     CHECK(peerslot::e2e::check_service_plan(s) == "");
 
+    CHECK(s.call("DELETE", "/requests/" + request + "/booking", council, std::string(), {{"If-Match", etag}}).status == 412);
     Answer cancelled = s.call("DELETE", "/requests/" + request + "/booking", council);
     CHECK(cancelled.status == 200);
     CHECK(cancelled.body["booking"].is_null());
