@@ -1,5 +1,5 @@
 // routes_office.cpp — the programme office: import and export the scenario
-// and the plan (and export councils and peers as CSV), create users, run a full solve as a background job, pin and
+// and the plan, councils and peers as CSV, create users, run a full solve as a background job, pin and
 // unpin bookings, the load report and the audit log.
 //
 // Import replaces the whole programme in one change: the bookings become the
@@ -7,6 +7,7 @@
 // scenario whose pins the plan does not keep is refused.
 #include "engine/scenario_json.h"
 #include "http/csv_export.h"
+#include "http/csv_import.h"
 #include "http/input.h"
 #include "http/load_report.h"
 #include "http/representations.h"
@@ -41,6 +42,33 @@ HttpReply import_scenario(const Call& call, Service& service) {
                        {"requests", s.scenario->requests.size()}, {"bookings", s.plan.assignments.size()}}};
   };
   return reply_of(service.change(call.actor(), "import scenario", edit, render));
+}
+
+// Replaces (by id) or adds the CSV's councils or peers; everything else stays.
+HttpReply import_csv(const Call& call, Service& service, const std::string& table) {
+  auto rows = table == "councils" ? councils_from_csv(call.request.body) : peers_from_csv(call.request.body);
+  if (!rows.is_ok()) return problem(rows.status());
+  int added = 0;
+  auto edit = [&](Draft& d) {
+    nlohmann::json doc = scenario_to_json(d.scenario());
+    std::map<std::string, std::size_t> position;
+    for (std::size_t i = 0; i < doc[table].size(); ++i) position[doc[table][i]["id"].get<std::string>()] = i;
+    added = 0;
+    for (const nlohmann::json& entity : rows.value()) {
+      auto found = entity.contains("id") ? position.find(entity["id"].get<std::string>()) : position.end();
+      if (found != position.end()) doc[table][found->second] = entity;
+      else doc[table].push_back(entity), ++added;
+    }
+    auto scenario = scenario_from_json(doc);
+    if (!scenario.is_ok()) return Status::invalid(scenario.status().message());
+    d.edit_scenario() = std::move(scenario).value();
+    return Status::ok();
+  };
+  auto render = [&](const State&) {
+    int rows_in = static_cast<int>(rows.value().size());
+    return Reply{200, {{"added", added}, {"replaced", rows_in - added}}};
+  };
+  return reply_of(service.change(call.actor(), "import " + table + ".csv", edit, render));
 }
 
 HttpReply create_user(const Call& call, Service& service) {
@@ -125,6 +153,10 @@ void add_office_routes(Router& router, Service& service, Jobs& jobs) {
               [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", councils_csv(*s->state()->scenario), {}}; }});
   router.add({"GET", "/peers.csv", "export the peers as CSV", kOffice, false,
               [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", peers_csv(*s->state()->scenario), {}}; }});
+  router.add({"PUT", "/councils.csv", "import councils from CSV (replaced or added by id)", kOffice, false,
+              [s](const Call& c) { return import_csv(c, *s, "councils"); }});
+  router.add({"PUT", "/peers.csv", "import peers from CSV (replaced or added by id)", kOffice, false,
+              [s](const Call& c) { return import_csv(c, *s, "peers"); }});
   router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/1)", kOffice, false,
               [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }});
   router.add({"POST", "/users", "create a user and its bearer token", kOffice, true,

@@ -20,7 +20,7 @@ const std::set<std::string> kRoutes = {
     "DELETE /requests/{id}/booking", "GET /peers/{id}", "PATCH /peers/{id}", "POST /peers/{id}/availability",
     "POST /peers/{id}/availability/withdraw", "GET /peers/{id}/assignments",
     "POST /peers/{id}/assignments/{request}/accept", "POST /peers/{id}/assignments/{request}/decline",
-    "GET /scenario", "PUT /scenario", "GET /councils.csv", "GET /peers.csv", "GET /plan", "POST /users", "POST /solve", "GET /jobs/{id}",
+    "GET /scenario", "PUT /scenario", "GET /councils.csv", "GET /peers.csv", "PUT /councils.csv", "PUT /peers.csv", "GET /plan", "POST /users", "POST /solve", "GET /jobs/{id}",
     "PUT /requests/{id}/pin", "DELETE /requests/{id}/pin", "GET /reports/load", "GET /audit"};
 
 std::string upper(std::string s) {

@@ -109,6 +109,31 @@ TEST_CASE("service: the programme office imports, solves, pins and reports", "[s
   CHECK(s.call("GET", "/peers.csv", office).text.find("O01,Officer 1,officer,,X99,Elsewhere,,,finance,2011-04-01..2012-03-31,,\r\n") !=
         std::string::npos);
 
+  std::string peers_csv = s.call("GET", "/peers.csv", office).text;
+  std::string edited = peers_csv + "O99,\"Doe, Jane\",expert,,,Elsewhere,,,finance;housing,2011-04-01..2011-12-31,10,C01\r\n";
+  Answer added = s.call("PUT", "/peers.csv", office, edited);
+  REQUIRE(added.status == 200);
+  CHECK(added.body["added"] == 1);
+  CHECK(added.body["replaced"] == 12);
+  json o99 = s.call("GET", "/peers/O99", office).body;
+  CHECK(o99["name"] == "Doe, Jane");
+  CHECK(o99["skills"] == json{"finance", "housing"});
+  CHECK(o99["max_days_per_year"] == 10);
+  CHECK(s.call("GET", "/peers.csv", office).text == edited);
+  std::string before_bad = s.call("GET", "/scenario", office).text;
+  Answer bad_csv = s.call("PUT", "/peers.csv", office, std::string("id,name\r\nO01,x\r\n"));
+  CHECK(bad_csv.status == 422);
+  CHECK(bad_csv.body["field"] == "body");
+  Answer bad_role = s.call("PUT", "/peers.csv", office, peers_csv + "O98,X,mayor,,,R,,,,2011-04-01..2011-12-31,,\r\n");
+  CHECK(bad_role.status == 422);
+  CHECK(bad_role.body["detail"].get<std::string>().find("mayor") != std::string::npos);
+  Answer bad_lat = s.call("PUT", "/councils.csv", office,
+                          s.call("GET", "/councils.csv", office).text + "C77,X,district,R,NOC,north,1,,\r\n");
+  CHECK(bad_lat.status == 422);
+  CHECK(bad_lat.body["field"] == "lat");
+  CHECK(bad_lat.body["detail"] == "lat: \"north\" is not a number (line 12)");
+  CHECK(s.call("GET", "/scenario", office).text == before_bad);
+
   json report = s.call("GET", "/reports/load", office).body;
   CHECK(report["weeks"].size() > 0);
   CHECK(report["peer_days"].size() > 0);
