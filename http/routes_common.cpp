@@ -16,9 +16,12 @@ HttpReply healthz(Service& service) {
   return json_reply(200, {{"status", "ok"}, {"bookings", state ? state->plan.assignments.size() : 0}});
 }
 
-HttpReply me(const Call& call) {
+// Who the token belongs to, and the programme's window (for calendars).
+HttpReply me(const Call& call, Service& service) {
   nlohmann::json body = {{"id", call.user.id}, {"name", call.user.name}, {"role", call.user.role}};
   if (!call.user.subject.empty()) body[call.user.role] = call.user.subject;
+  if (StatePtr state = service.state())
+    body["window"] = {{"start", to_iso(state->scenario->window.start)}, {"end", to_iso(state->scenario->window.end)}};
   return json_reply(200, body);
 }
 
@@ -49,7 +52,7 @@ void add_common_routes(Router& router, Service& service) {
   router.add({"GET", "/healthz", "check the service is up", {}, false, [s](const Call&) { return healthz(*s); }});
   router.add({"GET", "/openapi.json", "read this API's OpenAPI document", {}, false,
               [r](const Call&) { return json_reply(200, openapi_document(r->routes())); }});
-  router.add({"GET", "/me", "read who the token belongs to", kEveryone, false, [](const Call& c) { return me(c); }});
+  router.add({"GET", "/me", "read who the token belongs to", kEveryone, false, [s](const Call& c) { return me(c, *s); }});
   router.add({"POST", "/me/calendar", "make a new secret calendar feed URL", kEveryone, false,
               [s](const Call& c) { return new_calendar(c, *s); }});
   router.add({"GET", "/calendar/{secret}.ics", "read a calendar feed (iCalendar)", {}, false,

@@ -213,9 +213,9 @@ async function cancel(request) {
 async function peerPage(page) {
   const peer = await api("GET", `/peers/${encodeURIComponent(state.me.peer)}`);
   const assignments = await api("GET", `/peers/${encodeURIComponent(peer.id)}/assignments`);
-  const window = state.me.window || { start: "2011-04-01", end: "2014-03-31" };
+  const span = state.me.window;
   const grid = el("div", { class: "weeks", role: "list", "aria-label": "Weeks offered" },
-    mondaysBetween(window.start, window.end).map((monday) => {
+    mondaysBetween(span.start, span.end).map((monday) => {
       const offered = within(peer.available, monday) && within(peer.available, addDays(monday, 4));
       return el("button", { type: "button", role: "listitem", class: "week " + (offered ? "offered" : "not-offered"),
         "data-week": monday, "aria-pressed": offered ? "true" : "false",
