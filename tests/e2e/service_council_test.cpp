@@ -97,6 +97,7 @@ TEST_CASE("service: a council books, reschedules and cancels on the demo program
 
   SECTION("refusals change nothing") {
     std::string before = programme(s);
+    std::string rows_before = peerslot::e2e::database_rows(dir + "/demo.db");
     std::string path = "/requests/" + request + "/booking";
     auto refused = [&](const std::string& method, const std::string& url, const std::string& token,
                        const std::string& body, int status, const std::string& field) {
@@ -124,5 +125,6 @@ TEST_CASE("service: a council books, reschedules and cancels on the demo program
     refused("PATCH", "/requests/" + request, council, "{\"focus\": [1]}", 422, "focus[0]");
     refused("PATCH", "/councils/E06000002", council, "{\"blackouts\": []}", 403, "");
     CHECK(programme(s) == before);
+    CHECK(peerslot::e2e::database_rows(dir + "/demo.db") == rows_before);
   }
 }

@@ -5,6 +5,8 @@
 #include "engine/checker.h"
 #include "engine/scenario_json.h"
 
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 #include <catch2/catch.hpp>
 #include <httplib.h>
 
@@ -158,6 +160,22 @@ nlohmann::json small_scenario(int councils, int peers, int team, int per_week) {
                             {"council", "X99"}, {"region", "Elsewhere"}, {"skills", {"finance"}},
                             {"available", {{{"start", "2011-04-01"}, {"end", "2012-03-31"}}}}});
   return doc;
+}
+
+std::string database_rows(const std::string& db) {
+  SQLite::Database sqlite(db, SQLite::OPEN_READONLY);
+  std::string out;
+  SQLite::Statement tables(sqlite, "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name");
+  while (tables.executeStep()) {
+    std::string table = tables.getColumn(0).getString();
+    out += "[" + table + "]\n";
+    SQLite::Statement rows(sqlite, "SELECT * FROM \"" + table + "\" ORDER BY rowid");
+    while (rows.executeStep()) {
+      for (int c = 0; c < rows.getColumnCount(); ++c) out += rows.getColumn(c).getString() + "|";
+      out += "\n";
+    }
+  }
+  return out;
 }
 
 std::string check_service_plan(const ServiceProcess& service) {

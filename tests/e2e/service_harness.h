@@ -62,6 +62,9 @@ std::string temp_dir();
 // O01.. free all year, at most `per_week` challenges per week.
 nlohmann::json small_scenario(int councils, int peers, int team, int per_week);
 std::string write_file(const std::string& dir, const std::string& name, const std::string& text);
+// Every row of every table of the service's database (read alongside the
+// running server, as WAL allows), for "nothing changed" checks.
+std::string database_rows(const std::string& db);
 // check_plan() of the service's exported scenario and plan; "" when feasible.
 std::string check_service_plan(const ServiceProcess& service);
 
