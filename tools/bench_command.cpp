@@ -231,10 +231,7 @@ void bench_small(const Scenario& national, const BenchOptions& o) {
 
 int run_bench(const BenchOptions& o) {
   auto data = load_reference_data(default_data_dir());
-  if (!data.is_ok()) {
-    std::cerr << "error: " << data.status().message() << "\n";
-    return kExitBadInput;
-  }
+  if (!data.is_ok()) return report_bad_input(data.status());
   Scenario national = generate_scenario(data.value(), {1, 1});
   if (o.has("national")) {
     RunFigures nat = run_solver(national, o.seconds);

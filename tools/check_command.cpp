@@ -26,15 +26,9 @@ std::string describe(const Cost& c) {
 
 int run_check(const CheckOptions& options) {
   auto scenario = load_scenario_file(options.scenario_path);
-  if (!scenario.is_ok()) {
-    std::cerr << "error: " << scenario.status().message() << "\n";
-    return kExitBadInput;
-  }
+  if (!scenario.is_ok()) return report_bad_input(scenario.status());
   auto plan = load_plan_file(options.plan_path, scenario.value());
-  if (!plan.is_ok()) {
-    std::cerr << "error: " << plan.status().message() << "\n";
-    return kExitBadInput;
-  }
+  if (!plan.is_ok()) return report_bad_input(plan.status());
   CheckReport report = check_plan(scenario.value(), plan.value());
   for (const Violation& v : report.violations) std::cout << v.line() << "\n";
   if (!report.cost_matches)

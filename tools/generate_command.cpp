@@ -19,16 +19,10 @@ struct GenerateArgs {
 
 int run_generate(const GenerateArgs& args) {
   auto data = load_reference_data(args.data_dir);
-  if (!data.is_ok()) {
-    std::cerr << "error: " << data.status().message() << "\n";
-    return kExitBadInput;
-  }
+  if (!data.is_ok()) return report_bad_input(data.status());
   Scenario scenario = generate_scenario(data.value(), args.options);
   Status saved = save_scenario_file(args.output, scenario);
-  if (!saved.is_ok()) {
-    std::cerr << "error: " << saved.message() << "\n";
-    return kExitBadInput;
-  }
+  if (!saved.is_ok()) return report_bad_input(saved);
   std::cerr << "generated " << scenario.councils.size() << " councils, " << scenario.peers.size() << " peers, "
             << scenario.requests.size() << " requests (scale " << args.options.scale << ", seed " << args.options.seed
             << ") -> " << args.output << "\n";

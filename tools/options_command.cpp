@@ -53,25 +53,16 @@ void print_text(const BookingAnswer& answer) {
 
 int run_options(const OptionsCommandOptions& o) {
   auto scenario = load_scenario_file(o.scenario_path);
-  if (!scenario.is_ok()) {
-    std::cerr << "error: " << scenario.status().message() << "\n";
-    return kExitBadInput;
-  }
+  if (!scenario.is_ok()) return report_bad_input(scenario.status());
   Problem problem(scenario.value());
   BookingOptions booking(problem);
   if (!o.plan_path.empty()) {
     auto plan = load_plan_file(o.plan_path, scenario.value());
     Status loaded = plan.is_ok() ? booking.load_plan(plan.value()) : plan.status();
-    if (!loaded.is_ok()) {
-      std::cerr << "error: " << loaded.message() << "\n";
-      return kExitBadInput;
-    }
+    if (!loaded.is_ok()) return report_bad_input(loaded);
   }
   auto answer = booking.options(o.request, o.k);
-  if (!answer.is_ok()) {
-    std::cerr << "error: " << answer.status().message() << "\n";
-    return kExitBadInput;
-  }
+  if (!answer.is_ok()) return report_bad_input(answer.status());
   if (o.json) std::cout << to_json(answer.value()).dump(1) << "\n";
   else print_text(answer.value());
   return kExitOk;

@@ -32,6 +32,11 @@ Status save_json(const std::string& path, const nlohmann::json& doc) {
 
 }  // namespace
 
+int report_bad_input(const Status& status) {
+  std::cerr << "error: " << status.message() << "\n";
+  return kExitBadInput;
+}
+
 Result<Scenario> load_scenario_file(const std::string& path) {
   auto doc = load_json(path);
   if (!doc.is_ok()) return doc.status();

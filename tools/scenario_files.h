@@ -14,6 +14,9 @@ constexpr int kExitOk = 0;
 constexpr int kExitRuleBroken = 1;  // e.g. check found a violation
 constexpr int kExitBadInput = 2;    // unreadable or invalid input
 
+// Prints "error: MESSAGE" to stderr and returns kExitBadInput.
+int report_bad_input(const Status& status);
+
 Result<Scenario> load_scenario_file(const std::string& path);
 Result<Plan> load_plan_file(const std::string& path, const Scenario& scenario);
 // Writes the plan (pretty JSON) atomically; "-" writes to stdout.

@@ -110,17 +110,11 @@ int run_serve(const ServeOptions& o) {
   bool fresh = status.is_ok() && !service.value()->seeded();
   if (fresh) status = seed(*service.value(), o);
   if (status.is_ok() && (fresh || o.demo_tokens)) status = print_demo_tokens(*service.value());
-  if (!status.is_ok()) {
-    std::cerr << "error: " << status.message() << "\n";
-    return kExitBadInput;
-  }
+  if (!status.is_ok()) return report_bad_input(status);
   if (!fresh && !o.demo_tokens) std::cout << "  (demo tokens were printed at first start; --demo-tokens mints new ones)\n";
   http::Server server(*service.value(), {o.bind, o.port, 16 * 1024 * 1024});
   auto port = server.bind();
-  if (!port.is_ok()) {
-    std::cerr << "error: " << port.status().message() << "\n";
-    return kExitBadInput;
-  }
+  if (!port.is_ok()) return report_bad_input(port.status());
   std::thread watcher = signal_watcher(server);
   std::cout << "listening on http://" << o.bind << ":" << port.value() << std::endl;
   server.run();

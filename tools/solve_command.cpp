@@ -39,10 +39,7 @@ void print_progress(const SolveProgress& p) {
 
 int run_solve(const SolveCommandOptions& o) {
   auto scenario = load_scenario_file(o.scenario_path);
-  if (!scenario.is_ok()) {
-    std::fprintf(stderr, "error: %s\n", scenario.status().message().c_str());
-    return kExitBadInput;
-  }
+  if (!scenario.is_ok()) return report_bad_input(scenario.status());
   SolveOptions options;
   options.time_limit_seconds = o.time_limit;
   options.iterations = o.iterations;
@@ -58,10 +55,7 @@ int run_solve(const SolveCommandOptions& o) {
   SolveResult result = solve(problem, options);
   std::signal(SIGINT, previous);
   Status saved = save_plan_file(o.plan_path, result.plan);
-  if (!saved.is_ok()) {
-    std::fprintf(stderr, "error: %s\n", saved.message().c_str());
-    return kExitBadInput;
-  }
+  if (!saved.is_ok()) return report_bad_input(saved);
   const Cost& c = result.plan.cost;
   std::fprintf(stderr, "done: cost %lld (unscheduled %lld, preference %lld, travel %lld, load %lld), %zu assigned, %zu unscheduled, first feasible after %.3fs\n",
                static_cast<long long>(c.total), static_cast<long long>(c.unscheduled), static_cast<long long>(c.preference),
