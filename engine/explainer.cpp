@@ -227,6 +227,8 @@ std::string explain_peer(const ScheduleState& state, int p, int r, int w) {
       if (peer.council == council.id) return "would challenge its own council " + council.id + " (H7)";
       if (s.exclude_same_region && peer.region == council.region) return "is from the council's own region " + council.region + " (H7)";
       return "has a declared conflict with " + council.id + " (H7)";
+    case ScheduleState::Block::kDeclined:
+      return "declined " + s.requests[r].id;
     case ScheduleState::Block::kUnavailable: {
       for (Date d : problem.calendar().on_site_days(problem.monday(w), problem.request(r).days)) {
         bool free = std::any_of(peer.available.begin(), peer.available.end(), [&](const DateRange& a) { return a.contains(d); });

@@ -1,14 +1,15 @@
 // Design: load the old plan into a ScheduleState over the changed scenario,
 // find the assignments the change breaks (a peer no longer available, a
-// week no longer usable, a cancelled request), take them all out, then mend
-// them one by one, highest priority first, with the least disruptive step
-// that works (see repair.h). Steps 1-3 are single TeamMatcher / placement
-// calls. Step 4 tries, in order of the broken request's preference cost,
+// week no longer usable, a declined or cancelled request), take them all
+// out, then mend them one by one, highest priority first, with the least
+// disruptive step that works (see repair.h). Steps 1-3 are single
+// TeamMatcher / placement calls. Step 4 tries, in order of the broken request's preference cost,
 // weeks where some other challenge could make way: the other is taken out,
 // the broken one placed, and the other re-placed at its cheapest; the first
 // few successes are compared on cost. Finally the moves are read off by
 // comparing the new state with the old plan, so the report is exactly what
-// changed.
+// changed. A declining peer is barred from its request in the state, so no
+// step proposes it there again.
 #include "engine/repair.h"
 
 #include "engine/cost_model.h"
@@ -17,6 +18,7 @@
 
 #include <algorithm>
 #include <map>
+#include <span>
 
 namespace peerslot {
 
@@ -38,6 +40,9 @@ Result<Scenario> apply_change(const Scenario& scenario, const RepairChange& chan
       changed.peers[it->second].available = kept;
       break;
     }
+    case RepairChange::Kind::kDeclineChallenge:
+      if (!changed.find_peer(change.peer)) return Status::not_found("unknown peer " + change.peer);
+      [[fallthrough]];
     case RepairChange::Kind::kCancelRequest:
       if (!changed.find_request(change.request)) return Status::not_found("unknown request " + change.request);
       break;
@@ -63,6 +68,10 @@ class Repairer {
     Status loaded = state_.load(old_plan);
     if (!loaded.is_ok()) return loaded;
     old_ = state_.snapshot();
+    if (declined() != kNoIndex) {
+      Status seat = bar_decliner();
+      if (!seat.is_ok()) return seat;
+    }
     std::vector<int> broken = find_broken();
     result->broken = static_cast<int>(broken.size());
     for (int r : broken) state_.unassign(r);
@@ -70,7 +79,7 @@ class Repairer {
                      [&](int a, int b) { return problem_.request(a).priority > problem_.request(b).priority; });
     for (int r : broken)
       if (r != cancelled()) mend(r);
-    fill_free_capacity();
+    if (declined() == kNoIndex) fill_free_capacity();
     report(result);
     return Status::ok();
   }
@@ -80,8 +89,22 @@ class Repairer {
     return change_.kind == RepairChange::Kind::kCancelRequest ? problem_.request_index(change_.request) : kNoIndex;
   }
 
+  int declined() const {
+    return change_.kind == RepairChange::Kind::kDeclineChallenge ? problem_.request_index(change_.request) : kNoIndex;
+  }
+
+  // The decliner must sit on the declined request; it may not join it again.
+  Status bar_decliner() {
+    int p = problem_.peer_index(change_.peer);
+    std::span<const int> team = state_.team(declined());
+    if (!state_.scheduled(declined()) || std::find(team.begin(), team.end(), p) == team.end())
+      return Status::not_found(change_.peer + " has no assignment in " + change_.request);
+    state_.bar(p, declined());
+    return Status::ok();
+  }
+
   bool still_fine(int r) const {
-    if (r == cancelled()) return false;
+    if (r == cancelled() || r == declined()) return false;
     int w = state_.week(r);
     if (problem_.usable_position(r, w) == kNoIndex) return false;
     for (int p : state_.team(r))
@@ -124,7 +147,8 @@ class Repairer {
     const int* first = old_.peers.data() + offset(r);
     for (int i = 0; i < problem_.request(r).team_size; ++i) {
       int p = first[i];
-      if (problem_.available(p, w, problem_.request(r).days) && std::find(keep.begin(), keep.end(), p) == keep.end())
+      if (problem_.available(p, w, problem_.request(r).days) && state_.block(p, r, w) != ScheduleState::Block::kDeclined &&
+          std::find(keep.begin(), keep.end(), p) == keep.end())
         keep.push_back(p);
     }
     if (problem_.request(r).pinned && w != problem_.request(r).pinned_week) return false;
@@ -236,7 +260,7 @@ class Repairer {
 
   bool broken_by_change(int r, const std::vector<int>& before) const {
     int w = old_.week[r];
-    if (problem_.usable_position(r, w) == kNoIndex) return true;
+    if (r == declined() || problem_.usable_position(r, w) == kNoIndex) return true;
     return std::any_of(before.begin(), before.end(), [&](int p) { return !problem_.available(p, w, problem_.request(r).days); });
   }
 

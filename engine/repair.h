@@ -1,8 +1,10 @@
 // repair.h — mend a plan after something changes, moving as few other
 // challenges as possible.
 //
-// Changes: a peer withdraws (from a date on), a council cancels a request,
-// or a week becomes blocked for a council. The repaired plan keeps every
+// Changes: a peer withdraws (from a date on), a peer declines one challenge
+// (it leaves only that team and is not proposed for that request again; its
+// availability is unchanged), a council cancels a request, or a week becomes
+// blocked for a council. The repaired plan keeps every
 // assignment the change does not break exactly as it was; each broken one
 // is mended by the least disruptive step that works, in this order:
 //   1. same week, keep the rest of the team, replace only the lost peer;
@@ -11,7 +13,8 @@
 //   4. eject one other challenge from a week and re-place it elsewhere;
 //   5. leave it unscheduled, with the reason.
 // Freed peers and slots are then offered to unscheduled requests (placing
-// them moves nobody). Pinned requests never move.
+// them moves nobody), except after a decline, which touches only its own
+// request unless step 4 moves one other. Pinned requests never move.
 //
 // Guarantees: the plan keeps H1..H12 for the changed scenario (and so for
 // the original one too, as changes only take options away; a cancelled
@@ -29,11 +32,11 @@
 namespace peerslot {
 
 struct RepairChange {
-  enum class Kind { kWithdrawPeer, kCancelRequest, kBlockWeek };
+  enum class Kind { kWithdrawPeer, kDeclineChallenge, kCancelRequest, kBlockWeek };
   Kind kind = Kind::kWithdrawPeer;
-  std::string peer;           // kWithdrawPeer
+  std::string peer;           // kWithdrawPeer, kDeclineChallenge (must sit on `request`)
   std::optional<Date> from;   // kWithdrawPeer: first day away (default: window start)
-  std::string request;        // kCancelRequest
+  std::string request;        // kDeclineChallenge, kCancelRequest
   std::string council;        // kBlockWeek
   Date monday;                // kBlockWeek
 };
@@ -55,8 +58,10 @@ struct RepairResult {
   int others_moved = 0;           // assignments moved that the change did not break
 };
 
-// The change applied to a scenario (peer availability cut, blackout added).
+// The change applied to a scenario (peer availability cut, blackout added;
+// a decline or a cancellation leaves the scenario as it is).
 Result<Scenario> apply_change(const Scenario& scenario, const RepairChange& change);
+// Fails (not found) on unknown ids, or a decline by a peer not on the request's team.
 Result<RepairResult> repair(const Scenario& scenario, const Plan& plan, const RepairChange& change);
 
 }  // namespace peerslot

@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace peerslot {
@@ -39,11 +40,11 @@ class ScheduleState {
   bool week_full(int w) const { return capacity_ >= 0 && week_load_[w] >= capacity_; }
   int unscheduled_count() const { return unscheduled_count_; }
 
-  // The peer could join request r in week w: eligible (role, H7), available
-  // (H8), free that week (H9) and under its yearly cap (H10).
+  // The peer could join request r in week w: eligible (role, H7), not barred
+  // from r, available (H8), free that week (H9) and under its yearly cap (H10).
   bool can_take(int p, int r, int w) const;
   // Why can_take() is false for this peer (kOk if it is true).
-  enum class Block { kOk, kIneligible, kUnavailable, kBusy, kCap };
+  enum class Block { kOk, kIneligible, kDeclined, kUnavailable, kBusy, kCap };
   Block block(int p, int r, int w) const;
   // Travel plus marginal load of adding the peer to r in week w.
   std::int64_t peer_cost(int p, int r, int w) const;
@@ -54,6 +55,8 @@ class ScheduleState {
 
   void assign(int r, int w, std::span<const int> team);
   void unassign(int r);
+  // From now on the peer may not join request r (it declined it, see repair.h).
+  void bar(int p, int r) { barred_.push_back({p, r}); }
 
   std::int64_t total() const { return cost_.total; }
   const Cost& cost_terms() const { return cost_; }
@@ -90,6 +93,7 @@ class ScheduleState {
   std::vector<int> week_load_;
   int unscheduled_count_ = 0;
   Cost cost_;
+  std::vector<std::pair<int, int>> barred_;  // (peer, request); almost always empty
 };
 
 }  // namespace peerslot

@@ -5,11 +5,11 @@
 // Every edit goes through the service's checker, so a peer cannot withdraw
 // a week, lower a cap or add a conflict that breaks a booking it sits in:
 // the answer is a 409 naming the rule, and the way out is to decline that
-// assignment. A decline makes the peer unavailable for that week and
-// re-places that challenge only, with the engine's booking options as the
-// rest of the programme stands: the same week with a new team when
-// possible, else the cheapest other week, else the booking is released.
-#include "engine/booking_options.h"
+// assignment. A decline is the engine's repair (engine/repair.h): the peer
+// leaves that team only, its availability unchanged, and the challenge is
+// mended by the least disruptive step; accepted peers who keep their seat
+// in the same week stay accepted.
+#include "engine/repair.h"
 #include "http/input.h"
 #include "http/representations.h"
 #include "http/routes.h"
@@ -159,27 +159,33 @@ Status find_seat(Draft& d, const std::string& request, const std::string& peer) 
   return Status::ok();
 }
 
-// Re-places the declined challenge only: see the design comment above.
+// Applies the repair's moves; acceptances survive only where the seat did.
+void apply_moves(Draft& d, const std::vector<RepairMove>& moves) {
+  for (const RepairMove& m : moves) {
+    auto was = d.accepted().find(m.request);
+    std::set<std::string> kept = was == d.accepted().end() ? std::set<std::string>{} : was->second;
+    d.remove(m.request);
+    if (!m.new_week) continue;
+    d.bookings().push_back({m.request, *m.new_week, m.new_peers});
+    std::erase_if(kept, [&](const std::string& k) {
+      return m.new_week != m.old_week || !std::count(m.new_peers.begin(), m.new_peers.end(), k);
+    });
+    if (!kept.empty()) d.accepted()[m.request] = kept;
+  }
+}
+
+// Repairs the plan for the decline: see the design comment above.
 Status decline(Draft& d, const std::string& request, const std::string& peer) {
   Status seat = find_seat(d, request, peer);
   if (!seat.is_ok()) return seat;
-  Date week = d.find(request)->week;
-  Peer& p = *draft_peer(d, peer);
-  p.available = without(p.available, {week, week + boost::gregorian::days(6)});
-  std::set<std::string> kept = d.accepted()[request];
-  d.remove(request);
   State trial = d.build();
-  BookingOptions booking(*trial.problem);
-  Status loaded = booking.load_plan(trial.plan);
-  auto answer = loaded.is_ok() ? booking.options(request, trial.problem->week_count()) : Result<BookingAnswer>(loaded);
-  if (!answer.is_ok()) return answer.status();
-  const auto& options = answer.value().options;
-  auto same_week = std::find_if(options.begin(), options.end(), [&](const BookingOption& o) { return o.week == week; });
-  const BookingOption* chosen = same_week != options.end() ? &*same_week : options.empty() ? nullptr : &options.front();
-  if (!chosen) return Status::ok();
-  d.bookings().push_back({request, chosen->week, chosen->peers});
-  std::erase_if(kept, [&](const std::string& k) { return chosen->week != week || !std::count(chosen->peers.begin(), chosen->peers.end(), k); });
-  if (!kept.empty()) d.accepted()[request] = kept;
+  RepairChange change;
+  change.kind = RepairChange::Kind::kDeclineChallenge;
+  change.request = request;
+  change.peer = peer;
+  auto repaired = repair(*trial.scenario, trial.plan, change);
+  if (!repaired.is_ok()) return repaired.status();
+  apply_moves(d, repaired.value().moves);
   return Status::ok();
 }
 

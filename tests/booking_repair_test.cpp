@@ -154,6 +154,48 @@ TEST_CASE("repair replaces only the withdrawn peer when a replacement exists") {
   CHECK(check_plan(s, result.plan).ok());
 }
 
+TEST_CASE("a decline replaces only the declining peer and leaves the rest of the plan") {
+  ScenarioBuilder b("2012-04-02", "2012-04-27");
+  b.council("C1", "NOC", 53.0, -2.0);
+  b.council("C2", "NOC", 54.5, -2.1);
+  b.peer("A", Role::kOfficer, "X", 53.0, -2.0);
+  b.peer("B", Role::kOfficer, "X", 53.1, -2.0);
+  b.peer("C", Role::kOfficer, "X", 53.5, -2.0);
+  b.peer("D", Role::kOfficer, "X", 54.5, -2.1);
+  b.request("R1", "C1", 2, {0, 0, 2, 0});
+  b.request("R2", "C2", 2, {0, 0, 2, 0});
+  Scenario s = b.build();
+  Plan plan;
+  plan.assignments.push_back({"R1", day("2012-04-16"), {"A", "B"}});
+  plan.assignments.push_back({"R2", day("2012-04-09"), {"A", "D"}});
+  plan.cost = check_plan(s, plan).recomputed;
+  RepairChange change;
+  change.kind = RepairChange::Kind::kDeclineChallenge;
+  change.request = "R1";
+  change.peer = "A";
+  RepairResult result = repair(s, plan, change).value();
+  auto after = by_request(result.plan);
+  REQUIRE(after.count("R1"));
+  CHECK(after["R1"].week == day("2012-04-16"));
+  CHECK(std::count(after["R1"].peers.begin(), after["R1"].peers.end(), "A") == 0);
+  CHECK(std::count(after["R1"].peers.begin(), after["R1"].peers.end(), "B") == 1);
+  CHECK(std::count(after["R1"].peers.begin(), after["R1"].peers.end(), "C") == 1);
+  REQUIRE(after.count("R2"));
+  CHECK(after["R2"].week == day("2012-04-09"));
+  CHECK(after["R2"].peers == std::vector<std::string>{"A", "D"});
+  CHECK(result.broken == 1);
+  CHECK(result.others_moved == 0);
+  REQUIRE(result.moves.size() == 1);
+  CHECK(result.moves[0].why == "replacement in the same week");
+  CheckReport report = check_plan(s, result.plan);
+  for (const Violation& v : report.violations) INFO(v.line());
+  CHECK(report.violations.empty());
+  CHECK(report.cost_matches);
+
+  change.peer = "C";
+  CHECK(!repair(s, plan, change).is_ok());
+}
+
 TEST_CASE("repair after a cancellation and a blocked week") {
   Scenario s = test::random_scenario(3, {6, 40, 14, 4, 2, 0});
   Plan plan = solved(s);

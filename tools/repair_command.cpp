@@ -1,5 +1,6 @@
 // `peerslot repair SCENARIO PLAN (--withdraw PEER [--from DATE] |
-//  --cancel REQUEST | --block-week COUNCIL:MONDAY) -o NEW_PLAN`:
+//  --decline REQUEST:PEER | --cancel REQUEST | --block-week COUNCIL:MONDAY)
+//  -o NEW_PLAN`:
 // mend a plan after a change, moving as few other challenges as possible,
 // and print what moved and why. The new plan is valid for the original
 // scenario (and for the changed one). Exit 0 when nothing is left
@@ -23,14 +24,26 @@ struct RepairCommandOptions {
   std::string output = "-";
   std::string withdraw;
   std::string from;
+  std::string decline;
   std::string cancel;
   std::string block_week;
 };
 
+Result<RepairChange> decline_of(const std::string& text) {
+  auto colon = text.find(':');
+  if (colon == std::string::npos || colon == 0 || colon + 1 == text.size())
+    return Status::invalid("--decline: expected REQUEST:PEER, got " + text);
+  RepairChange change;
+  change.kind = RepairChange::Kind::kDeclineChallenge;
+  change.request = text.substr(0, colon);
+  change.peer = text.substr(colon + 1);
+  return change;
+}
+
 Result<RepairChange> change_of(const RepairCommandOptions& o) {
   RepairChange change;
-  int given = !o.withdraw.empty() + !o.cancel.empty() + !o.block_week.empty();
-  if (given != 1) return Status::invalid("give exactly one of --withdraw, --cancel, --block-week");
+  int given = !o.withdraw.empty() + !o.decline.empty() + !o.cancel.empty() + !o.block_week.empty();
+  if (given != 1) return Status::invalid("give exactly one of --withdraw, --decline, --cancel, --block-week");
   if (!o.withdraw.empty()) {
     change.kind = RepairChange::Kind::kWithdrawPeer;
     change.peer = o.withdraw;
@@ -38,6 +51,8 @@ Result<RepairChange> change_of(const RepairCommandOptions& o) {
       change.from = parse_iso_date(o.from);
       if (!change.from) return Status::invalid("--from: " + o.from + " is not a date YYYY-MM-DD");
     }
+  } else if (!o.decline.empty()) {
+    return decline_of(o.decline);
   } else if (!o.cancel.empty()) {
     change.kind = RepairChange::Kind::kCancelRequest;
     change.request = o.cancel;
@@ -87,12 +102,13 @@ int run_repair(const RepairCommandOptions& o) {
 
 void add_repair_command(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<RepairCommandOptions>();
-  CLI::App* cmd = app.add_subcommand("repair", "Mend a plan after a withdrawal, cancellation or blocked week");
+  CLI::App* cmd = app.add_subcommand("repair", "Mend a plan after a withdrawal, decline, cancellation or blocked week");
   cmd->add_option("scenario", o->scenario_path, "Scenario JSON (peerslot-scenario/1)")->required();
   cmd->add_option("plan", o->plan_path, "Current plan JSON")->required();
   cmd->add_option("-o,--output", o->output, "New plan JSON (default \"-\": stdout)");
   cmd->add_option("--withdraw", o->withdraw, "Peer id that withdraws");
   cmd->add_option("--from", o->from, "First day the peer is away (default: the whole window)");
+  cmd->add_option("--decline", o->decline, "REQUEST:PEER, a peer that declines that one challenge");
   cmd->add_option("--cancel", o->cancel, "Request id the council cancels");
   cmd->add_option("--block-week", o->block_week, "COUNCIL:MONDAY, a week that becomes unavailable to the council");
   cmd->callback([o, exit_code] { *exit_code = run_repair(*o); });

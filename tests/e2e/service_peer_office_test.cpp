@@ -54,7 +54,13 @@ TEST_CASE("service: a peer offers time, accepts and declines", "[service]") {
   CHECK(s.call("PATCH", "/peers/" + peer, token, json{{"max_days_per_year", 2}}).status == 409);
   CHECK(s.call("PATCH", "/peers/" + peer, token, json{{"max_days_per_year", "lots"}}).body["field"] == "max_days_per_year");
 
-  // 5 officers, two teams of 2 in the week: the decliner's seat goes to the fifth.
+  // 5 officers, two teams of 2 in the week: the decliner's seat goes to the
+  // fifth; the teammate keeps its seat and its acceptance, and the decliner
+  // stays available.
+  std::string mate = team[1]["id"];
+  std::string mate_token = s.user_token("peer", mate);
+  REQUIRE(s.call("POST", "/peers/" + mate + "/assignments/Q01/accept", mate_token, std::string("{}")).status == 200);
+  json available = s.call("GET", "/peers/" + peer, token).body["available"];
   json q02 = s.call("GET", "/requests/Q02", office).body["booking"];
   Answer declined = s.call("POST", "/peers/" + peer + "/assignments/Q01/decline", token, std::string("{}"));
   REQUIRE(declined.status == 200);
@@ -62,6 +68,10 @@ TEST_CASE("service: a peer offers time, accepts and declines", "[service]") {
   for (const json& p : declined.body["booking"]["peers"]) CHECK(p["id"] != peer);
   CHECK(s.call("GET", "/requests/Q02", office).body["booking"] == q02);
   CHECK(s.call("GET", "/peers/" + peer + "/assignments", token).body.empty());
+  CHECK(s.call("GET", "/peers/" + peer, token).body["available"] == available);
+  json mates = s.call("GET", "/peers/" + mate + "/assignments", mate_token).body;
+  REQUIRE(mates.size() == 1);
+  CHECK(mates[0]["status"] == "accepted");
   CHECK(peerslot::e2e::check_service_plan(s) == "");
 }
 
