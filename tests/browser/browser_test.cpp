@@ -3,24 +3,15 @@
 // role's main flow is done with clicks only; screenshots of every page are
 // saved under the build's tests/artifacts/ directory.
 #include "tests/browser/webdriver.h"
+#include "tests/e2e/service_harness.h"
 
 #include <catch2/catch.hpp>
-#include <httplib.h>
 
-#include <chrono>
-#include <csignal>
-#include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <map>
-#include <regex>
-#include <sstream>
-#include <thread>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 using peerslot::test::Browser;
@@ -42,54 +33,16 @@ int free_port() {
   return ntohs(address.sin_port);
 }
 
-// `peerslot serve` on a temporary database, with the demo tokens it prints.
+// `peerslot serve` on a fresh database seeded with the national demo.
 class ServedDemo {
  public:
-  ServedDemo() : dir_(fs::temp_directory_path() / ("peerslot-browser-" + std::to_string(getpid()))) {
-    fs::create_directories(dir_);
-    port_ = free_port();
-    std::string log = (dir_ / "serve.log").string();
-    pid_ = fork();
-    if (pid_ == 0) {
-      std::freopen(log.c_str(), "w", stdout);
-      std::string db = (dir_ / "demo.db").string(), port = std::to_string(port_);
-      execl(PEERSLOT_BINARY, PEERSLOT_BINARY, "serve", "--db", db.c_str(), "--port", port.c_str(), "--solve-seconds", "2",
-            static_cast<char*>(nullptr));
-      _exit(127);
-    }
-    wait_until_listening(log);
-  }
-  ~ServedDemo() {
-    kill(pid_, SIGTERM);
-    waitpid(pid_, nullptr, 0);
-    fs::remove_all(dir_);
-  }
+  ServedDemo() : service_(peerslot::e2e::temp_dir() + "/demo.db", {"--solve-seconds", "2"}) {}
   std::string url(const std::string& role) const {
-    return "http://127.0.0.1:" + std::to_string(port_) + "/#token=" + tokens_.at(role);
+    return "http://127.0.0.1:" + std::to_string(service_.port()) + "/#token=" + service_.token(role);
   }
 
  private:
-  void wait_until_listening(const std::string& log) {
-    std::regex token_line(R"(^\s*(office|council|peer) token: (\S+))");
-    for (int tries = 0; tries < 600; ++tries) {
-      std::ifstream in(log);
-      std::string line;
-      bool listening = false;
-      while (std::getline(in, line)) {
-        std::smatch m;
-        if (std::regex_search(line, m, token_line)) tokens_[m[1]] = m[2];
-        listening = listening || line.find("listening on") != std::string::npos;
-      }
-      if (listening && tokens_.size() == 3) return;
-      std::this_thread::sleep_for(std::chrono::milliseconds(100));
-    }
-    FAIL("peerslot serve did not start; see " << log);
-  }
-
-  fs::path dir_;
-  int port_ = 0;
-  pid_t pid_ = -1;
-  std::map<std::string, std::string> tokens_;
+  peerslot::e2e::ServiceProcess service_;
 };
 
 std::string artifact(const std::string& name) {
