@@ -68,6 +68,10 @@ HttpReply with_etag(HttpReply reply, const nlohmann::json& representation) {
   return reply;
 }
 
+HttpReply etag_reply_of(const Result<Reply>& result) {
+  return result.is_ok() ? with_etag(json_reply(result.value()), result.value().body) : problem(result.status());
+}
+
 void Router::add(Route route) {
   routes_.push_back(route);
   auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {

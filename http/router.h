@@ -67,5 +67,7 @@ HttpReply forbidden(const std::string& what);
 // conflict naming "If-Match" (412) when it differs; no header or "*" passes.
 Status check_if_match(const Call& call, const nlohmann::json& current);
 HttpReply with_etag(HttpReply reply, const nlohmann::json& representation);
+// reply_of() for an editable resource: the new representation with its ETag.
+HttpReply etag_reply_of(const Result<Reply>& result);
 
 }  // namespace peerslot::http

@@ -96,7 +96,7 @@ HttpReply patch_council(const Call& call, Service& service) {
   };
   auto render = [&](const State& s) { return Reply{200, council_json(*s.scenario->find_council(id))}; };
   auto result = service.change(call.actor(), "set blackouts of " + id, edit, render);
-  return result.is_ok() ? with_etag(json_reply(result.value()), result.value().body) : problem(result.status());
+  return etag_reply_of(result);
 }
 
 HttpReply list_council_requests(const Call& call, Service& service) {
@@ -150,7 +150,7 @@ HttpReply patch_request(const Call& call, Service& service) {
     return Status::ok();
   };
   auto result = service.change(call.actor(), "edit request " + id, edit, render_request(id, 200));
-  return result.is_ok() ? with_etag(json_reply(result.value()), result.value().body) : problem(result.status());
+  return etag_reply_of(result);
 }
 
 nlohmann::json week_entry(const State& state, const Request& request, Date week, const BookingAnswer& answer) {

@@ -74,7 +74,7 @@ HttpReply edit_peer(const Call& call, Service& service, const std::string& actio
   };
   auto render = [&](const State& s) { return Reply{200, peer_json(*s.scenario->find_peer(id))}; };
   auto result = service.change(call.actor(), action + " " + id, edit, render);
-  return result.is_ok() ? with_etag(json_reply(result.value()), result.value().body) : problem(result.status());
+  return etag_reply_of(result);
 }
 
 HttpReply get_peer(const Call& call, Service& service) {
