@@ -1,11 +1,17 @@
 // input.cpp — small, strict readers over nlohmann::json.
 #include "http/input.h"
 
+#include <algorithm>
+
 namespace peerslot::http {
 
 namespace {
 
 Status missing(const std::string& field) { return Status::invalid(field + ": is required"); }
+
+bool has_control_character(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+}
 
 }  // namespace
 
@@ -63,11 +69,23 @@ Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const 
   std::vector<std::string> out;
   for (std::size_t i = 0; i < body[field].size(); ++i) {
     const nlohmann::json& value = body[field][i];
+    std::string where = field + "[" + std::to_string(i) + "]";
     if (!value.is_string() || value.get<std::string>().empty())
-      return Status::invalid(field + "[" + std::to_string(i) + "]: " + value.dump() + " is not a non-empty string");
+      return Status::invalid(where + ": " + value.dump() + " is not a non-empty string");
+    if (has_control_character(value.get<std::string>()))
+      return Status::invalid(where + ": must not hold a control character (such as a line break or NUL)");
     out.push_back(value.get<std::string>());
   }
   return out;
+}
+
+Result<std::string> read_optional_text(const nlohmann::json& body, const std::string& field) {
+  if (!body.contains(field)) return std::string();
+  const nlohmann::json& value = body[field];
+  if (!value.is_string()) return Status::invalid(field + ": " + value.dump() + " is not a string");
+  if (has_control_character(value.get<std::string>()))
+    return Status::invalid(field + ": must not hold a control character (such as a line break or NUL)");
+  return value.get<std::string>();
 }
 
 Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const std::string& field, int min, int max) {
@@ -78,6 +96,20 @@ Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const s
     return Status::invalid(field + ": " + value.dump() + " is not a whole number in " + std::to_string(min) + ".." +
                            std::to_string(max));
   return std::optional<int>(value.get<int>());
+}
+
+DateRange programme_span(const DateRange& window) {
+  return {monday_of(window.start), monday_of(window.end) + boost::gregorian::days(6)};
+}
+
+Status check_in_span(const std::vector<DateRange>& ranges, const DateRange& span, const std::string& field) {
+  std::string allowed = " is outside the programme (" + to_iso(span.start) + " to " + to_iso(span.end) + ")";
+  for (std::size_t i = 0; i < ranges.size(); ++i) {
+    std::string prefix = field.empty() ? "" : field + "[" + std::to_string(i) + "].";
+    if (!span.contains(ranges[i].start)) return Status::invalid(prefix + "start: " + to_iso(ranges[i].start) + allowed);
+    if (!span.contains(ranges[i].end)) return Status::invalid(prefix + "end: " + to_iso(ranges[i].end) + allowed);
+  }
+  return Status::ok();
 }
 
 }  // namespace peerslot::http

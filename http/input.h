@@ -25,8 +25,19 @@ Result<Date> read_date(const nlohmann::json& body, const std::string& field);
 Result<Date> read_monday(const nlohmann::json& body, const std::string& field);
 Result<DateRange> read_range(const nlohmann::json& value, const std::string& field);
 Result<std::vector<DateRange>> read_ranges(const nlohmann::json& body, const std::string& field);
+// Non-empty strings without control characters (a JSON string is already valid UTF-8).
 Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const std::string& field);
+// An optional string without control characters: "" when absent.
+Result<std::string> read_optional_text(const nlohmann::json& body, const std::string& field);
 // A whole number in min..max, or null (nullopt).
 Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const std::string& field, int min, int max);
+
+// The dates a council or peer may speak of: from the Monday of the window's
+// first week to the Sunday of its last (people edit whole weeks).
+DateRange programme_span(const DateRange& window);
+// Whether every date of `ranges` lies in `span`; `field` names the list
+// ("blackouts" gives "blackouts[2].end"), or is empty for one range sent as
+// top-level "start" and "end".
+Status check_in_span(const std::vector<DateRange>& ranges, const DateRange& span, const std::string& field);
 
 }  // namespace peerslot::http

@@ -23,13 +23,16 @@ nlohmann::json operation(const Route& route) {
     std::string name = route.path.substr(open + 1, route.path.find('}', open) - open - 1);
     op["parameters"].push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
   }
-  if (route.takes_body)
+  if (route.body == Body::kJson)
     op["requestBody"] = {{"required", true}, {"content", {{"application/json", {{"schema", {{"type", "object"}}}}}}}};
+  if (route.body == Body::kCsv)
+    op["requestBody"] = {{"required", true}, {"content", {{"text/csv", {{"schema", {{"type", "string"}}}}}}}};
   op["responses"] = {{"200", {{"description", "OK"}}},
                      {"400", problem_response("body is not a JSON object")},
                      {"422", problem_response("a field is invalid; `field` names it")},
                      {"404", problem_response("unknown id")},
                      {"409", problem_response("the change would break a rule")}};
+  if (route.body != Body::kNone) op["responses"]["415"] = problem_response("the body is not of the media type above");
   if (!route.roles.empty()) {
     op["responses"]["401"] = problem_response("no valid bearer token");
     op["responses"]["403"] = problem_response("not yours");

@@ -5,6 +5,8 @@
 
 #include "http/tokens.h"
 
+#include <cstdio>
+
 namespace peerslot::http {
 
 namespace {
@@ -16,7 +18,12 @@ const char* title_of(int status) {
     case 403: return "Forbidden";
     case 404: return "Not Found";
     case 409: return "Conflict";
+    case 411: return "Length Required";
     case 412: return "Precondition Failed";
+    case 413: return "Content Too Large";
+    case 414: return "URI Too Long";
+    case 415: return "Unsupported Media Type";
+    case 416: return "Range Not Satisfiable";
     case 422: return "Unprocessable Content";
     default: return "Internal Server Error";
   }
@@ -29,10 +36,16 @@ std::string field_of(const std::string& message) {
   return field.find(' ') == std::string::npos ? field : "";
 }
 
+// Text that came from a client may hold invalid UTF-8 (a header, a path):
+// it is replaced by U+FFFD rather than thrown on.
+std::string safe_dump(const nlohmann::json& body) {
+  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace
 
 HttpReply json_reply(int status, const nlohmann::json& body) {
-  return {status, "application/json", body.dump(), {}};
+  return {status, "application/json", safe_dump(body), {}};
 }
 
 HttpReply json_reply(const Reply& reply) { return json_reply(reply.status, reply.body); }
@@ -40,7 +53,7 @@ HttpReply json_reply(const Reply& reply) { return json_reply(reply.status, reply
 HttpReply problem(int status, const std::string& field, const std::string& detail) {
   nlohmann::json body = {{"type", "about:blank"}, {"title", title_of(status)}, {"status", status}, {"detail", detail}};
   if (!field.empty()) body["field"] = field;
-  return {status, "application/problem+json", body.dump(), {}};
+  return {status, "application/problem+json", safe_dump(body), {}};
 }
 
 HttpReply problem(const Status& status) {
@@ -51,6 +64,11 @@ HttpReply problem(const Status& status) {
     case Status::Code::kNotFound: code = 404; break;
     case Status::Code::kConflict: code = field == "If-Match" ? 412 : 409; break;
     default: break;
+  }
+  // A failure of the service itself: its message is for the log, not the client.
+  if (code == 500) {
+    std::fprintf(stderr, "internal error: %s\n", status.message().c_str());
+    return problem(500, "", "the service could not complete the request; nothing was changed, please try again");
   }
   return problem(code, field, status.message());
 }

@@ -4,7 +4,9 @@
 // Guarantees: every error reply has "type", "title", "status" and "detail";
 // "field" is set when the message names one ("week: 2011-09-13 is not a
 // Monday" gives field "week"). Status codes: kInvalid 422, kNotFound 404,
-// kConflict 409 (412 when the field is If-Match), kIOError 500.
+// kConflict 409 (412 when the field is If-Match), kIOError 500 with a
+// generic detail (the message goes to stderr, never to the client). Text
+// that is not valid UTF-8 is replaced by U+FFFD, never thrown on.
 // Thread-safety: pure functions.
 #pragma once
 

@@ -4,8 +4,11 @@
 #include "http/router.h"
 
 #include "engine/scenario_json.h"
+#include "http/request_text.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <regex>
 
 namespace peerslot::http {
@@ -30,13 +33,71 @@ std::string regex_of(const std::string& path) {
 void send(const HttpReply& reply, httplib::Response& response) {
   response.status = reply.status;
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
+  if (!reply.headers.count("Cache-Control")) response.set_header("Cache-Control", "no-store");
   response.set_content(reply.body, reply.content_type.c_str());
 }
 
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+std::string trimmed(const std::string& text) {
+  std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string::npos) return "";
+  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
+}
+
+// "Bearer TOKEN", the scheme in any case, one or more spaces before the token.
 std::string bearer_token(const httplib::Request& request) {
-  std::string header = request.get_header_value("Authorization");
-  const std::string prefix = "Bearer ";
-  return header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : "";
+  std::string header = trimmed(request.get_header_value("Authorization"));
+  std::size_t space = header.find(' ');
+  if (space == std::string::npos || lower(header.substr(0, space)) != "bearer") return "";
+  return trimmed(header.substr(space));
+}
+
+// The media type of Content-Type, lower case, without parameters ("" when absent).
+std::string media_type(const httplib::Request& request) {
+  std::string type = request.get_header_value("Content-Type");
+  return lower(trimmed(type.substr(0, type.find(';'))));
+}
+
+bool is_json_media(const std::string& type) {
+  return type == "application/json" || (type.rfind("application/", 0) == 0 && type.size() > 17 &&
+                                        type.compare(type.size() - 5, 5, "+json") == 0);
+}
+
+// A 415 when the body is not of the route's media type; an empty body needs none.
+std::optional<HttpReply> wrong_media_type(const Route& route, const httplib::Request& request) {
+  std::string type = media_type(request);
+  if (route.body == Body::kNone || (type.empty() && request.body.empty())) return std::nullopt;
+  bool json = route.body == Body::kJson;
+  if (json ? is_json_media(type) : type == "text/csv") return std::nullopt;
+  std::string wanted = json ? "application/json" : "text/csv";
+  std::string sent = type.empty() ? "none" : "\"" + printable(type, 80) + "\"";
+  return problem(415, "Content-Type", "Content-Type: the body must be sent as " + wanted + " (it was " + sent + ")");
+}
+
+std::optional<HttpReply> bad_idempotency_key(const httplib::Request& request) {
+  if (!request.has_header("Idempotency-Key")) return std::nullopt;
+  std::string key = request.get_header_value("Idempotency-Key");
+  bool printable_ascii = !key.empty() && key.size() <= 255 &&
+                         std::all_of(key.begin(), key.end(), [](char c) { return c >= 0x20 && c <= 0x7E; });
+  if (printable_ascii) return std::nullopt;
+  return problem(400, "Idempotency-Key", "Idempotency-Key: must be 1 to 255 printable ASCII characters, e.g. a UUID");
+}
+
+// The entity tags of an If-Match list, split at commas outside quotes.
+std::vector<std::string> entity_tags(const std::string& header) {
+  std::vector<std::string> tags(1);
+  bool quoted = false;
+  for (char c : header) {
+    if (c == '"') quoted = !quoted;
+    if (c == ',' && !quoted) tags.emplace_back();
+    else tags.back() += c;
+  }
+  for (std::string& tag : tags) tag = trimmed(tag);
+  return tags;
 }
 
 }  // namespace
@@ -45,6 +106,19 @@ std::optional<IdempotencyKey> Call::idempotency_key() const {
   std::string key = header("Idempotency-Key");
   if (key.empty()) return std::nullopt;
   return IdempotencyKey{user.id, key, request.method + " " + request.path + "\n" + request.body};
+}
+
+Result<std::int64_t> Call::query_number(const std::string& name, std::int64_t absent, std::int64_t min,
+                                        std::int64_t max) const {
+  if (!request.has_param(name)) return absent;
+  std::string text = request.get_param_value(name);
+  std::string range = std::to_string(min) + " to " + std::to_string(max);
+  std::int64_t value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  bool whole = !text.empty() && text[0] != '-' && error == std::errc() && end == text.data() + text.size();
+  if (!whole || value < min || value > max)
+    return Status::invalid(name + ": \"" + printable(text, 40) + "\" is not a whole number from " + range);
+  return static_cast<std::int64_t>(value);
 }
 
 bool acts_for_council(const User& user, const std::string& council_id) {
@@ -58,9 +132,12 @@ bool acts_for_peer(const User& user, const std::string& peer_id) {
 HttpReply forbidden(const std::string& what) { return problem(403, "", what + " is not yours"); }
 
 Status check_if_match(const Call& call, const nlohmann::json& current) {
-  std::string wanted = call.header("If-Match");
-  if (wanted.empty() || wanted == "*" || wanted == etag_of(current)) return Status::ok();
-  return Status::conflict("If-Match: " + wanted + " does not match the current version " + etag_of(current));
+  if (!call.request.has_header("If-Match")) return Status::ok();
+  std::string wanted = trimmed(call.header("If-Match"));
+  std::string etag = etag_of(current);
+  std::vector<std::string> tags = entity_tags(wanted);
+  if (wanted == "*" || std::find(tags.begin(), tags.end(), etag) != tags.end()) return Status::ok();
+  return Status::conflict("If-Match: " + printable(wanted, 200) + " does not match the current version " + etag);
 }
 
 HttpReply with_etag(HttpReply reply, const nlohmann::json& representation) {
@@ -99,7 +176,9 @@ HttpReply Router::dispatch(const Route& route, const httplib::Request& request) 
       return problem(403, "", "a " + user->role + " may not " + route.summary);
   }
   for (std::size_t i = 1; i < request.matches.size(); ++i) call.params.push_back(request.matches[i].str());
-  if (route.takes_body) {
+  if (auto refusal = bad_idempotency_key(request)) return *refusal;
+  if (auto refusal = wrong_media_type(route, request)) return *refusal;
+  if (route.body == Body::kJson) {
     auto parsed = parse_json_text(request.body.empty() ? "{}" : request.body);
     if (!parsed.is_ok()) return problem(400, "body", "body: " + parsed.status().message());
     if (!parsed.value().is_object()) return problem(400, "body", "body: must be a JSON object");

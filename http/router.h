@@ -4,9 +4,14 @@
 // two cannot drift apart.
 //
 // Guarantees, for every route: a missing or unknown bearer token gives 401
-// (unless the route is public), a role not listed gives 403, a body that is
-// not a JSON object gives 400 naming "body", and an exception in a handler
-// gives a 500 problem; the handler sees only authenticated, parsed calls.
+// (unless the route is public; the scheme "Bearer" is matched in any case,
+// RFC 9110 section 11.1), a role not listed gives 403, a body of another
+// media type than the route's gives 415 naming "Content-Type", a JSON body
+// that is not a JSON object (or is malformed, too deep, or holds a number
+// out of range) gives 400 naming "body", an Idempotency-Key that is not
+// 1..255 printable ASCII characters gives 400 naming it, and an exception
+// in a handler gives a 500 problem; the handler sees only authenticated,
+// parsed calls. Every reply of a route is marked Cache-Control: no-store.
 // Thread-safety: add() before the server starts; handlers run concurrently.
 #pragma once
 
@@ -16,6 +21,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -30,18 +36,28 @@ struct Call {
   nlohmann::json body;              // null when the route takes no body
 
   std::string header(const std::string& name) const { return request.get_header_value(name); }
+  // The query parameter as a whole number in min..max (digits only), or `absent` when not given.
+  Result<std::int64_t> query_number(const std::string& name, std::int64_t absent, std::int64_t min,
+                                    std::int64_t max) const;
   std::optional<IdempotencyKey> idempotency_key() const;
   std::string actor() const { return actor_name(user); }
 };
 
 using Handler = std::function<HttpReply(const Call&)>;
 
+// What a route reads from the request body.
+enum class Body {
+  kNone,  // nothing (a body sent anyway is ignored)
+  kJson,  // a JSON object (application/json or application/*+json); empty means {}
+  kCsv,   // text/csv, in Call::request.body
+};
+
 struct Route {
   std::string method;  // GET POST PUT PATCH DELETE
   std::string path;    // OpenAPI template, e.g. /requests/{id}/booking
   std::string summary;
   std::vector<std::string> roles;  // empty: public, no token needed
-  bool takes_body = false;
+  Body body = Body::kNone;
   Handler handler;
 };
 
@@ -64,7 +80,9 @@ bool acts_for_council(const User& user, const std::string& council_id);
 bool acts_for_peer(const User& user, const std::string& peer_id);
 HttpReply forbidden(const std::string& what);
 // If-Match against the ETag of the resource's current representation: a
-// conflict naming "If-Match" (412) when it differs; no header or "*" passes.
+// conflict naming "If-Match" (412) unless the header is absent, "*", or a
+// list (RFC 9110 section 13.1.1) holding that ETag (strong comparison: a
+// weak W/ tag never matches).
 Status check_if_match(const Call& call, const nlohmann::json& current);
 HttpReply with_etag(HttpReply reply, const nlohmann::json& representation);
 // reply_of() for an editable resource: the new representation with its ETag.

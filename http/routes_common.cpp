@@ -49,13 +49,13 @@ HttpReply calendar(const Call& call, Service& service) {
 void add_common_routes(Router& router, Service& service) {
   Service* s = &service;
   const Router* r = &router;
-  router.add({"GET", "/healthz", "check the service is up", {}, false, [s](const Call&) { return healthz(*s); }});
-  router.add({"GET", "/openapi.json", "read this API's OpenAPI document", {}, false,
+  router.add({"GET", "/healthz", "check the service is up", {}, Body::kNone, [s](const Call&) { return healthz(*s); }});
+  router.add({"GET", "/openapi.json", "read this API's OpenAPI document", {}, Body::kNone,
               [r](const Call&) { return json_reply(200, openapi_document(r->routes())); }});
-  router.add({"GET", "/me", "read who the token belongs to", kEveryone, false, [s](const Call& c) { return me(c, *s); }});
-  router.add({"POST", "/me/calendar", "make a new secret calendar feed URL", kEveryone, false,
+  router.add({"GET", "/me", "read who the token belongs to", kEveryone, Body::kNone, [s](const Call& c) { return me(c, *s); }});
+  router.add({"POST", "/me/calendar", "make a new secret calendar feed URL", kEveryone, Body::kNone,
               [s](const Call& c) { return new_calendar(c, *s); }});
-  router.add({"GET", "/calendar/{secret}.ics", "read a calendar feed (iCalendar)", {}, false,
+  router.add({"GET", "/calendar/{secret}.ics", "read a calendar feed (iCalendar)", {}, Body::kNone,
               [s](const Call& c) { return calendar(c, *s); }});
 }
 

@@ -85,6 +85,8 @@ HttpReply patch_council(const Call& call, Service& service) {
   Status fields = only_fields(call.body, {"blackouts"});
   auto blackouts = read_ranges(call.body, "blackouts");
   if (!fields.is_ok() || !blackouts.is_ok()) return problem(fields.is_ok() ? blackouts.status() : fields);
+  Status in_span = check_in_span(blackouts.value(), programme_span(state->scenario->window), "blackouts");
+  if (!in_span.is_ok()) return problem(in_span);
   std::string id = council->id;
   auto edit = [&](Draft& d) {
     if (!d.scenario().find_council(id)) return Status::not_found("id: council " + id + " no longer exists");
@@ -131,6 +133,8 @@ HttpReply patch_request(const Call& call, Service& service) {
   if (call.body.contains("preferred")) {
     auto read = read_ranges(call.body, "preferred");
     if (!read.is_ok()) return problem(read.status());
+    Status in_span = check_in_span(read.value(), programme_span(state->scenario->window), "preferred");
+    if (!in_span.is_ok()) return problem(in_span);
     preferred = read.value();
   }
   if (call.body.contains("focus")) {
@@ -226,10 +230,8 @@ HttpReply book(const Call& call, Service& service, bool reschedule) {
       return Status::conflict("booking: " + id + " is already booked for the week of " + to_iso(current->week) +
                               "; PUT the booking to reschedule");
     if (reschedule && !current) return Status::not_found("booking: " + id + " is not booked");
-    if (reschedule) {
-      Status match = check_if_match(call, request_json(d.base(), *d.scenario().find_request(id)));
-      if (!match.is_ok()) return match;
-    }
+    Status match = check_if_match(call, request_json(d.base(), *d.scenario().find_request(id)));
+    if (!match.is_ok()) return match;
     if (d.scenario().find_request(id)->pinned) return Status::conflict("booking: " + id + " is pinned by the programme office");
     return place(d, id, week.value());
   };
@@ -262,23 +264,23 @@ HttpReply cancel(const Call& call, Service& service) {
 
 void add_council_routes(Router& router, Service& service) {
   Service* s = &service;
-  router.add({"GET", "/councils/{id}", "read a council", kCouncilRoles, false,
+  router.add({"GET", "/councils/{id}", "read a council", kCouncilRoles, Body::kNone,
               [s](const Call& c) { return get_council(c, *s); }});
-  router.add({"PATCH", "/councils/{id}", "set a council's blackouts", kCouncilRoles, true,
+  router.add({"PATCH", "/councils/{id}", "set a council's blackouts", kCouncilRoles, Body::kJson,
               [s](const Call& c) { return patch_council(c, *s); }});
-  router.add({"GET", "/councils/{id}/requests", "list a council's requests and bookings", kCouncilRoles, false,
+  router.add({"GET", "/councils/{id}/requests", "list a council's requests and bookings", kCouncilRoles, Body::kNone,
               [s](const Call& c) { return list_council_requests(c, *s); }});
-  router.add({"GET", "/requests/{id}", "read a request and its booking", kCouncilRoles, false,
+  router.add({"GET", "/requests/{id}", "read a request and its booking", kCouncilRoles, Body::kNone,
               [s](const Call& c) { return get_request(c, *s); }});
-  router.add({"PATCH", "/requests/{id}", "set a request's preferred periods and focus areas", kCouncilRoles, true,
+  router.add({"PATCH", "/requests/{id}", "set a request's preferred periods and focus areas", kCouncilRoles, Body::kJson,
               [s](const Call& c) { return patch_request(c, *s); }});
   router.add({"GET", "/requests/{id}/weeks", "list a request's weeks with status and ranked options", kCouncilRoles,
-              false, [s](const Call& c) { return request_weeks(c, *s); }});
-  router.add({"POST", "/requests/{id}/booking", "book a week", kCouncilRoles, true,
+              Body::kNone, [s](const Call& c) { return request_weeks(c, *s); }});
+  router.add({"POST", "/requests/{id}/booking", "book a week", kCouncilRoles, Body::kJson,
               [s](const Call& c) { return book(c, *s, false); }});
-  router.add({"PUT", "/requests/{id}/booking", "reschedule a booking", kCouncilRoles, true,
+  router.add({"PUT", "/requests/{id}/booking", "reschedule a booking", kCouncilRoles, Body::kJson,
               [s](const Call& c) { return book(c, *s, true); }});
-  router.add({"DELETE", "/requests/{id}/booking", "cancel a booking", kCouncilRoles, false,
+  router.add({"DELETE", "/requests/{id}/booking", "cancel a booking", kCouncilRoles, Body::kNone,
               [s](const Call& c) { return cancel(c, *s); }});
 }
 

@@ -13,6 +13,8 @@
 #include "http/representations.h"
 #include "http/routes.h"
 
+#include <limits>
+
 namespace peerslot::http {
 
 namespace {
@@ -76,9 +78,9 @@ HttpReply create_user(const Call& call, Service& service) {
   if (!fields.is_ok()) return problem(fields);
   User user;
   for (auto [name, target] : {std::pair{"role", &user.role}, std::pair{"subject", &user.subject}, std::pair{"name", &user.name}}) {
-    if (call.body.contains(name) && !call.body[name].is_string())
-      return problem(Status::invalid(std::string(name) + ": " + call.body[name].dump() + " is not a string"));
-    if (call.body.contains(name)) *target = call.body[name].get<std::string>();
+    auto text = read_optional_text(call.body, name);
+    if (!text.is_ok()) return problem(text.status());
+    *target = text.value();
   }
   StatePtr state = service.state();
   if (user.role != "council" && user.role != "peer" && user.role != "office")
@@ -129,10 +131,10 @@ HttpReply pin(const Call& call, Service& service, bool on) {
 }
 
 HttpReply audit(const Call& call, Service& service) {
-  long long after = call.request.has_param("after") ? std::atoll(call.request.get_param_value("after").c_str()) : 0;
-  long long limit = call.request.has_param("limit") ? std::atoll(call.request.get_param_value("limit").c_str()) : 100;
-  if (limit < 1 || limit > 1000) return problem(422, "limit", "limit: must be 1..1000");
-  auto records = service.audit(after, static_cast<int>(limit));
+  auto after = call.query_number("after", 0, 0, std::numeric_limits<std::int64_t>::max());
+  auto limit = call.query_number("limit", 100, 1, 1000);
+  if (!after.is_ok() || !limit.is_ok()) return problem(after.is_ok() ? limit.status() : after.status());
+  auto records = service.audit(after.value(), static_cast<int>(limit.value()));
   if (!records.is_ok()) return problem(records.status());
   nlohmann::json out = nlohmann::json::array();
   for (const AuditRecord& r : records.value())
@@ -145,33 +147,33 @@ HttpReply audit(const Call& call, Service& service) {
 void add_office_routes(Router& router, Service& service, Jobs& jobs) {
   Service* s = &service;
   Jobs* j = &jobs;
-  router.add({"GET", "/scenario", "export the scenario (peerslot-scenario/1)", kOffice, false,
+  router.add({"GET", "/scenario", "export the scenario (peerslot-scenario/1)", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, scenario_to_json(*s->state()->scenario)); }});
-  router.add({"PUT", "/scenario", "import a scenario, with an optional plan as its bookings", kOffice, true,
+  router.add({"PUT", "/scenario", "import a scenario, with an optional plan as its bookings", kOffice, Body::kJson,
               [s](const Call& c) { return import_scenario(c, *s); }});
-  router.add({"GET", "/councils.csv", "export the councils as CSV", kOffice, false,
+  router.add({"GET", "/councils.csv", "export the councils as CSV", kOffice, Body::kNone,
               [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", councils_csv(*s->state()->scenario), {}}; }});
-  router.add({"GET", "/peers.csv", "export the peers as CSV", kOffice, false,
+  router.add({"GET", "/peers.csv", "export the peers as CSV", kOffice, Body::kNone,
               [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", peers_csv(*s->state()->scenario), {}}; }});
-  router.add({"PUT", "/councils.csv", "import councils from CSV (replaced or added by id)", kOffice, false,
+  router.add({"PUT", "/councils.csv", "import councils from CSV (replaced or added by id)", kOffice, Body::kCsv,
               [s](const Call& c) { return import_csv(c, *s, "councils"); }});
-  router.add({"PUT", "/peers.csv", "import peers from CSV (replaced or added by id)", kOffice, false,
+  router.add({"PUT", "/peers.csv", "import peers from CSV (replaced or added by id)", kOffice, Body::kCsv,
               [s](const Call& c) { return import_csv(c, *s, "peers"); }});
-  router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/1)", kOffice, false,
+  router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/1)", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }});
-  router.add({"POST", "/users", "create a user and its bearer token", kOffice, true,
+  router.add({"POST", "/users", "create a user and its bearer token", kOffice, Body::kJson,
               [s](const Call& c) { return create_user(c, *s); }});
-  router.add({"POST", "/solve", "start a full solve as a background job", kOffice, true,
+  router.add({"POST", "/solve", "start a full solve as a background job", kOffice, Body::kJson,
               [s, j](const Call& c) { return start_solve(c, *s, *j); }});
-  router.add({"GET", "/jobs/{id}", "read a job's progress and result", kOffice, false,
+  router.add({"GET", "/jobs/{id}", "read a job's progress and result", kOffice, Body::kNone,
               [j](const Call& c) { return job_status(c, *j); }});
-  router.add({"PUT", "/requests/{id}/pin", "pin a booking (week and team)", kOffice, false,
+  router.add({"PUT", "/requests/{id}/pin", "pin a booking (week and team)", kOffice, Body::kNone,
               [s](const Call& c) { return pin(c, *s, true); }});
-  router.add({"DELETE", "/requests/{id}/pin", "unpin a booking", kOffice, false,
+  router.add({"DELETE", "/requests/{id}/pin", "unpin a booking", kOffice, Body::kNone,
               [s](const Call& c) { return pin(c, *s, false); }});
-  router.add({"GET", "/reports/load", "read the load report", kOffice, false,
+  router.add({"GET", "/reports/load", "read the load report", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, load_report(*s->state())); }});
-  router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, false,
+  router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, Body::kNone,
               [s](const Call& c) { return audit(c, *s); }});
 }
 

@@ -114,7 +114,8 @@ HttpReply patch_peer(const Call& call, Service& service) {
 
 HttpReply change_availability(const Call& call, Service& service, bool offer) {
   HttpReply refusal;
-  if (!own_peer(call, *service.state(), &refusal)) return refusal;
+  StatePtr state = service.state();
+  if (!own_peer(call, *state, &refusal)) return refusal;
   Status fields = only_fields(call.body, {"start", "end"});
   auto start = read_date(call.body, "start");
   auto end = read_date(call.body, "end");
@@ -122,6 +123,8 @@ HttpReply change_availability(const Call& call, Service& service, bool offer) {
   if (!bad.is_ok()) return problem(bad);
   if (end.value() < start.value()) return problem(Status::invalid("end: " + to_iso(end.value()) + " is before start"));
   DateRange range{start.value(), end.value()};
+  Status in_span = check_in_span({range}, programme_span(state->scenario->window), "");
+  if (!in_span.is_ok()) return problem(in_span);
   return edit_peer(call, service, offer ? "offer availability" : "withdraw availability", [&](Peer& p) {
     if (offer) p.available.push_back(range);
     p.available = merged(offer ? p.available : without(p.available, range));
@@ -215,18 +218,18 @@ HttpReply answer_assignment(const Call& call, Service& service, bool accept) {
 
 void add_peer_routes(Router& router, Service& service) {
   Service* s = &service;
-  router.add({"GET", "/peers/{id}", "read a peer", kPeerRoles, false, [s](const Call& c) { return get_peer(c, *s); }});
-  router.add({"PATCH", "/peers/{id}", "set a peer's day cap, skills and conflicts", kPeerRoles, true,
+  router.add({"GET", "/peers/{id}", "read a peer", kPeerRoles, Body::kNone, [s](const Call& c) { return get_peer(c, *s); }});
+  router.add({"PATCH", "/peers/{id}", "set a peer's day cap, skills and conflicts", kPeerRoles, Body::kJson,
               [s](const Call& c) { return patch_peer(c, *s); }});
-  router.add({"POST", "/peers/{id}/availability", "offer availability (a date range)", kPeerRoles, true,
+  router.add({"POST", "/peers/{id}/availability", "offer availability (a date range)", kPeerRoles, Body::kJson,
               [s](const Call& c) { return change_availability(c, *s, true); }});
-  router.add({"POST", "/peers/{id}/availability/withdraw", "withdraw availability (a date range)", kPeerRoles, true,
+  router.add({"POST", "/peers/{id}/availability/withdraw", "withdraw availability (a date range)", kPeerRoles, Body::kJson,
               [s](const Call& c) { return change_availability(c, *s, false); }});
-  router.add({"GET", "/peers/{id}/assignments", "list a peer's assignments", kPeerRoles, false,
+  router.add({"GET", "/peers/{id}/assignments", "list a peer's assignments", kPeerRoles, Body::kNone,
               [s](const Call& c) { return list_assignments(c, *s); }});
-  router.add({"POST", "/peers/{id}/assignments/{request}/accept", "accept an assignment", kPeerRoles, false,
+  router.add({"POST", "/peers/{id}/assignments/{request}/accept", "accept an assignment", kPeerRoles, Body::kNone,
               [s](const Call& c) { return answer_assignment(c, *s, true); }});
-  router.add({"POST", "/peers/{id}/assignments/{request}/decline", "decline an assignment", kPeerRoles, false,
+  router.add({"POST", "/peers/{id}/assignments/{request}/decline", "decline an assignment", kPeerRoles, Body::kNone,
               [s](const Call& c) { return answer_assignment(c, *s, false); }});
 }
 

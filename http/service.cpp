@@ -9,6 +9,7 @@
 // a shared lock held only for the copy of a shared_ptr.
 #include "http/service.h"
 
+#include "engine/scenario_json.h"
 #include "http/tokens.h"
 
 #include <algorithm>
@@ -46,6 +47,14 @@ std::string actor_name(const User& user) {
 
 namespace {
 
+// What the store accepts it must load again: a changed scenario is read
+// back through the very validation Store::load() applies.
+Status loadable(const State& state) {
+  auto again = scenario_from_json(scenario_to_json(*state.scenario));
+  if (again.is_ok()) return Status::ok();
+  return Status::invalid(again.status().message());
+}
+
 Status judge(const State& state) {
   std::vector<Violation> found = violations(state);
   if (found.empty()) return Status::ok();
@@ -72,6 +81,25 @@ Result<std::unique_ptr<Service>> Service::open(const std::string& db_path) {
   return service;
 }
 
+Result<std::vector<BadRow>> Service::bad_rows(const std::string& db_path) {
+  auto store = Store::open(db_path);
+  if (!store.is_ok()) return store.status();
+  return store.value()->bad_rows();
+}
+
+Result<std::vector<BadRow>> Service::repair(const std::string& db_path, const std::string& backup_path) {
+  auto store = Store::open(db_path);
+  if (!store.is_ok()) return store.status();
+  auto rows = store.value()->bad_rows();
+  if (!rows.is_ok() || rows.value().empty()) return rows;
+  for (const BadRow& row : rows.value())
+    if (row.table == "programme") return Status::invalid("the programme's settings row cannot be repaired: " + row.problem);
+  Status status = store.value()->back_up(backup_path);
+  if (status.is_ok()) status = store.value()->remove_rows(rows.value(), "office (peerslot serve --repair)");
+  if (!status.is_ok()) return status;
+  return rows;
+}
+
 Status Service::load_users_and_feeds() {
   auto users = store_->users();
   if (!users.is_ok()) return users.status();
@@ -85,7 +113,8 @@ Status Service::load_users_and_feeds() {
 Status Service::seed(Scenario scenario, std::vector<Assignment> bookings) {
   std::lock_guard lock(writer_);
   auto state = std::make_shared<const State>(make_state(std::move(scenario), std::move(bookings), {}));
-  Status judged = judge(*state);
+  Status judged = loadable(*state);
+  if (judged.is_ok()) judged = judge(*state);
   if (!judged.is_ok()) return judged;
   Status saved = store_->save(nullptr, *state, {"office (seed)", "seed the demo programme", std::nullopt});
   if (!saved.is_ok()) return saved;
@@ -120,7 +149,8 @@ Result<Reply> Service::change(const std::string& actor, const std::string& actio
   Status edited = edit(draft);
   if (!edited.is_ok()) return edited;
   auto next = std::make_shared<const State>(draft.build());
-  Status judged = judge(*next);
+  Status judged = next->scenario == base->scenario ? Status::ok() : loadable(*next);
+  if (judged.is_ok()) judged = judge(*next);
   if (!judged.is_ok()) return judged;
   Reply reply = render(*next);
   Change record{actor, action, std::nullopt};

@@ -5,7 +5,9 @@
 // Guarantees:
 //   - every change runs under one writer mutex: the edit is applied to a
 //     draft of the current State, the whole result is judged by the engine's
-//     checker (H1..H12), persisted by Store::save() in one transaction and
+//     checker (H1..H12) and, when the scenario changed, by the reader that
+//     Store::load() uses (so whatever is stored can be loaded again),
+//     persisted by Store::save() in one transaction and
 //     only then published; a refused or failed change leaves both the
 //     database and the published State exactly as they were;
 //   - an Idempotency-Key's reply is stored in the same transaction as its
@@ -69,7 +71,14 @@ class Service {
   using Edit = std::function<Status(Draft&)>;
   using Render = std::function<Reply(const State&)>;
 
+  // Opens the database; a stored programme that does not load is an invalid
+  // Status naming the table, row and field (see bad_rows() and repair()).
   static Result<std::unique_ptr<Service>> open(const std::string& db_path);
+  // For a database that does not open: every row that keeps it from loading.
+  static Result<std::vector<BadRow>> bad_rows(const std::string& db_path);
+  // Copies the database to `backup_path`, then removes the rows of
+  // bad_rows() and the bookings they held, audited; returns what it removed.
+  static Result<std::vector<BadRow>> repair(const std::string& db_path, const std::string& backup_path);
 
   bool seeded() const { return static_cast<bool>(state()); }
   Status seed(Scenario scenario, std::vector<Assignment> bookings);

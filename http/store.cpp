@@ -16,6 +16,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <algorithm>
 #include <map>
 
 namespace peerslot::http {
@@ -188,6 +189,44 @@ Json load_scenario_doc(SQLite::Database& db) {
   return doc;
 }
 
+// The row a validation message points at: "councils[2].lat: ..." names the
+// third council row. nullopt when the message names no row.
+std::optional<BadRow> row_of(const Json& doc, const std::string& message) {
+  for (const char* table : kEntityTables) {
+    std::string prefix = std::string(table) + "[";
+    if (message.rfind(prefix, 0) != 0) continue;
+    std::size_t close = message.find(']');
+    std::size_t index = std::stoul(message.substr(prefix.size(), close - prefix.size()));
+    if (index >= doc[table].size()) return std::nullopt;
+    const Json& entity = doc[table][index];
+    std::string id = entity.contains("id") && entity["id"].is_string() ? entity["id"].get<std::string>()
+                                                                       : "#" + std::to_string(index + 1);
+    std::string problem = message.substr(close + 1);
+    if (!problem.empty() && problem[0] == '.') problem.erase(0, 1);
+    if (problem.rfind(": ", 0) == 0) problem.erase(0, 2);
+    return BadRow{table, id, problem};
+  }
+  return std::nullopt;
+}
+
+void erase_row(Json& doc, const BadRow& row) {
+  Json& list = doc[row.table];
+  for (auto it = list.begin(); it != list.end(); ++it) {
+    bool named = it->contains("id") && (*it)["id"].is_string() && (*it)["id"].get<std::string>() == row.id;
+    if (named || row.id == "#" + std::to_string(it - list.begin() + 1)) {
+      list.erase(it);
+      return;
+    }
+  }
+}
+
+Status unloadable(const Json& doc, const std::string& message) {
+  auto row = row_of(doc, message);
+  std::string where = row ? "in table " + row->table + ", the row with id " + row->id + ": " + row->problem
+                          : "in the programme's settings: " + message;
+  return Status::invalid("the stored programme does not load: " + where);
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Store>> Store::open(const std::string& path) {
@@ -215,8 +254,9 @@ Result<bool> Store::empty() {
 
 Result<State> Store::load() {
   try {
-    auto scenario = scenario_from_json(load_scenario_doc(*db_));
-    if (!scenario.is_ok()) return Status::invalid("stored programme is invalid: " + scenario.status().message());
+    Json doc = load_scenario_doc(*db_);
+    auto scenario = scenario_from_json(doc);
+    if (!scenario.is_ok()) return unloadable(doc, scenario.status().message());
     std::map<std::string, Assignment> bookings;
     SQLite::Statement weeks(*db_, "SELECT request_id, week FROM bookings");
     while (weeks.executeStep()) {
@@ -234,6 +274,77 @@ Result<State> Store::load() {
     std::vector<Assignment> list;
     for (auto& [id, a] : bookings) list.push_back(std::move(a));
     return make_state(std::move(scenario).value(), std::move(list), std::move(accepted));
+  } catch (const std::exception& e) {
+    return from_exception(e);
+  }
+}
+
+Result<std::vector<BadRow>> Store::bad_rows() {
+  try {
+    Json doc = load_scenario_doc(*db_);
+    std::vector<BadRow> rows;
+    for (auto scenario = scenario_from_json(doc); !scenario.is_ok(); scenario = scenario_from_json(doc)) {
+      auto row = row_of(doc, scenario.status().message());
+      if (!row) {
+        rows.push_back({"programme", "1", scenario.status().message()});
+        break;
+      }
+      rows.push_back(*row);
+      erase_row(doc, *row);
+    }
+    return rows;
+  } catch (const std::exception& e) {
+    return from_exception(e);
+  }
+}
+
+Status Store::back_up(const std::string& path) {
+  try {
+    SQLite::Statement vacuum(*db_, "VACUUM INTO ?");
+    vacuum.bind(1, path);
+    vacuum.exec();
+    return Status::ok();
+  } catch (const std::exception& e) {
+    return from_exception(e);
+  }
+}
+
+Status Store::remove_rows(std::vector<BadRow> rows, const std::string& actor) {
+  // Requests before peers before councils: nothing is deleted while a row refers to it.
+  auto rank = [](const BadRow& row) { return row.table == "requests" ? 0 : row.table == "peers" ? 1 : 2; };
+  std::stable_sort(rows.begin(), rows.end(), [&](const BadRow& a, const BadRow& b) { return rank(a) < rank(b); });
+  try {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    Json before = Json::object(), after = Json::object();
+    auto remember = [&](const std::string& key, const std::string& doc) {
+      before[key] = Json::parse(doc, nullptr, false);
+      after[key] = nullptr;
+    };
+    for (const BadRow& row : rows) {
+      std::string key = row.table + "/" + row.id;
+      SQLite::Statement doc(*db_, "SELECT doc FROM " + row.table + " WHERE id = ?");
+      doc.bind(1, row.id);
+      if (doc.executeStep()) remember(key, doc.getColumn(0).getString());
+      // A bad peer's bookings lose a team member and a bad council's
+      // requests their council: those bookings (and seats) go too.
+      std::string bookings = row.table == "peers" ? "SELECT request_id FROM seats WHERE peer_id = ?"
+                             : row.table == "councils" ? "SELECT id FROM requests WHERE council_id = ?"
+                                                       : "SELECT ?";
+      SQLite::Statement held(*db_, bookings);
+      held.bind(1, row.id);
+      std::vector<std::string> requests;
+      while (held.executeStep()) requests.push_back(held.getColumn(0).getString());
+      for (const std::string& request : requests) {
+        SQLite::Statement week(*db_, "SELECT week FROM bookings WHERE request_id = ?");
+        week.bind(1, request);
+        if (week.executeStep()) remember("bookings/" + request, Json({{"week", week.getColumn(0).getString()}}).dump());
+      }
+      delete_rows(*db_, "bookings", requests);
+      delete_rows(*db_, row.table, {row.id});
+    }
+    insert_audit(actor, "repair: remove the rows that kept the programme from loading", before, after);
+    transaction.commit();
+    return Status::ok();
   } catch (const std::exception& e) {
     return from_exception(e);
   }

@@ -63,6 +63,14 @@ struct AuditRecord {
   nlohmann::json after;
 };
 
+// A stored row that keeps the programme from loading, and why.
+struct BadRow {
+  std::string table;  // councils, peers, requests; "programme" for the settings row
+  std::string id;     // the row's id ("1" for the programme row)
+  std::string problem;  // the engine's message, e.g. "lat: null is not a number"
+  std::string line() const { return table + " " + id + ": " + problem; }
+};
+
 struct Change {
   std::string actor;
   std::string action;
@@ -74,7 +82,19 @@ class Store {
   static Result<std::unique_ptr<Store>> open(const std::string& path);
 
   Result<bool> empty();
+  // The stored programme; when it does not validate, an invalid Status
+  // naming the table, the row's id and the field.
   Result<State> load();
+  // Every row that keeps load() from succeeding, found by removing each bad
+  // row in turn (with the rows that then stop validating) until the rest
+  // loads; empty when load() succeeds. A bad programme row ends the search.
+  Result<std::vector<BadRow>> bad_rows();
+  // Copies the database, as it is now, to a new file at `path` (VACUUM INTO).
+  Status back_up(const std::string& path);
+  // Deletes the rows of bad_rows() and the bookings they held, in one
+  // transaction with an audit entry by `actor` that keeps their documents.
+  // REQUIRES: no row of `rows` is the programme row.
+  Status remove_rows(std::vector<BadRow> rows, const std::string& actor);
   // Writes what differs from `before` (everything when it is null).
   Status save(const State* before, const State& after, const Change& change);
 

@@ -7,7 +7,10 @@
 // keep are dropped. Demo bearer tokens for the office, the demo council and
 // a peer are printed then (and whenever --demo-tokens is given); the database
 // keeps only their hashes. SIGINT or SIGTERM stops the server cleanly.
-// Exit 0 after a clean stop, 2 when the database or seed cannot be used.
+// A database that does not load (a row the validation refuses) can be
+// listed with --repair-report and mended with --repair (after a backup).
+// Exit 0 after a clean stop, 2 when the database or seed cannot be used;
+// --repair-report exits 1 when rows need repair.
 #include "engine/solver.h"
 #include "http/server.h"
 #include "http/service.h"
@@ -33,6 +36,8 @@ struct ServeOptions {
   std::uint64_t seed = 1;
   double solve_seconds = 3;
   bool demo_tokens = false;
+  bool repair_report = false;
+  bool repair = false;
 };
 
 Result<Scenario> seed_scenario(const ServeOptions& o) {
@@ -104,8 +109,32 @@ std::thread signal_watcher(http::Server& server) {
   });
 }
 
+// --repair-report lists the rows that keep the database from loading;
+// --repair backs the database up and removes them. Exit 0 when it loads (now).
+int run_repair(const ServeOptions& o) {
+  std::string backup = o.db_path + ".before-repair";
+  auto rows = o.repair ? http::Service::repair(o.db_path, backup) : http::Service::bad_rows(o.db_path);
+  if (!rows.is_ok()) return report_bad_input(rows.status());
+  if (rows.value().empty()) {
+    std::cout << o.db_path << ": the stored programme loads; nothing to repair\n";
+    return kExitOk;
+  }
+  std::cout << o.db_path << ": " << rows.value().size() << " row(s) keep the stored programme from loading:\n";
+  for (const http::BadRow& row : rows.value()) std::cout << "  " << row.line() << "\n";
+  if (!o.repair) {
+    std::cout << "Fix them, or run `peerslot serve --db " << o.db_path << " --repair` to copy the database to "
+              << backup << " and remove these rows (and the bookings they hold), recorded in the audit log.\n";
+    return kExitRuleBroken;
+  }
+  std::cout << "Removed them (and the bookings they held); the database as it was is in " << backup << "\n";
+  return kExitOk;
+}
+
 int run_serve(const ServeOptions& o) {
+  if (o.repair_report || o.repair) return run_repair(o);
   auto service = http::Service::open(o.db_path);
+  if (!service.is_ok() && service.status().code() == Status::Code::kInvalid)
+    std::cerr << "`peerslot serve --db " << o.db_path << " --repair-report` lists every row that keeps it from loading.\n";
   Status status = service.is_ok() ? Status::ok() : service.status();
   bool fresh = status.is_ok() && !service.value()->seeded();
   if (fresh) status = seed(*service.value(), o);
@@ -135,6 +164,9 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--seed", o->seed, "Demo generator seed (default 1)");
   cmd->add_option("--solve-seconds", o->solve_seconds, "Seconds for the initial plan of a new database (0: none)");
   cmd->add_flag("--demo-tokens", o->demo_tokens, "Print new demo tokens even when the database exists");
+  cmd->add_flag("--repair-report", o->repair_report, "List the rows that keep the database from loading, then exit");
+  cmd->add_flag("--repair", o->repair,
+                "Back the database up to FILE.before-repair, remove the rows that keep it from loading, then exit");
   cmd->callback([o, exit_code] { *exit_code = run_serve(*o); });
 }
 

@@ -105,7 +105,7 @@ Answer ServiceProcess::call(const std::string& method, const std::string& path, 
   request.path = path;
   request.body = body;
   if (!token.empty()) request.set_header("Authorization", "Bearer " + token);
-  if (method != "GET") request.set_header("Content-Type", "application/json");
+  if (method != "GET" && !headers.count("Content-Type")) request.set_header("Content-Type", "application/json");
   for (const auto& [name, value] : headers) request.set_header(name, value);
   auto result = client.send(request);
   Answer answer;

@@ -12,6 +12,8 @@ using nlohmann::json;
 using peerslot::e2e::Answer;
 using peerslot::e2e::ServiceProcess;
 
+const std::map<std::string, std::string> kCsv = {{"Content-Type", "text/csv"}};
+
 TEST_CASE("service: a peer offers time, accepts and declines", "[service]") {
   std::string dir = peerslot::e2e::temp_dir();
   std::string file = peerslot::e2e::write_file(dir, "small.json", peerslot::e2e::small_scenario(3, 5, 2, 4).dump());
@@ -121,7 +123,7 @@ TEST_CASE("service: the programme office imports, solves, pins and reports", "[s
 
   std::string peers_csv = s.call("GET", "/peers.csv", office).text;
   std::string edited = peers_csv + "O99,\"Doe, Jane\",expert,,,Elsewhere,,,finance;housing,2011-04-01..2011-12-31,10,C01\r\n";
-  Answer added = s.call("PUT", "/peers.csv", office, edited);
+  Answer added = s.call("PUT", "/peers.csv", office, edited, kCsv);
   REQUIRE(added.status == 200);
   CHECK(added.body["added"] == 1);
   CHECK(added.body["replaced"] == 12);
@@ -131,14 +133,14 @@ TEST_CASE("service: the programme office imports, solves, pins and reports", "[s
   CHECK(o99["max_days_per_year"] == 10);
   CHECK(s.call("GET", "/peers.csv", office).text == edited);
   std::string before_bad = s.call("GET", "/scenario", office).text;
-  Answer bad_csv = s.call("PUT", "/peers.csv", office, std::string("id,name\r\nO01,x\r\n"));
+  Answer bad_csv = s.call("PUT", "/peers.csv", office, std::string("id,name\r\nO01,x\r\n"), kCsv);
   CHECK(bad_csv.status == 422);
   CHECK(bad_csv.body["field"] == "body");
-  Answer bad_role = s.call("PUT", "/peers.csv", office, peers_csv + "O98,X,mayor,,,R,,,,2011-04-01..2011-12-31,,\r\n");
+  Answer bad_role = s.call("PUT", "/peers.csv", office, peers_csv + "O98,X,mayor,,,R,,,,2011-04-01..2011-12-31,,\r\n", kCsv);
   CHECK(bad_role.status == 422);
   CHECK(bad_role.body["detail"].get<std::string>().find("mayor") != std::string::npos);
   Answer bad_lat = s.call("PUT", "/councils.csv", office,
-                          s.call("GET", "/councils.csv", office).text + "C77,X,district,R,NOC,north,1,,\r\n");
+                          s.call("GET", "/councils.csv", office).text + "C77,X,district,R,NOC,north,1,,\r\n", kCsv);
   CHECK(bad_lat.status == 422);
   CHECK(bad_lat.body["field"] == "lat");
   CHECK(bad_lat.body["detail"] == "lat: \"north\" is not a number (line 12)");
