@@ -50,6 +50,8 @@ struct ServerOptions {
 class Server {
  public:
   Server(Service& service, const ServerOptions& options);
+  // The route table, to add further routes before bind().
+  Router& router() { return router_; }
   Result<int> bind();  // the port bound
   void run();
   void stop() { server_.stop(); }
