@@ -11,30 +11,9 @@ bookings to make some), then measures with N keep-alive clients:
      books and cancels its own council's request in its best week).
 Prints requests/s and p50/p99 latency for each.
 """
-import http.client, json, os, re, subprocess, sys, tempfile, threading, time
+import http.client, sys, threading, time
 
-
-def start(binary):
-    work = tempfile.mkdtemp(prefix="peerslot-load-")
-    log = open(os.path.join(work, "serve.log"), "w+")
-    proc = subprocess.Popen([binary, "serve", "--db", os.path.join(work, "load.db"), "--port", "0",
-                             "--solve-seconds", "2"], stdout=log, stderr=subprocess.STDOUT)
-    while True:
-        time.sleep(0.2)
-        log.seek(0)
-        text = log.read()
-        m = re.search(r"listening on http://[\d.]+:(\d+)", text)
-        if m:
-            office = re.search(r"office token: (\w+)", text).group(1)
-            return proc, int(m.group(1)), office
-
-
-def call(conn, method, path, token, body=None):
-    headers = {"Authorization": "Bearer " + token, "Content-Type": "application/json"}
-    conn.request(method, path, body=json.dumps(body) if body is not None else None, headers=headers)
-    res = conn.getresponse()
-    data = res.read()
-    return res.status, (json.loads(data) if data else None)
+from service_client import call, start
 
 
 def measure(port, seconds, work):
