@@ -1,11 +1,18 @@
 // input.cpp — small, strict readers over nlohmann::json.
 #include "http/input.h"
 
+#include "engine/json_text.h"
+
 namespace peerslot::http {
 
 namespace {
 
 Status missing(const std::string& field) { return Status::invalid(field + ": is required"); }
+
+Status not_a_date(const std::string& field, const nlohmann::json& value) {
+  return Status::invalid(field + ": " + quote_json(value) + " is not a date between " + kFirstDate + " and " + kLastDate +
+                         " (YYYY-MM-DD)");
+}
 
 }  // namespace
 
@@ -13,7 +20,7 @@ Status only_fields(const nlohmann::json& body, std::initializer_list<const char*
   for (const auto& [name, value] : body.items()) {
     bool known = false;
     for (const char* a : allowed) known = known || name == a;
-    if (!known) return Status::invalid(name + ": unknown field");
+    if (!known) return Status::invalid(shorten(name) + ": unknown field");
   }
   return Status::ok();
 }
@@ -21,9 +28,9 @@ Status only_fields(const nlohmann::json& body, std::initializer_list<const char*
 Result<Date> read_date(const nlohmann::json& body, const std::string& field) {
   if (!body.contains(field)) return missing(field);
   const nlohmann::json& value = body[field];
-  if (!value.is_string()) return Status::invalid(field + ": " + value.dump() + " is not a date (YYYY-MM-DD)");
+  if (!value.is_string()) return not_a_date(field, value);
   auto date = parse_iso_date(value.get<std::string>());
-  if (!date) return Status::invalid(field + ": " + value.dump() + " is not a date (YYYY-MM-DD)");
+  if (!date) return not_a_date(field, value);
   return *date;
 }
 
@@ -64,7 +71,7 @@ Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const 
   for (std::size_t i = 0; i < body[field].size(); ++i) {
     const nlohmann::json& value = body[field][i];
     if (!value.is_string() || value.get<std::string>().empty())
-      return Status::invalid(field + "[" + std::to_string(i) + "]: " + value.dump() + " is not a non-empty string");
+      return Status::invalid(field + "[" + std::to_string(i) + "]: " + quote_json(value) + " is not a non-empty string");
     out.push_back(value.get<std::string>());
   }
   return out;
@@ -75,7 +82,7 @@ Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const s
   const nlohmann::json& value = body[field];
   if (value.is_null()) return std::optional<int>();
   if (!value.is_number_integer() || value.get<long long>() < min || value.get<long long>() > max)
-    return Status::invalid(field + ": " + value.dump() + " is not a whole number in " + std::to_string(min) + ".." +
+    return Status::invalid(field + ": " + quote_json(value) + " is not a whole number in " + std::to_string(min) + ".." +
                            std::to_string(max));
   return std::optional<int>(value.get<int>());
 }
