@@ -108,10 +108,8 @@ class ErrorFinder : public nlohmann::json_sax<json> {
     if (out_of_range_) return refusal(at, "a number is out of range");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return refusal(at, "the text is empty");
     if (offset >= text.size()) return refusal(at, "the text ends before the value is complete");
-    std::string_view token = token_;
-    std::string shown(first_characters(token, 20));
-    if (shown.size() < token.size()) shown += "...";
-    return refusal(at, "unexpected '" + shown + "'");
+    // nlohmann's token may end inside a character: shorten() replaces that.
+    return refusal(at, "unexpected '" + shorten(token_, 20) + "'");
   }
 
  private:
