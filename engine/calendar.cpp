@@ -20,22 +20,28 @@ std::optional<int> parse_digits(std::string_view text) {
 
 }  // namespace
 
+bool is_supported_date(Date d) {
+  static const Date first(kFirstYear, 1, 1), last(kLastYear, 12, 31);
+  return !d.is_special() && first <= d && d <= last;
+}
+
 std::optional<Date> parse_iso_date(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') return std::nullopt;
   auto year = parse_digits(text.substr(0, 4));
   auto month = parse_digits(text.substr(5, 2));
   auto day = parse_digits(text.substr(8, 2));
   if (!year || !month || !day) return std::nullopt;
-  if (*year < 1400 || *year > 9999 || *month < 1 || *month > 12 || *day < 1) return std::nullopt;
+  if (*year < kFirstYear || *year > kLastYear || *month < 1 || *month > 12 || *day < 1) return std::nullopt;
   if (*day > greg::gregorian_calendar::end_of_month_day(*year, *month)) return std::nullopt;
   return Date(*year, *month, *day);
 }
 
 std::string to_iso(Date d) { return greg::to_iso_extended_string(d); }
 
-bool is_monday(Date d) { return d.day_of_week() == greg::Monday; }
+bool is_monday(Date d) { return !d.is_special() && d.day_of_week() == greg::Monday; }
 
 Date monday_of(Date d) {
+  if (d.is_special()) return d;
   int back = (d.day_of_week().as_number() + 6) % 7;  // Monday -> 0 ... Sunday -> 6
   return d - greg::days(back);
 }
@@ -64,6 +70,7 @@ Calendar::Calendar(const std::vector<Date>& bank_holidays) {
 bool Calendar::is_bank_holiday(Date d) const { return holidays_.count(d.day_number()) > 0; }
 
 bool Calendar::is_working_day(Date d) const {
+  if (!is_supported_date(d)) return false;
   auto dow = d.day_of_week();
   return dow != greg::Saturday && dow != greg::Sunday && !is_bank_holiday(d);
 }

@@ -12,6 +12,14 @@
 // Bank holidays are data (loaded from data/bank_holidays.csv), never computed
 // by rule, because real calendars break rules (2011-04-29, 2012-06-04/05).
 //
+// Supported dates are 1900-01-01..2100-12-31: parse_iso_date() reads no
+// other, so every date a document names, and every date the engine derives
+// from one (a few years either side at most), is far inside the range
+// Boost.Date_Time can represent (1400..9999). No function here throws on a
+// date it can be given: a special value (not_a_date_time, infinity) or a
+// date outside the supported range is never a working day, and monday_of()
+// returns a special value unchanged.
+//
 // Thread-safety: Calendar is immutable after construction; share freely.
 #pragma once
 
@@ -35,8 +43,16 @@ struct DateRange {
   bool operator==(const DateRange&) const = default;
 };
 
-// Parses a strict ISO 8601 calendar date "YYYY-MM-DD"; nullopt if malformed
-// or not a real date.
+constexpr int kFirstYear = 1900;
+constexpr int kLastYear = 2100;
+constexpr const char* kFirstDate = "1900-01-01";
+constexpr const char* kLastDate = "2100-12-31";
+
+// Whether d is a real date in kFirstDate..kLastDate.
+bool is_supported_date(Date d);
+
+// Parses a strict ISO 8601 calendar date "YYYY-MM-DD"; nullopt if malformed,
+// not a real date, or outside kFirstDate..kLastDate.
 std::optional<Date> parse_iso_date(std::string_view text);
 std::string to_iso(Date d);
 
@@ -56,6 +72,7 @@ class Calendar {
   explicit Calendar(const std::vector<Date>& bank_holidays);
 
   bool is_bank_holiday(Date d) const;
+  // False for any date that is not supported (is_supported_date).
   bool is_working_day(Date d) const;
   // Working days among d..d+4 (the Monday-to-Friday of a week starting d).
   int working_days_in_week(Date monday) const;

@@ -6,6 +6,8 @@
 // the keys nobody asked for become warnings.
 #include "engine/scenario_json.h"
 
+#include <algorithm>
+#include <cmath>
 #include <functional>
 #include <limits>
 #include <set>
@@ -22,10 +24,7 @@ struct FieldError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-std::string show(const json& value) {
-  std::string text = value.dump();
-  return text.size() > 60 ? text.substr(0, 57) + "..." : text;
-}
+std::string show(const json& value) { return quote_json(value); }
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
   throw FieldError(path + ": " + what);
@@ -36,8 +35,28 @@ std::string index_path(const std::string& path, size_t i) { return path + "[" + 
 Date as_date(const json& value, const std::string& path) {
   if (!value.is_string()) fail(path, show(value) + " is not a date string (YYYY-MM-DD)");
   auto date = parse_iso_date(value.get<std::string>());
-  if (!date) fail(path, show(value) + " is not a valid date (YYYY-MM-DD)");
+  if (!date) fail(path, show(value) + " is not a valid date between " + kFirstDate + " and " + kLastDate + " (YYYY-MM-DD)");
   return *date;
+}
+
+bool has_control_character(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
+}
+
+// Every string of a document: well-formed UTF-8 without control characters.
+std::string as_text(const json& value, const std::string& path) {
+  if (!value.is_string()) fail(path, show(value) + " is not a string");
+  const std::string& text = value.get_ref<const std::string&>();
+  if (!is_valid_utf8(text)) fail(path, show(value) + " is not valid UTF-8");
+  if (has_control_character(text)) fail(path, show(value) + " contains a control character");
+  return text;
+}
+
+// A number's text for a message: JSON has no words for NaN and infinity.
+std::string show_number(double x) {
+  if (std::isnan(x)) return "NaN";
+  if (std::isinf(x)) return x > 0 ? "Infinity" : "-Infinity";
+  return show(json(x));
 }
 
 class Fields {
@@ -64,8 +83,7 @@ class Fields {
   std::string string(const std::string& key, bool required, const std::string& fallback = "") {
     const json* value = required ? &require(key) : get(key);
     if (!value) return fallback;
-    if (!value->is_string()) fail(path(key), show(*value) + " is not a string");
-    return value->get<std::string>();
+    return as_text(*value, path(key));
   }
 
   std::string nonempty_string(const std::string& key) {
@@ -92,8 +110,9 @@ class Fields {
     if (!value) return std::nullopt;
     if (!value->is_number()) fail(path(key), show(*value) + " is not a number");
     double x = value->get<double>();
+    if (!std::isfinite(x)) fail(path(key), show_number(x) + " is not a finite number");
     if (x < lo || x > hi)
-      fail(path(key), show(*value) + " is out of range " + std::to_string(static_cast<int>(lo)) + ".." +
+      fail(path(key), show_number(x) + " is out of range " + std::to_string(static_cast<int>(lo)) + ".." +
                           std::to_string(static_cast<int>(hi)));
     return x;
   }
@@ -122,10 +141,7 @@ class Fields {
 
   std::vector<std::string> strings(const std::string& key) {
     std::vector<std::string> result;
-    array(key, false, [&](const json& item, const std::string& p) {
-      if (!item.is_string()) fail(p, show(item) + " is not a string");
-      result.push_back(item.get<std::string>());
-    });
+    array(key, false, [&](const json& item, const std::string& p) { result.push_back(as_text(item, p)); });
     return result;
   }
 
@@ -177,8 +193,15 @@ std::vector<DateRange> Fields::ranges(const std::string& key, bool required) {
   return result;
 }
 
+DateRange read_window(const json& item, std::vector<std::string>* warnings) {
+  DateRange window = read_range(item, "window", warnings);
+  if ((window.end - window.start).days() > kMaxWindowDays)
+    fail("window.end", to_iso(window.end) + " is more than 10 years after start " + to_iso(window.start));
+  return window;
+}
+
 void require_unique(const std::string& id, std::unordered_set<std::string>& seen, const std::string& path) {
-  if (!seen.insert(id).second) fail(path, "duplicate id \"" + id + "\"");
+  if (!seen.insert(id).second) fail(path, "duplicate id " + show(json(id)));
 }
 
 Weights read_weights(Fields& top) {
@@ -217,7 +240,7 @@ Peer read_peer(const json& item, const std::string& path, std::vector<std::strin
   p.name = f.string("name", false);
   std::string role = f.nonempty_string("role");
   auto parsed = role_from_name(role);
-  if (!parsed) fail(f.path("role"), "\"" + role + "\" is not one of member, chief_executive, officer, expert");
+  if (!parsed) fail(f.path("role"), show(json(role)) + " is not one of member, chief_executive, officer, expert");
   p.role = *parsed;
   if (p.role == Role::kMember) {
     p.party = f.nonempty_string("party");
@@ -262,7 +285,7 @@ Request read_request(const json& item, const std::string& path, std::vector<std:
   r.council = f.nonempty_string("council");
   r.kind = f.nonempty_string("kind");
   if (r.kind != "corporate" && r.kind != "subject" && r.kind != "support")
-    fail(f.path("kind"), "\"" + r.kind + "\" is not one of corporate, subject, support");
+    fail(f.path("kind"), show(json(r.kind)) + " is not one of corporate, subject, support");
   r.days = static_cast<int>(f.integer("days", 0, 1, 5, true));
   r.earliest = f.date("earliest");
   r.latest = f.date("latest");
@@ -282,11 +305,11 @@ void check_references(const Scenario& s) {
   for (size_t i = 0; i < s.requests.size(); ++i) {
     const Request& r = s.requests[i];
     std::string path = index_path("requests", i);
-    if (!s.find_council(r.council)) fail(path + ".council", "unknown council \"" + r.council + "\"");
+    if (!s.find_council(r.council)) fail(path + ".council", "unknown council " + show(json(r.council)));
     if (!r.pinned) continue;
     for (size_t k = 0; k < r.pinned->peers.size(); ++k) {
       if (!s.find_peer(r.pinned->peers[k]))
-        fail(index_path(path + ".pinned.peers", k), "unknown peer \"" + r.pinned->peers[k] + "\"");
+        fail(index_path(path + ".pinned.peers", k), "unknown peer " + show(json(r.pinned->peers[k])));
     }
   }
 }
@@ -304,14 +327,14 @@ std::vector<T> read_list(Fields& top, const std::string& key, Read read) {
 
 void require_format(Fields& f, const char* expected) {
   std::string format = f.string("format", true);
-  if (format != expected) fail("format", "\"" + format + "\" is not \"" + expected + "\"");
+  if (format != expected) fail("format", show(json(format)) + " is not \"" + expected + "\"");
 }
 
 Scenario read_scenario(const json& doc, std::vector<std::string>* warnings) {
   Fields f(doc, "", warnings);
   require_format(f, kScenarioFormat);
   Scenario s;
-  s.window = read_range(f.require("window"), "window", warnings);
+  s.window = read_window(f.require("window"), warnings);
   s.bank_holidays = f.dates("bank_holidays");
   s.pre_election_days = static_cast<int>(f.integer("pre_election_days", 42, 0, 366));
   if (f.get("max_challenges_per_week"))
@@ -332,12 +355,11 @@ Assignment read_assignment(const json& item, const std::string& path, const Scen
   Fields f(item, path, warnings);
   Assignment a;
   a.request = f.nonempty_string("request");
-  if (!s.find_request(a.request)) fail(f.path("request"), "unknown request \"" + a.request + "\"");
+  if (!s.find_request(a.request)) fail(f.path("request"), "unknown request " + show(json(a.request)));
   a.week = *f.date("week", true);
   f.array("peers", true, [&](const json& peer, const std::string& p) {
-    if (!peer.is_string()) fail(p, show(peer) + " is not a string");
-    a.peers.push_back(peer.get<std::string>());
-    if (!s.find_peer(a.peers.back())) fail(p, "unknown peer \"" + a.peers.back() + "\"");
+    a.peers.push_back(as_text(peer, p));
+    if (!s.find_peer(a.peers.back())) fail(p, "unknown peer " + show(json(a.peers.back())));
   });
   f.finish();
   return a;
@@ -348,7 +370,7 @@ Unscheduled read_unscheduled(const json& item, const std::string& path, const Sc
   Fields f(item, path, warnings);
   Unscheduled u;
   u.request = f.nonempty_string("request");
-  if (!s.find_request(u.request)) fail(f.path("request"), "unknown request \"" + u.request + "\"");
+  if (!s.find_request(u.request)) fail(f.path("request"), "unknown request " + show(json(u.request)));
   u.reasons = f.strings("reasons");
   f.finish();
   return u;
@@ -452,14 +474,6 @@ Result<T> guarded(const std::function<T()>& read) {
 }
 
 }  // namespace
-
-Result<json> parse_json_text(const std::string& text) {
-  try {
-    return json::parse(text);
-  } catch (const json::parse_error& e) {
-    return Status::invalid(std::string("not valid JSON: ") + e.what());
-  }
-}
 
 Result<Scenario> scenario_from_json(const json& doc, std::vector<std::string>* warnings) {
   return guarded<Scenario>([&] { return read_scenario(doc, warnings); });

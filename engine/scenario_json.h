@@ -6,12 +6,18 @@
 //   requests[12].pinned.week: 2011-09-13 is not a Monday
 //   peers[3].role: "mayor" is not one of member, chief_executive, officer, expert
 // Unknown fields are accepted but reported as warnings, never silently.
+// Strings are refused when they hold invalid UTF-8 or a control character
+// (U+0000..U+001F, U+007F); numbers must be finite; the window is at most
+// kMaxWindowDays long, so nothing downstream runs for minutes. Offending
+// values are quoted with quote_json() (json_text.h): never more than 80
+// characters, never invalid UTF-8.
 // A plan is checked only for its shape here (types, known ids); whether it
 // keeps the rules H1..H12 is the checker's job (checker.h).
 //
 // Thread-safety: pure functions.
 #pragma once
 
+#include "engine/json_text.h"  // parse_json_text(), for every reader of these documents
 #include "engine/scenario.h"
 #include "engine/status.h"
 
@@ -24,9 +30,8 @@ namespace peerslot {
 
 constexpr const char* kScenarioFormat = "peerslot-scenario/1";
 constexpr const char* kPlanFormat = "peerslot-plan/1";
-
-// Parses JSON text; a syntax error names the byte offset.
-Result<nlohmann::json> parse_json_text(const std::string& text);
+// Ten years, counting the leap days: the longest window a scenario may have.
+constexpr int kMaxWindowDays = 3653;
 
 // Validates and converts a scenario document; warnings (unknown fields) are
 // appended to *warnings when it is not null.

@@ -2,6 +2,9 @@
 // the calendar's name, then the events.
 #include "http/ical.h"
 
+#include "engine/json_text.h"
+
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 
@@ -9,28 +12,39 @@ namespace peerslot::http {
 
 namespace {
 
+// TEXT per RFC 5545 3.3.11: backslash, semicolon and comma escaped, a line
+// feed written as \n, CR and every other control character dropped, and
+// invalid UTF-8 replaced by U+FFFD.
 std::string escape(const std::string& text) {
   std::string out;
-  for (char c : text) {
-    if (c == '\\' || c == ';' || c == ',') out += '\\';
-    if (c == '\n') out += "\\n";
-    else out += c;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t length = utf8_sequence_length(text, i);
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (length == 0) out += "\xEF\xBF\xBD";
+    else if (c == '\n') out += "\\n";
+    else if (c == '\\' || c == ';' || c == ',') out += {'\\', static_cast<char>(c)};
+    else if (c >= 0x20 && c != 0x7F) out.append(text, i, length);  // other control characters are dropped
+    i += length ? length : 1;
   }
   return out;
 }
 
-// Folds at 75 octets without splitting a UTF-8 sequence.
+// One content line, folded so that no line exceeds 75 octets before its
+// CRLF (a continuation's leading space counts), never inside a UTF-8
+// sequence.
 std::string line(const std::string& content) {
+  constexpr std::size_t kMaxOctets = 75;
   std::string out;
   std::size_t width = 0;
-  for (std::size_t i = 0; i < content.size(); ++i) {
-    bool continuation = (static_cast<unsigned char>(content[i]) & 0xC0) == 0x80;
-    if (width >= 74 && !continuation) {
+  for (std::size_t i = 0; i < content.size();) {
+    std::size_t length = std::max<std::size_t>(1, utf8_sequence_length(content, i));
+    if (width + length > kMaxOctets) {
       out += "\r\n ";
       width = 1;
     }
-    out += content[i];
-    ++width;
+    out.append(content, i, length);
+    width += length;
+    i += length;
   }
   return out + "\r\n";
 }
@@ -55,7 +69,7 @@ std::string events(const State& state, const Assignment& a, const std::string& o
   std::string now = stamp();
   for (Date d : state.problem->calendar().on_site_days(a.week, r.days)) {
     out += line("BEGIN:VEVENT");
-    out += line("UID:" + r.id + "-" + owner + "-" + basic_date(d) + "@peerslot");
+    out += line("UID:" + escape(r.id + "-" + owner + "-" + basic_date(d) + "@peerslot"));
     out += line("DTSTAMP:" + now);
     out += line("DTSTART;VALUE=DATE:" + basic_date(d));
     out += line("DTEND;VALUE=DATE:" + basic_date(d + boost::gregorian::days(1)));

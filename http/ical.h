@@ -3,8 +3,12 @@
 //
 // Guarantees: one all-day VEVENT per on-site day (bank holidays skipped, as
 // the time model says), with a UID stable across fetches
-// (request-peer-or-council-date@peerslot); CRLF line ends; text escaped
-// (\\ ; , and newlines) and lines folded at 75 octets.
+// (request-peer-or-council-date@peerslot); CRLF line ends, never a bare CR
+// or LF; text escaped per RFC 5545 (\\ ; , and a line feed as \n; CR and
+// other control characters dropped; invalid UTF-8 replaced by U+FFFD); lines
+// folded so that none exceeds 75 octets before its CRLF, never inside a
+// UTF-8 sequence, so every line is valid UTF-8.
+// The council or peer id must be one of the State's scenario.
 // Thread-safety: pure functions of an immutable State.
 #pragma once
 

@@ -1,7 +1,8 @@
 // input.cpp — small, strict readers over nlohmann::json.
 #include "http/input.h"
 
-#include <algorithm>
+#include "engine/json_text.h"
+#include "http/request_text.h"
 
 namespace peerslot::http {
 
@@ -9,8 +10,9 @@ namespace {
 
 Status missing(const std::string& field) { return Status::invalid(field + ": is required"); }
 
-bool has_control_character(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7F; });
+Status not_a_date(const std::string& field, const nlohmann::json& value) {
+  return Status::invalid(field + ": " + quote_json(value) + " is not a date between " + kFirstDate + " and " + kLastDate +
+                         " (YYYY-MM-DD)");
 }
 
 }  // namespace
@@ -19,7 +21,7 @@ Status only_fields(const nlohmann::json& body, std::initializer_list<const char*
   for (const auto& [name, value] : body.items()) {
     bool known = false;
     for (const char* a : allowed) known = known || name == a;
-    if (!known) return Status::invalid(name + ": unknown field");
+    if (!known) return Status::invalid(shorten(name) + ": unknown field");
   }
   return Status::ok();
 }
@@ -27,9 +29,9 @@ Status only_fields(const nlohmann::json& body, std::initializer_list<const char*
 Result<Date> read_date(const nlohmann::json& body, const std::string& field) {
   if (!body.contains(field)) return missing(field);
   const nlohmann::json& value = body[field];
-  if (!value.is_string()) return Status::invalid(field + ": " + value.dump() + " is not a date (YYYY-MM-DD)");
+  if (!value.is_string()) return not_a_date(field, value);
   auto date = parse_iso_date(value.get<std::string>());
-  if (!date) return Status::invalid(field + ": " + value.dump() + " is not a date (YYYY-MM-DD)");
+  if (!date) return not_a_date(field, value);
   return *date;
 }
 
@@ -71,8 +73,8 @@ Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const 
     const nlohmann::json& value = body[field][i];
     std::string where = field + "[" + std::to_string(i) + "]";
     if (!value.is_string() || value.get<std::string>().empty())
-      return Status::invalid(where + ": " + value.dump() + " is not a non-empty string");
-    if (has_control_character(value.get<std::string>()))
+      return Status::invalid(where + ": " + quote_json(value) + " is not a non-empty string");
+    if (!clean_text(value.get<std::string>()))
       return Status::invalid(where + ": must not hold a control character (such as a line break or NUL)");
     out.push_back(value.get<std::string>());
   }
@@ -82,8 +84,8 @@ Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const 
 Result<std::string> read_optional_text(const nlohmann::json& body, const std::string& field) {
   if (!body.contains(field)) return std::string();
   const nlohmann::json& value = body[field];
-  if (!value.is_string()) return Status::invalid(field + ": " + value.dump() + " is not a string");
-  if (has_control_character(value.get<std::string>()))
+  if (!value.is_string()) return Status::invalid(field + ": " + quote_json(value) + " is not a string");
+  if (!clean_text(value.get<std::string>()))
     return Status::invalid(field + ": must not hold a control character (such as a line break or NUL)");
   return value.get<std::string>();
 }
@@ -93,7 +95,7 @@ Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const s
   const nlohmann::json& value = body[field];
   if (value.is_null()) return std::optional<int>();
   if (!value.is_number_integer() || value.get<long long>() < min || value.get<long long>() > max)
-    return Status::invalid(field + ": " + value.dump() + " is not a whole number in " + std::to_string(min) + ".." +
+    return Status::invalid(field + ": " + quote_json(value) + " is not a whole number in " + std::to_string(min) + ".." +
                            std::to_string(max));
   return std::optional<int>(value.get<int>());
 }

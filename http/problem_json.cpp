@@ -3,6 +3,7 @@
 // precedes the first ": " when it contains no spaces.
 #include "http/problem_json.h"
 
+#include "engine/json_text.h"
 #include "http/tokens.h"
 
 #include <cstdio>
@@ -36,16 +37,10 @@ std::string field_of(const std::string& message) {
   return field.find(' ') == std::string::npos ? field : "";
 }
 
-// Text that came from a client may hold invalid UTF-8 (a header, a path):
-// it is replaced by U+FFFD rather than thrown on.
-std::string safe_dump(const nlohmann::json& body) {
-  return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-}
-
 }  // namespace
 
 HttpReply json_reply(int status, const nlohmann::json& body) {
-  return {status, "application/json", safe_dump(body), {}};
+  return {status, "application/json", json_text(body), {}};
 }
 
 HttpReply json_reply(const Reply& reply) { return json_reply(reply.status, reply.body); }
@@ -53,7 +48,7 @@ HttpReply json_reply(const Reply& reply) { return json_reply(reply.status, reply
 HttpReply problem(int status, const std::string& field, const std::string& detail) {
   nlohmann::json body = {{"type", "about:blank"}, {"title", title_of(status)}, {"status", status}, {"detail", detail}};
   if (!field.empty()) body["field"] = field;
-  return {status, "application/problem+json", safe_dump(body), {}};
+  return {status, "application/problem+json", json_text(body), {}};
 }
 
 HttpReply problem(const Status& status) {
@@ -78,7 +73,7 @@ HttpReply reply_of(const Result<Reply>& result) {
 }
 
 std::string etag_of(const nlohmann::json& representation) {
-  return "\"" + sha256_hex(representation.dump()).substr(0, 32) + "\"";
+  return "\"" + sha256_hex(json_text(representation)).substr(0, 32) + "\"";
 }
 
 }  // namespace peerslot::http

@@ -9,6 +9,7 @@
 // a shared lock held only for the copy of a shared_ptr.
 #include "http/service.h"
 
+#include "engine/json_text.h"
 #include "engine/scenario_json.h"
 #include "http/tokens.h"
 
@@ -154,7 +155,7 @@ Result<Reply> Service::change(const std::string& actor, const std::string& actio
   if (!judged.is_ok()) return judged;
   Reply reply = render(*next);
   Change record{actor, action, std::nullopt};
-  if (key) record.reply = StoredReply{key->user_id, key->key, key->fingerprint, reply.status, reply.body.dump()};
+  if (key) record.reply = StoredReply{key->user_id, key->key, key->fingerprint, reply.status, json_text(reply.body)};
   Status saved = store_->save(base.get(), *next, record);
   if (!saved.is_ok()) return saved;
   std::unique_lock publish(published_);

@@ -26,6 +26,31 @@ TEST_CASE("ISO dates are parsed strictly", "[calendar]") {
   CHECK(to_iso(Date(2011, 9, 12)) == "2011-09-12");
 }
 
+TEST_CASE("ISO dates are read only in 1900..2100", "[calendar]") {
+  CHECK(parse_iso_date("1900-01-01") == Date(1900, 1, 1));
+  CHECK(parse_iso_date("2100-12-31") == Date(2100, 12, 31));
+  CHECK_FALSE(parse_iso_date("1899-12-31"));
+  CHECK_FALSE(parse_iso_date("2101-01-01"));
+  CHECK_FALSE(parse_iso_date("1400-01-01"));
+  CHECK_FALSE(parse_iso_date("9999-12-31"));
+}
+
+TEST_CASE("the calendar never throws near the ends of Boost's range", "[calendar]") {
+  Calendar c({Date(2100, 12, 27)});
+  // 9999-12-31 is a Friday: its "week" runs past the last date Boost can name.
+  CHECK_NOTHROW(c.working_days_in_week(Date(9999, 12, 31)));
+  CHECK(c.working_days_in_week(Date(9999, 12, 31)) == 0);
+  CHECK(c.on_site_days(Date(9999, 12, 27), 5).empty());
+  CHECK_FALSE(c.is_working_day(Date(1400, 1, 1)));
+  CHECK_FALSE(c.is_working_day(Date(boost::gregorian::not_a_date_time)));
+  CHECK_FALSE(is_monday(Date(boost::gregorian::not_a_date_time)));
+  CHECK(monday_of(Date(boost::gregorian::pos_infin)).is_special());
+  // The supported ends work as usual.
+  CHECK(c.working_days_in_week(Date(2100, 12, 27)) == 4);  // a holiday on the Monday
+  CHECK(c.on_site_days(Date(1900, 1, 1), 5).size() == 5);
+  CHECK(monday_of(Date(1900, 1, 1)) == Date(1900, 1, 1));
+}
+
 TEST_CASE("England and Wales bank holidays 2011 to 2014 as published", "[calendar]") {
   Calendar c = real_calendar();
   CHECK(c.is_bank_holiday(Date(2011, 4, 29)));   // Royal Wedding

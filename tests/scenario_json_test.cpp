@@ -5,6 +5,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cmath>
+#include <limits>
+
 using namespace peerslot;
 using namespace peerslot::test;
 using nlohmann::json;
@@ -21,7 +24,7 @@ TEST_CASE("rejections name the field and the value", "[scenario]") {
   }
   SECTION("bad date") {
     s["peers"][0]["available"][0]["end"] = "2011-02-30";
-    CHECK(rejection(s) == "peers[0].available[0].end: \"2011-02-30\" is not a valid date (YYYY-MM-DD)");
+    CHECK(rejection(s) == "peers[0].available[0].end: \"2011-02-30\" is not a valid date between 1900-01-01 and 2100-12-31 (YYYY-MM-DD)");
   }
   SECTION("range backwards") {
     s["window"]["end"] = "2010-01-01";
@@ -120,7 +123,7 @@ TEST_CASE("plans are checked for shape", "[scenario]") {
   SECTION("bad week") {
     p["assignments"][0]["week"] = "next week";
     CHECK(plan_from_json(p, s).status().message() ==
-          "assignments[0].week: \"next week\" is not a valid date (YYYY-MM-DD)");
+          "assignments[0].week: \"next week\" is not a valid date between 1900-01-01 and 2100-12-31 (YYYY-MM-DD)");
   }
   SECTION("missing cost") {
     p.erase("cost");
@@ -132,4 +135,132 @@ TEST_CASE("JSON syntax errors are reported", "[scenario]") {
   auto doc = parse_json_text("{\"format\": ");
   REQUIRE_FALSE(doc.is_ok());
   CHECK(doc.status().message().rfind("not valid JSON", 0) == 0);
+}
+
+namespace {
+
+// The refusal of parse_json_text, checked to be in plain words.
+std::string json_refusal(const std::string& text) {
+  auto doc = parse_json_text(text);
+  REQUIRE_FALSE(doc.is_ok());
+  std::string message = doc.status().message();
+  CHECK(message.rfind("not valid JSON: line ", 0) == 0);
+  CHECK(message.find("json.exception") == std::string::npos);
+  CHECK(message.find("parse_error") == std::string::npos);
+  CHECK(message.find("syntax error while parsing") == std::string::npos);
+  return message;
+}
+
+}  // namespace
+
+TEST_CASE("parse_json_text refuses in plain words, naming line and column", "[scenario][json]") {
+  CHECK(json_refusal("{\"a\": 1,\n \"b\": }") == "not valid JSON: line 2, column 7: unexpected '}'");
+  CHECK(json_refusal("{\"format\": ") == "not valid JSON: line 1, column 12: the text ends before the value is complete");
+  CHECK(json_refusal("") == "not valid JSON: line 1, column 1: the text is empty");
+  CHECK(json_refusal("[1,\n 1e400]") == "not valid JSON: line 2, column 6: a number is out of range");
+  CHECK(json_refusal("{\"lat\": -1e999}").find("a number is out of range") != std::string::npos);
+  CHECK(json_refusal("[\"ok\", \"\xC3\x28\"]") == "not valid JSON: line 1, column 9: the text is not valid UTF-8");
+  CHECK(json_refusal("\"\xED\xA0\x80\"") == "not valid JSON: line 1, column 2: the text is not valid UTF-8");  // a surrogate
+}
+
+TEST_CASE("parse_json_text refuses nesting deeper than 64 levels without recursing", "[scenario][json]") {
+  std::string ok = std::string(64, '[') + std::string(64, ']');
+  CHECK(parse_json_text(ok).is_ok());
+  CHECK(json_refusal(std::string(65, '[') + std::string(65, ']')) ==
+        "not valid JSON: line 1, column 65: the value is nested deeper than 64 levels");
+  // 100,000 levels would overflow the stack of a recursive reader or dump().
+  std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  CHECK(json_refusal(deep).find("is nested deeper than 64 levels") != std::string::npos);
+  // Brackets inside strings do not count.
+  CHECK(parse_json_text("[\"" + std::string(100, '[') + "\"]").is_ok());
+}
+
+TEST_CASE("quote_json never throws and stays short", "[scenario][json]") {
+  json bad_utf8 = std::string("caf\xC3");
+  CHECK(quote_json(bad_utf8) == "\"caf\xEF\xBF\xBD\"");
+  std::string quoted = quote_json(json(std::string(500, 'x')));
+  CHECK(quoted.size() == 80);
+  CHECK(quoted.substr(77) == "...");
+  // A cut never splits a character: 100 two-octet characters keep 77 whole.
+  std::string welsh;
+  for (int i = 0; i < 100; ++i) welsh += "\xC5\xB5";  // U+0175
+  CHECK(is_valid_utf8(quote_json(json(welsh))));
+  CHECK(shorten("ab\xFF") == "ab\xEF\xBF\xBD");
+}
+
+TEST_CASE("ids, names and other strings refuse control characters and bad UTF-8", "[scenario]") {
+  json s = load_fixture("rules_scenario.json");
+  SECTION("a line feed in a council name") {
+    s["councils"][0]["name"] = "Blue\nshire";
+    CHECK(rejection(s) == "councils[0].name: \"Blue\\nshire\" contains a control character");
+  }
+  SECTION("a NUL in a peer id") {
+    s["peers"][0]["id"] = std::string("M\0" "1", 3);
+    CHECK(rejection(s) == "peers[0].id: \"M\\u00001\" contains a control character");
+  }
+  SECTION("DEL in a skill") {
+    s["peers"][0]["skills"][0] = "fin\x7F" "ance";
+    CHECK(rejection(s) == "peers[0].skills[0]: \"fin\x7F" "ance\" contains a control character");
+  }
+  SECTION("invalid UTF-8 in a region") {
+    s["councils"][1]["region"] = "North \xC3";
+    CHECK(rejection(s) == "councils[1].region: \"North \xEF\xBF\xBD\" is not valid UTF-8");
+  }
+  SECTION("a long id is quoted short") {
+    s["requests"][0]["council"] = std::string(1000, 'C');
+    std::string message = rejection(s);
+    CHECK(message.rfind("requests[0].council: unknown council \"CCC", 0) == 0);
+    CHECK(message.size() < 130);
+  }
+}
+
+TEST_CASE("numbers must be finite", "[scenario]") {
+  json s = load_fixture("rules_scenario.json");
+  SECTION("NaN latitude") {
+    s["councils"][0]["lat"] = std::nan("");
+    CHECK(rejection(s) == "councils[0].lat: NaN is not a finite number");
+  }
+  SECTION("infinite longitude") {
+    s["peers"][0]["lon"] = -std::numeric_limits<double>::infinity();
+    CHECK(rejection(s) == "peers[0].lon: -Infinity is not a finite number");
+  }
+  SECTION("longitude out of range") {
+    s["peers"][0]["lon"] = 180.5;
+    CHECK(rejection(s) == "peers[0].lon: 180.5 is out of range -180..180");
+  }
+  SECTION("NaN weight") {
+    s["weights"]["load"] = std::nan("");
+    CHECK(rejection(s) == "weights.load: null is not a whole number");
+  }
+}
+
+TEST_CASE("dates are 1900-01-01..2100-12-31 and the window at most 10 years", "[scenario]") {
+  json s = load_fixture("rules_scenario.json");
+  SECTION("year 1400") {
+    s["window"]["start"] = "1400-01-01";
+    CHECK(rejection(s) == "window.start: \"1400-01-01\" is not a valid date between 1900-01-01 and 2100-12-31 (YYYY-MM-DD)");
+  }
+  SECTION("year 9999") {
+    s["requests"][0]["latest"] = "9999-12-31";
+    CHECK(rejection(s) == "requests[0].latest: \"9999-12-31\" is not a valid date between 1900-01-01 and 2100-12-31 (YYYY-MM-DD)");
+  }
+  SECTION("eleven years") {
+    s["window"] = {{"start", "2011-04-01"}, {"end", "2022-03-31"}};
+    CHECK(rejection(s) == "window.end: 2022-03-31 is more than 10 years after start 2011-04-01");
+  }
+  SECTION("ten years exactly is accepted") {
+    s["window"] = {{"start", "2011-04-01"}, {"end", "2021-04-01"}};
+    CHECK(rejection(s) == "");
+  }
+}
+
+TEST_CASE("a plan week of 9999-12-31 is refused before the checker sees it", "[scenario]") {
+  Scenario s = scenario_of(load_fixture("rules_scenario.json"));
+  json p = load_fixture("rules_plan.json");
+  p["assignments"][0]["week"] = "9999-12-31";
+  CHECK(plan_from_json(p, s).status().message() ==
+        "assignments[0].week: \"9999-12-31\" is not a valid date between 1900-01-01 and 2100-12-31 (YYYY-MM-DD)");
+  p["assignments"][0]["week"] = "2100-12-27";  // the last Monday: checked, not thrown
+  CheckReport report = check_plan(s, plan_of(p, s));
+  CHECK_FALSE(report.ok());
 }

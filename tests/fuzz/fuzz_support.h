@@ -1,0 +1,39 @@
+// fuzz_support.h — what every fuzz target asserts about a refusal, and the
+// abort() that tells libFuzzer an assertion failed.
+//
+// A refusal message must be safe to put in a reply as is: well-formed UTF-8
+// (nlohmann's strict dump() would throw otherwise), not quoting nlohmann,
+// and short (values are quoted at most 80 characters).
+#pragma once
+
+#include "engine/json_text.h"
+#include "engine/status.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+namespace peerslot::fuzz {
+
+inline void require(bool ok, const char* what) {
+  if (ok) return;
+  std::fprintf(stderr, "fuzz assertion failed: %s\n", what);
+  std::abort();
+}
+
+inline void require_plain_message(const Status& status) {
+  const std::string& text = status.message();
+  require(!status.is_ok(), "a refusal has an error status");
+  require(is_valid_utf8(text), "a message is valid UTF-8");
+  require(text.find("json.exception") == std::string::npos, "a message does not quote nlohmann");
+  require(text.find("parse_error") == std::string::npos, "a message does not quote nlohmann");
+  require(text.find("syntax error while parsing") == std::string::npos, "a message does not quote nlohmann");
+  require(text.size() <= 400, "a message is short");
+}
+
+// The fuzzer's bytes as a string.
+inline std::string text_of(const unsigned char* data, std::size_t size) {
+  return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+}  // namespace peerslot::fuzz
