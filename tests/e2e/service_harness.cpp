@@ -99,13 +99,15 @@ std::string ServiceProcess::log() const { return read_file(log_path_); }
 Answer ServiceProcess::call(const std::string& method, const std::string& path, const std::string& token,
                             const std::string& body, const std::map<std::string, std::string>& headers) const {
   httplib::Client client("127.0.0.1", port_);
-  client.set_read_timeout(120, 0);
+  client.set_connection_timeout(timeout_seconds_, 0);
+  client.set_read_timeout(timeout_seconds_, 0);
+  client.set_write_timeout(timeout_seconds_, 0);
   httplib::Request request;
   request.method = method;
   request.path = path;
   request.body = body;
   if (!token.empty()) request.set_header("Authorization", "Bearer " + token);
-  if (method != "GET") request.set_header("Content-Type", "application/json");
+  if (method != "GET" && !headers.count("Content-Type")) request.set_header("Content-Type", "application/json");
   for (const auto& [name, value] : headers) request.set_header(name, value);
   auto result = client.send(request);
   Answer answer;
