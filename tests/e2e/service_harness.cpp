@@ -99,7 +99,9 @@ std::string ServiceProcess::log() const { return read_file(log_path_); }
 Answer ServiceProcess::call(const std::string& method, const std::string& path, const std::string& token,
                             const std::string& body, const std::map<std::string, std::string>& headers) const {
   httplib::Client client("127.0.0.1", port_);
-  client.set_read_timeout(120, 0);
+  client.set_connection_timeout(timeout_seconds_, 0);
+  client.set_read_timeout(timeout_seconds_, 0);
+  client.set_write_timeout(timeout_seconds_, 0);
   httplib::Request request;
   request.method = method;
   request.path = path;

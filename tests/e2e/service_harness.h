@@ -33,7 +33,11 @@ class ServiceProcess {
   int port() const { return port_; }
   const std::string& token(const std::string& role) const { return tokens_.at(role); }
   const std::string& subject(const std::string& role) const { return subjects_.at(role); }
+  // The connect, read and write timeout of call() (default 120 s), so a
+  // test of a misbehaving server still ends in bounded time.
+  void set_timeout(int seconds) { timeout_seconds_ = seconds; }
 
+  // A non-GET call is sent as application/json unless `headers` names a Content-Type.
   Answer call(const std::string& method, const std::string& path, const std::string& token = "",
               const std::string& body = "", const std::map<std::string, std::string>& headers = {}) const;
   Answer call(const std::string& method, const std::string& path, const std::string& token,
@@ -51,6 +55,7 @@ class ServiceProcess {
   std::string log_path_;
   pid_t pid_ = -1;
   int port_ = 0;
+  int timeout_seconds_ = 120;
   std::map<std::string, std::string> tokens_;
   std::map<std::string, std::string> subjects_;
 };
