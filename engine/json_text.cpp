@@ -4,6 +4,8 @@
 // then the DOM build, which can no longer fail.
 #include "engine/json_text.h"
 
+#include <algorithm>
+
 namespace peerslot {
 
 using nlohmann::json;
@@ -79,6 +81,7 @@ Status scan_text(std::string_view text) {
 }
 
 // Accepts every value; remembers the first error and where nlohmann saw it.
+// The refusal quotes the character there, never nlohmann's token or words.
 class ErrorFinder : public nlohmann::json_sax<json> {
  public:
   bool null() override { return true; }
@@ -93,10 +96,8 @@ class ErrorFinder : public nlohmann::json_sax<json> {
   bool end_object() override { return true; }
   bool start_array(std::size_t) override { return true; }
   bool end_array() override { return true; }
-  bool parse_error(std::size_t position, const std::string& last_token,
-                   const nlohmann::detail::exception& error) override {
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& error) override {
     position_ = position;
-    token_ = last_token;
     out_of_range_ = error.id == 406;
     return false;
   }
@@ -108,13 +109,12 @@ class ErrorFinder : public nlohmann::json_sax<json> {
     if (out_of_range_) return refusal(at, "a number is out of range");
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) return refusal(at, "the text is empty");
     if (offset >= text.size()) return refusal(at, "the text ends before the value is complete");
-    // nlohmann's token may end inside a character: shorten() replaces that.
-    return refusal(at, "unexpected '" + shorten(token_, 20) + "'");
+    std::size_t length = std::max<std::size_t>(1, utf8_sequence_length(text, offset));
+    return refusal(at, "unexpected " + quote_json(json(std::string(text.substr(offset, length)))));
   }
 
  private:
   std::size_t position_ = 0;
-  std::string token_;
   bool out_of_range_ = false;
 };
 

@@ -112,7 +112,7 @@ class Fields {
     double x = value->get<double>();
     if (!std::isfinite(x)) fail(path(key), show_number(x) + " is not a finite number");
     if (x < lo || x > hi)
-      fail(path(key), show_number(x) + " is out of range " + std::to_string(static_cast<int>(lo)) + ".." +
+      fail(path(key), show(*value) + " is out of range " + std::to_string(static_cast<int>(lo)) + ".." +
                           std::to_string(static_cast<int>(hi)));
     return x;
   }

@@ -154,7 +154,7 @@ std::string json_refusal(const std::string& text) {
 }  // namespace
 
 TEST_CASE("parse_json_text refuses in plain words, naming line and column", "[scenario][json]") {
-  CHECK(json_refusal("{\"a\": 1,\n \"b\": }") == "not valid JSON: line 2, column 7: unexpected '}'");
+  CHECK(json_refusal("{\"a\": 1,\n \"b\": }") == "not valid JSON: line 2, column 7: unexpected \"}\"");
   CHECK(json_refusal("{\"format\": ") == "not valid JSON: line 1, column 12: the text ends before the value is complete");
   CHECK(json_refusal("") == "not valid JSON: line 1, column 1: the text is empty");
   CHECK(json_refusal("[1,\n 1e400]") == "not valid JSON: line 2, column 6: a number is out of range");

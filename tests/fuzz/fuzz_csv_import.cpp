@@ -12,8 +12,8 @@ using peerslot::fuzz::require;
 
 namespace {
 
-void check_import(const Result<nlohmann::json>& imported) {
-  if (!imported.is_ok()) return fuzz::require_plain_message(imported.status());
+void check_import(const Result<nlohmann::json>& imported, const std::string& text) {
+  if (!imported.is_ok()) return fuzz::require_plain_message(imported.status(), text);
   require(imported.value().is_array(), "an import is an array");
   for (const nlohmann::json& entity : imported.value()) {
     for (const auto& [name, value] : entity.items())
@@ -26,7 +26,7 @@ void check_import(const Result<nlohmann::json>& imported) {
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
   std::string text = fuzz::text_of(data, size);
-  check_import(http::councils_from_csv(text));
-  check_import(http::peers_from_csv(text));
+  check_import(http::councils_from_csv(text), text);
+  check_import(http::peers_from_csv(text), text);
   return 0;
 }

@@ -10,14 +10,15 @@ using namespace peerslot;
 using peerslot::fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
-  auto doc = parse_json_text(fuzz::text_of(data, size));
+  std::string text = fuzz::text_of(data, size);
+  auto doc = parse_json_text(text);
   if (!doc.is_ok()) {
-    fuzz::require_plain_message(doc.status());
+    fuzz::require_plain_message(doc.status(), text);
     return 0;
   }
   auto scenario = scenario_from_json(doc.value());
   if (!scenario.is_ok()) {
-    fuzz::require_plain_message(scenario.status());
+    fuzz::require_plain_message(scenario.status(), text);
     return 0;
   }
   nlohmann::json written = scenario_to_json(scenario.value());
