@@ -5,6 +5,7 @@
 // Import replaces the whole programme in one change: the bookings become the
 // plan sent with it (or none), and the checker must accept the result, so a
 // scenario whose pins the plan does not keep is refused.
+#include "engine/json_text.h"
 #include "engine/scenario_json.h"
 #include "http/csv_export.h"
 #include "http/csv_import.h"
@@ -84,11 +85,11 @@ HttpReply create_user(const Call& call, Service& service) {
   }
   StatePtr state = service.state();
   if (user.role != "council" && user.role != "peer" && user.role != "office")
-    return problem(Status::invalid("role: \"" + user.role + "\" is not one of council, peer, office"));
+    return problem(Status::invalid("role: " + quote_json(user.role) + " is not one of council, peer, office"));
   bool known = user.role == "office" ? user.subject.empty()
                : user.role == "council" ? state->scenario->find_council(user.subject) != nullptr
                                         : state->scenario->find_peer(user.subject) != nullptr;
-  if (!known) return problem(Status::invalid("subject: \"" + user.subject + "\" is not a " + user.role + " id"));
+  if (!known) return problem(Status::invalid("subject: " + quote_json(user.subject) + " is not a " + user.role + " id"));
   if (user.name.empty()) user.name = user.subject.empty() ? "office" : user.subject;
   auto token = service.create_user(user, call.actor());
   if (!token.is_ok()) return problem(token.status());
