@@ -13,41 +13,15 @@
 //    until every requirement is met; the rest of the seats are filled with
 //    the cheapest remaining peers of each role. A branch is cut when its
 //    cost plus the cheapest possible fill cannot beat the best team found.
-// 3. Fill. For the winning cover, the remaining seats are filled by a
-//    min-cost flow source -> role (capacity: seats left) -> peer (capacity
-//    1, weight: peer cost) -> sink, solved with Boost.Graph's
-//    successive_shortest_path_nonnegative_weights.
+// 3. Fill. Once every requirement is covered, a seat only asks for a peer
+//    of its role, and each peer has one role, so the roles do not compete:
+//    the cheapest fill takes, per role, the seats-left cheapest candidates
+//    not already chosen (by_role_ is sorted by cost, then peer index).
 #include "engine/team_matcher.h"
-
-#include <boost/graph/adjacency_list.hpp>
-#include <boost/graph/successive_shortest_path_nonnegative_weights.hpp>
 
 #include <algorithm>
 
 namespace peerslot {
-
-namespace {
-
-using FlowTraits = boost::adjacency_list_traits<boost::vecS, boost::vecS, boost::directedS>;
-using FlowGraph = boost::adjacency_list<
-    boost::vecS, boost::vecS, boost::directedS, boost::no_property,
-    boost::property<boost::edge_capacity_t, long,
-                    boost::property<boost::edge_residual_capacity_t, long,
-                                    boost::property<boost::edge_reverse_t, FlowTraits::edge_descriptor,
-                                                    boost::property<boost::edge_weight_t, long>>>>>;
-
-void add_flow_edge(FlowGraph& g, int from, int to, long capacity, long weight) {
-  auto forward = boost::add_edge(from, to, g).first;
-  auto backward = boost::add_edge(to, from, g).first;
-  boost::put(boost::edge_capacity, g, forward, capacity);
-  boost::put(boost::edge_capacity, g, backward, 0);
-  boost::put(boost::edge_weight, g, forward, weight);
-  boost::put(boost::edge_weight, g, backward, -weight);
-  boost::put(boost::edge_reverse, g, forward, backward);
-  boost::put(boost::edge_reverse, g, backward, forward);
-}
-
-}  // namespace
 
 unsigned TeamMatcher::requirement_mask(int p, int r) const {
   const ProblemRequest& request = problem_->request(r);
@@ -103,9 +77,9 @@ void TeamMatcher::collect(const ScheduleState& state, int r, int w, std::span<co
   }
 }
 
-// The cheapest way to fill the remaining seats with peers not yet chosen;
-// -1 if some role has too few candidates.
-std::int64_t TeamMatcher::fill_cost() const {
+// The cheapest way to fill the remaining seats with peers not yet chosen,
+// appended to `fill` when given; -1 if some role has too few candidates.
+std::int64_t TeamMatcher::fill_cost(std::vector<int>* fill) const {
   std::int64_t total = 0;
   for (int role = 0; role < kRoleCount; ++role) {
     int need = seats_[role];
@@ -113,6 +87,7 @@ std::int64_t TeamMatcher::fill_cost() const {
       if (need == 0) break;
       if (std::find(chosen_.begin(), chosen_.end(), c.peer) != chosen_.end()) continue;
       total += c.cost;
+      if (fill) fill->push_back(c.peer);
       --need;
     }
     if (need > 0) return -1;
@@ -145,34 +120,6 @@ void TeamMatcher::search(unsigned covered, std::int64_t cost) {
   }
 }
 
-std::vector<int> TeamMatcher::fill_by_min_cost_flow() const {
-  // Vertices: 0 source, 1 sink, 2..5 roles, then one per candidate peer.
-  FlowGraph g(2 + kRoleCount);
-  std::vector<int> peer_of_vertex;
-  for (int role = 0; role < kRoleCount; ++role) {
-    if (seats_[role] == 0) continue;
-    add_flow_edge(g, 0, 2 + role, seats_[role], 0);
-    for (const Candidate& c : by_role_[role]) {
-      if (std::find(chosen_.begin(), chosen_.end(), c.peer) != chosen_.end()) continue;
-      int v = static_cast<int>(boost::add_vertex(g));
-      peer_of_vertex.resize(v + 1, kNoIndex);
-      peer_of_vertex[v] = c.peer;
-      add_flow_edge(g, 2 + role, v, 1, static_cast<long>(c.cost));
-      add_flow_edge(g, v, 1, 1, 0);
-    }
-  }
-  boost::successive_shortest_path_nonnegative_weights(g, 0, 1);
-  std::vector<int> fill;
-  auto residual = boost::get(boost::edge_residual_capacity, g);
-  auto capacity = boost::get(boost::edge_capacity, g);
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    int to = static_cast<int>(boost::target(*e, g));
-    bool into_peer = boost::source(*e, g) >= 2 && boost::source(*e, g) < 2 + kRoleCount && to >= 2 + kRoleCount;
-    if (into_peer && capacity[*e] == 1 && residual[*e] == 0) fill.push_back(peer_of_vertex[to]);
-  }
-  return fill;
-}
-
 std::optional<Team> TeamMatcher::best_team(const ScheduleState& state, int r, int w, std::span<const int> forced) {
   const ProblemRequest& request = problem_->request(r);
   int requirements = (request.party != kNoIndex ? 1 : 0) + static_cast<int>(request.focus.size());
@@ -193,7 +140,7 @@ std::optional<Team> TeamMatcher::best_team(const ScheduleState& state, int r, in
   for (std::size_t i = forced_count; i < chosen_.size(); ++i) --seats_[static_cast<int>(problem_->peer(chosen_[i]).role)];
   Team team;
   team.peers = chosen_;
-  for (int p : fill_by_min_cost_flow()) team.peers.push_back(p);
+  fill_cost(&team.peers);  // appends the cheapest fill of the seats left
   for (int p : team.peers) team.cost += state.peer_cost(p, r, w);
   if (static_cast<int>(team.peers.size()) != request.team_size) return std::nullopt;
   return team;

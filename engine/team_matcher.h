@@ -47,8 +47,7 @@ class TeamMatcher {
   bool take_forced(const ScheduleState& state, int r, int w, std::span<const int> forced);
   void collect(const ScheduleState& state, int r, int w, std::span<const int> forced);
   void search(unsigned covered, std::int64_t cost);
-  std::int64_t fill_cost() const;
-  std::vector<int> fill_by_min_cost_flow() const;
+  std::int64_t fill_cost(std::vector<int>* fill = nullptr) const;
 
   const Problem* problem_;
   // Per-call scratch.

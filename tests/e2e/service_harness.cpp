@@ -1,5 +1,6 @@
 // service_harness.cpp — fork/exec of the binary with its output in a log
-// file (read for the URL and the demo tokens), cpp-httplib client calls.
+// file (read for the URL and the demo tokens, and for sanitizer reports at
+// the end), cpp-httplib client calls.
 #include "service_harness.h"
 
 #include "engine/checker.h"
@@ -31,7 +32,21 @@ std::string read_file(const std::string& path) {
   return text.str();
 }
 
+// "exit 0", "exit 23", "signal 6" for a waitpid() status.
+std::string describe_exit(int status) {
+  if (WIFEXITED(status)) return "exit " + std::to_string(WEXITSTATUS(status));
+  if (WIFSIGNALED(status)) return "signal " + std::to_string(WTERMSIG(status));
+  return "status " + std::to_string(status);
+}
+
 }  // namespace
+
+std::string sanitizer_report(const std::string& log) {
+  std::size_t at = std::min(log.find("Sanitizer:"), log.find("runtime error:"));
+  if (at == std::string::npos) return "";
+  std::size_t line = log.rfind('\n', at);
+  return log.substr(line == std::string::npos ? 0 : line + 1);
+}
 
 std::string temp_dir() {
   char pattern[] = "/tmp/peerslot-e2e-XXXXXX";
@@ -72,7 +87,10 @@ ServiceProcess::ServiceProcess(const std::string& db, const std::vector<std::str
       }
       if (first == "listening") port_ = std::atoi(line.substr(line.rfind(':') + 1).c_str());
     }
-    if (waitpid(pid_, nullptr, WNOHANG) == pid_) break;
+    if (waitpid(pid_, nullptr, WNOHANG) == pid_) {
+      pid_ = -1;  // ended before listening: reaped, nothing left to stop
+      break;
+    }
   }
   INFO(log());
   REQUIRE(port_ > 0);
@@ -80,18 +98,21 @@ ServiceProcess::ServiceProcess(const std::string& db, const std::vector<std::str
 
 ServiceProcess::~ServiceProcess() { stop(); }
 
-void ServiceProcess::stop() {
-  if (pid_ <= 0) return;
-  kill(pid_, SIGTERM);
-  waitpid(pid_, nullptr, 0);
-  pid_ = -1;
-}
+void ServiceProcess::stop() { end(SIGTERM); }
 
-void ServiceProcess::crash() {
+void ServiceProcess::crash() { end(SIGKILL); }
+
+// Non-fatal checks (FAIL_CHECK): end() also runs from the destructor.
+void ServiceProcess::end(int signal) {
   if (pid_ <= 0) return;
-  kill(pid_, SIGKILL);
-  waitpid(pid_, nullptr, 0);
+  kill(pid_, signal);
+  int status = 0;
+  waitpid(pid_, &status, 0);
   pid_ = -1;
+  std::string report = sanitizer_report(log());
+  if (!report.empty()) FAIL_CHECK("the server's log holds a sanitizer report:\n" << report);
+  if (signal == SIGTERM && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
+    FAIL_CHECK("the server ended with " << describe_exit(status) << " on SIGTERM, not exit 0; its log:\n" << log());
 }
 
 std::string ServiceProcess::log() const { return read_file(log_path_); }

@@ -1,6 +1,11 @@
 // service_harness.h — runs the real `peerslot serve` binary on a free port
 // with a temporary database and talks to it over HTTP, for the end-to-end
 // tests of the booking service.
+//
+// The server's stdout and stderr go to a log file. When the server is
+// stopped or crashed (or the ServiceProcess goes out of scope), the test
+// fails if that log holds a sanitizer report (the sanitized builds of
+// tools/test print them there), or if a stop did not end in exit 0.
 #pragma once
 
 #include "engine/scenario.h"
@@ -27,7 +32,7 @@ class ServiceProcess {
   // Starts `peerslot serve` on `db` with extra arguments; waits until it listens.
   ServiceProcess(const std::string& db, const std::vector<std::string>& args);
   ~ServiceProcess();
-  void stop();   // SIGTERM and wait
+  void stop();   // SIGTERM and wait; the server must exit 0
   void crash();  // SIGKILL and wait
 
   int port() const { return port_; }
@@ -52,6 +57,8 @@ class ServiceProcess {
   std::string log() const;
 
  private:
+  void end(int signal);
+
   std::string log_path_;
   pid_t pid_ = -1;
   int port_ = 0;
@@ -60,6 +67,10 @@ class ServiceProcess {
   std::map<std::string, std::string> subjects_;
 };
 
+// The sanitizer report in a server log, from its first line on; "" when
+// there is none (ASan, LSan, TSan and UBSan reports all have "Sanitizer:"
+// or "runtime error:" in their first line).
+std::string sanitizer_report(const std::string& log);
 // A fresh temporary directory (removed by the test's end is not needed).
 std::string temp_dir();
 // A small programme: councils C01..Cn (one request Qii each, team of
