@@ -118,7 +118,7 @@ Result<std::int64_t> Call::query_number(const std::string& name, std::int64_t ab
   bool whole = !text.empty() && text[0] != '-' && error == std::errc() && end == text.data() + text.size();
   if (!whole || value < min || value > max)
     return Status::invalid(name + ": \"" + printable(text, 40) + "\" is not a whole number from " + range);
-  return static_cast<std::int64_t>(value);
+  return value;
 }
 
 bool acts_for_council(const User& user, const std::string& council_id) {

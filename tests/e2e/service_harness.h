@@ -47,9 +47,9 @@ class ServiceProcess {
               const std::string& body = "", const std::map<std::string, std::string>& headers = {}) const;
   Answer call(const std::string& method, const std::string& path, const std::string& token,
               const nlohmann::json& body, const std::map<std::string, std::string>& headers = {}) const;
-  // The call with an Idempotency-Key, repeated while the connection fails
-  // (cpp-httplib 0.11 listens with a backlog of 5, so a burst of new
-  // connections can be reset; a real client retries with the same key).
+  // The call with an Idempotency-Key, repeated while the connection fails,
+  // as a real client retries a transport failure with the same key (the key
+  // makes the retry safe: the service never applies it twice).
   Answer retried(const std::string& method, const std::string& path, const std::string& token,
                  const nlohmann::json& body, const std::string& idempotency_key) const;
   // A new user's token, made by the office.
