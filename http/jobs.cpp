@@ -4,6 +4,7 @@
 
 #include "engine/solver.h"
 
+#include <cstdio>
 #include <set>
 
 namespace peerslot::http {
@@ -72,6 +73,15 @@ void Jobs::update(int id, const nlohmann::json& fields) {
 }
 
 void Jobs::run(int id, double seconds, std::string actor, StatePtr start) {
+  try {
+    solve_and_apply(id, seconds, actor, *start);
+  } catch (const std::exception& e) {  // the job fails; the service lives on
+    std::fprintf(stderr, "solve job %d failed: %s\n", id, e.what());
+    update(id, {{"state", "failed"}, {"error", "the solve met an unexpected error; nothing was changed"}});
+  }
+}
+
+void Jobs::solve_and_apply(int id, double seconds, const std::string& actor, const State& start) {
   SolveOptions options;
   options.time_limit_seconds = seconds;
   options.stop = &stop_;
@@ -80,7 +90,7 @@ void Jobs::run(int id, double seconds, std::string actor, StatePtr start) {
                               {"unscheduled", p.unscheduled}, {"iterations", p.iterations},
                               {"constructing", p.constructing}}}});
   };
-  auto solved = solve(pinned_to_bookings(*start), options);
+  auto solved = solve(pinned_to_bookings(start), options);
   if (!solved.is_ok()) {
     update(id, {{"state", "failed"}, {"error", solved.status().message()}});
     return;

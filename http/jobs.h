@@ -37,7 +37,9 @@ class Jobs {
   std::optional<nlohmann::json> status(int id) const;
 
  private:
+  // The worker thread's body: an exception fails the job, never the process.
   void run(int id, double seconds, std::string actor, StatePtr start);
+  void solve_and_apply(int id, double seconds, const std::string& actor, const State& start);
   void update(int id, const nlohmann::json& fields);
 
   Service& service_;
