@@ -20,12 +20,9 @@ void check(const Result<T>& result, const std::string& text) {
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
   std::string text = fuzz::text_of(data, size);
-  auto doc = parse_json_text(text);
-  if (!doc.is_ok()) {
-    fuzz::require_plain_message(doc.status(), text);
-    return 0;
-  }
-  const nlohmann::json& body = doc.value();
+  auto doc = fuzz::parsed(text);
+  if (!doc) return 0;
+  const nlohmann::json& body = *doc;
   Status fields = http::only_fields(body, {"week", "start", "end", "available", "skills", "max_days_per_year"});
   if (!fields.is_ok()) fuzz::require_plain_message(fields, text);
   check(http::read_date(body, "start"), text);

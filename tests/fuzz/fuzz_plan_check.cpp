@@ -34,12 +34,9 @@ const Scenario& fixed_scenario() {
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
   const Scenario& scenario = fixed_scenario();
   std::string text = fuzz::text_of(data, size);
-  auto doc = parse_json_text(text);
-  if (!doc.is_ok()) {
-    fuzz::require_plain_message(doc.status(), text);
-    return 0;
-  }
-  auto plan = plan_from_json(doc.value(), scenario);
+  auto doc = fuzz::parsed(text);
+  if (!doc) return 0;
+  auto plan = plan_from_json(*doc, scenario);
   if (!plan.is_ok()) {
     fuzz::require_plain_message(plan.status(), text);
     return 0;

@@ -11,12 +11,9 @@ using peerslot::fuzz::require;
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
   std::string text = fuzz::text_of(data, size);
-  auto doc = parse_json_text(text);
-  if (!doc.is_ok()) {
-    fuzz::require_plain_message(doc.status(), text);
-    return 0;
-  }
-  auto scenario = scenario_from_json(doc.value());
+  auto doc = fuzz::parsed(text);
+  if (!doc) return 0;
+  auto scenario = scenario_from_json(*doc);
   if (!scenario.is_ok()) {
     fuzz::require_plain_message(scenario.status(), text);
     return 0;

@@ -12,6 +12,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 namespace peerslot::fuzz {
@@ -38,6 +39,14 @@ inline void require_plain_message(const Status& status, const std::string& input
 // The fuzzer's bytes as a string.
 inline std::string text_of(const unsigned char* data, std::size_t size) {
   return std::string(reinterpret_cast<const char*>(data), size);
+}
+
+// The JSON value of `text`, or nullopt after checking that its refusal is plain.
+inline std::optional<nlohmann::json> parsed(const std::string& text) {
+  auto doc = parse_json_text(text);
+  if (doc.is_ok()) return std::move(doc).value();
+  require_plain_message(doc.status(), text);
+  return std::nullopt;
 }
 
 }  // namespace peerslot::fuzz
