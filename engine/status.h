@@ -1,9 +1,13 @@
 // status.h — the result type that crosses layer boundaries.
 //
-// Engine functions never throw across their public API; they return a Status
-// (success or a categorised error with a human-readable message) or a
-// Result<T> (a value or a Status). The message always names what was wrong,
-// e.g. "requests[12].days: 7 is out of range 1..5".
+// Functions of the engine, the service and the store never throw across
+// their public API; they return a Status (success, or an error with a code,
+// a human-readable message and, when one input is to blame, that input's
+// field path) or a Result<T> (a value or a Status). The message always
+// names what was wrong, e.g. "requests[12].days: 7 is out of range 1..5",
+// whose field is "requests[12].days". Callers map codes to their own terms
+// (the HTTP layer to status codes) without ever reading the message text.
+// Both types are [[nodiscard]]: an ignored error is a compile warning.
 //
 // Thread-safety: plain values; safe to copy and share read-only.
 #pragma once
@@ -14,30 +18,62 @@
 
 namespace peerslot {
 
-class Status {
+class [[nodiscard]] Status {
  public:
-  enum class Code { kOk, kInvalid, kNotFound, kConflict, kIOError };
+  enum class Code {
+    kOk,
+    kInvalid,             // an input is malformed or out of range
+    kNotFound,            // what the input names does not exist
+    kConflict,            // the request is valid but the programme's state refuses it
+    kForbidden,           // the caller may not act on what it names
+    kPreconditionFailed,  // the caller's view of the resource is out of date (If-Match)
+    kIOError,             // the system failed (disk, database); not the caller's fault
+  };
 
   Status() = default;
   static Status ok() { return Status(); }
-  static Status invalid(std::string message) { return Status(Code::kInvalid, std::move(message)); }
-  static Status not_found(std::string message) { return Status(Code::kNotFound, std::move(message)); }
-  static Status conflict(std::string message) { return Status(Code::kConflict, std::move(message)); }
-  static Status io_error(std::string message) { return Status(Code::kIOError, std::move(message)); }
+  // Without a field: the message stands alone.
+  static Status invalid(std::string message) { return Status(Code::kInvalid, "", std::move(message)); }
+  static Status not_found(std::string message) { return Status(Code::kNotFound, "", std::move(message)); }
+  static Status conflict(std::string message) { return Status(Code::kConflict, "", std::move(message)); }
+  static Status forbidden(std::string message) { return Status(Code::kForbidden, "", std::move(message)); }
+  static Status io_error(std::string message) { return Status(Code::kIOError, "", std::move(message)); }
+  // With the field to blame: the message is "field: detail".
+  static Status invalid(std::string field, const std::string& detail) { return with_field(Code::kInvalid, std::move(field), detail); }
+  static Status not_found(std::string field, const std::string& detail) { return with_field(Code::kNotFound, std::move(field), detail); }
+  static Status conflict(std::string field, const std::string& detail) { return with_field(Code::kConflict, std::move(field), detail); }
+  static Status precondition_failed(std::string field, const std::string& detail) {
+    return with_field(Code::kPreconditionFailed, std::move(field), detail);
+  }
 
   bool is_ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
+  const std::string& field() const { return field_; }  // empty when no one field is to blame
+
+  // The same error seen from a document that holds the input under
+  // `prefix`: field "requests[2].days" becomes "scenario.requests[2].days",
+  // and so does the start of the message.
+  Status under(const std::string& prefix) const {
+    if (field_.empty()) return Status(code_, "", prefix + ": " + message_);
+    return Status(code_, prefix + "." + field_, prefix + "." + message_);
+  }
 
  private:
-  Status(Code code, std::string message) : code_(code), message_(std::move(message)) {}
+  Status(Code code, std::string field, std::string message)
+      : code_(code), field_(std::move(field)), message_(std::move(message)) {}
+  static Status with_field(Code code, std::string field, const std::string& detail) {
+    std::string message = field + ": " + detail;
+    return Status(code, std::move(field), std::move(message));
+  }
   Code code_ = Code::kOk;
+  std::string field_;
   std::string message_;
 };
 
 // A value of type T, or the Status explaining why there is none.
 template <typename T>
-class Result {
+class [[nodiscard]] Result {
  public:
   Result(T value) : state_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : state_(std::move(status)) {}  // NOLINT: implicit by design

@@ -2,17 +2,19 @@
 #include "http/input.h"
 
 #include "engine/json_text.h"
-#include "http/request_text.h"
+#include "service/request_text.h"
 
 namespace peerslot::http {
 
+using service::clean_text;
+
 namespace {
 
-Status missing(const std::string& field) { return Status::invalid(field + ": is required"); }
+Status missing(const std::string& field) { return Status::invalid(field, "is required"); }
 
 Status not_a_date(const std::string& field, const nlohmann::json& value) {
-  return Status::invalid(field + ": " + quote_json(value) + " is not a date between " + kFirstDate + " and " + kLastDate +
-                         " (YYYY-MM-DD)");
+  return Status::invalid(field, quote_json(value) + " is not a date between " + kFirstDate + " and " + kLastDate +
+                                    " (YYYY-MM-DD)");
 }
 
 }  // namespace
@@ -21,7 +23,7 @@ Status only_fields(const nlohmann::json& body, std::initializer_list<const char*
   for (const auto& [name, value] : body.items()) {
     bool known = false;
     for (const char* a : allowed) known = known || name == a;
-    if (!known) return Status::invalid(shorten(name) + ": unknown field");
+    if (!known) return Status::invalid(shorten(name), "unknown field");
   }
   return Status::ok();
 }
@@ -38,24 +40,24 @@ Result<Date> read_date(const nlohmann::json& body, const std::string& field) {
 Result<Date> read_monday(const nlohmann::json& body, const std::string& field) {
   auto date = read_date(body, field);
   if (date.is_ok() && !is_monday(date.value()))
-    return Status::invalid(field + ": " + to_iso(date.value()) + " is not a Monday");
+    return Status::invalid(field, to_iso(date.value()) + " is not a Monday");
   return date;
 }
 
 Result<DateRange> read_range(const nlohmann::json& value, const std::string& field) {
-  if (!value.is_object()) return Status::invalid(field + ": must be an object {\"start\", \"end\"}");
+  if (!value.is_object()) return Status::invalid(field, "must be an object {\"start\", \"end\"}");
   auto start = read_date(value, "start");
-  if (!start.is_ok()) return Status::invalid(field + "." + start.status().message());
+  if (!start.is_ok()) return start.status().under(field);
   auto end = read_date(value, "end");
-  if (!end.is_ok()) return Status::invalid(field + "." + end.status().message());
+  if (!end.is_ok()) return end.status().under(field);
   if (end.value() < start.value())
-    return Status::invalid(field + ": end " + to_iso(end.value()) + " is before start " + to_iso(start.value()));
+    return Status::invalid(field + ".end", to_iso(end.value()) + " is before start " + to_iso(start.value()));
   return DateRange{start.value(), end.value()};
 }
 
 Result<std::vector<DateRange>> read_ranges(const nlohmann::json& body, const std::string& field) {
   if (!body.contains(field)) return missing(field);
-  if (!body[field].is_array()) return Status::invalid(field + ": must be an array of {\"start\", \"end\"}");
+  if (!body[field].is_array()) return Status::invalid(field, "must be an array of {\"start\", \"end\"}");
   std::vector<DateRange> out;
   for (std::size_t i = 0; i < body[field].size(); ++i) {
     auto range = read_range(body[field][i], field + "[" + std::to_string(i) + "]");
@@ -67,15 +69,15 @@ Result<std::vector<DateRange>> read_ranges(const nlohmann::json& body, const std
 
 Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const std::string& field) {
   if (!body.contains(field)) return missing(field);
-  if (!body[field].is_array()) return Status::invalid(field + ": must be an array of strings");
+  if (!body[field].is_array()) return Status::invalid(field, "must be an array of strings");
   std::vector<std::string> out;
   for (std::size_t i = 0; i < body[field].size(); ++i) {
     const nlohmann::json& value = body[field][i];
     std::string where = field + "[" + std::to_string(i) + "]";
     if (!value.is_string() || value.get<std::string>().empty())
-      return Status::invalid(where + ": " + quote_json(value) + " is not a non-empty string");
+      return Status::invalid(where, quote_json(value) + " is not a non-empty string");
     if (!clean_text(value.get<std::string>()))
-      return Status::invalid(where + ": must not hold a control character (such as a line break or NUL)");
+      return Status::invalid(where, "must not hold a control character (such as a line break or NUL)");
     out.push_back(value.get<std::string>());
   }
   return out;
@@ -84,9 +86,9 @@ Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const 
 Result<std::string> read_optional_text(const nlohmann::json& body, const std::string& field) {
   if (!body.contains(field)) return std::string();
   const nlohmann::json& value = body[field];
-  if (!value.is_string()) return Status::invalid(field + ": " + quote_json(value) + " is not a string");
+  if (!value.is_string()) return Status::invalid(field, quote_json(value) + " is not a string");
   if (!clean_text(value.get<std::string>()))
-    return Status::invalid(field + ": must not hold a control character (such as a line break or NUL)");
+    return Status::invalid(field, "must not hold a control character (such as a line break or NUL)");
   return value.get<std::string>();
 }
 
@@ -95,23 +97,9 @@ Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const s
   const nlohmann::json& value = body[field];
   if (value.is_null()) return std::optional<int>();
   if (!value.is_number_integer() || value.get<long long>() < min || value.get<long long>() > max)
-    return Status::invalid(field + ": " + quote_json(value) + " is not a whole number in " + std::to_string(min) + ".." +
-                           std::to_string(max));
+    return Status::invalid(field, quote_json(value) + " is not a whole number in " + std::to_string(min) + ".." +
+                                      std::to_string(max));
   return std::optional<int>(value.get<int>());
-}
-
-DateRange programme_span(const DateRange& window) {
-  return {monday_of(window.start), monday_of(window.end) + boost::gregorian::days(6)};
-}
-
-Status check_in_span(const std::vector<DateRange>& ranges, const DateRange& span, const std::string& field) {
-  std::string allowed = " is outside the programme (" + to_iso(span.start) + " to " + to_iso(span.end) + ")";
-  for (std::size_t i = 0; i < ranges.size(); ++i) {
-    std::string prefix = field.empty() ? "" : field + "[" + std::to_string(i) + "].";
-    if (!span.contains(ranges[i].start)) return Status::invalid(prefix + "start: " + to_iso(ranges[i].start) + allowed);
-    if (!span.contains(ranges[i].end)) return Status::invalid(prefix + "end: " + to_iso(ranges[i].end) + allowed);
-  }
-  return Status::ok();
 }
 
 }  // namespace peerslot::http

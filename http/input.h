@@ -1,5 +1,5 @@
 // input.h — reading typed fields from a request body, with errors that name
-// the field and the offending value ("week: \"2011-13-01\" is not a date
+// the field (Status::field()) and the offending value ("week: \"2011-13-01\" is not a date
 // (YYYY-MM-DD)").
 //
 // Guarantees: a reader never throws; a missing required field, a wrong JSON
@@ -31,13 +31,5 @@ Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const 
 Result<std::string> read_optional_text(const nlohmann::json& body, const std::string& field);
 // A whole number in min..max, or null (nullopt).
 Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const std::string& field, int min, int max);
-
-// The dates a council or peer may speak of: from the Monday of the window's
-// first week to the Sunday of its last (people edit whole weeks).
-DateRange programme_span(const DateRange& window);
-// Whether every date of `ranges` lies in `span`; `field` names the list
-// ("blackouts" gives "blackouts[2].end"), or is empty for one range sent as
-// top-level "start" and "end".
-Status check_in_span(const std::vector<DateRange>& ranges, const DateRange& span, const std::string& field);
 
 }  // namespace peerslot::http

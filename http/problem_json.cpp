@@ -1,10 +1,7 @@
-// problem_json.cpp — mapping Status to problem details. Messages follow the
-// engine's convention "field.path: what is wrong", so the field is whatever
-// precedes the first ": " when it contains no spaces.
+// problem_json.cpp — mapping Status to problem details, by its code.
 #include "http/problem_json.h"
 
 #include "engine/json_text.h"
-#include "http/tokens.h"
 
 #include <cstdio>
 
@@ -30,20 +27,13 @@ const char* title_of(int status) {
   }
 }
 
-std::string field_of(const std::string& message) {
-  auto colon = message.find(": ");
-  if (colon == std::string::npos || colon == 0) return "";
-  std::string field = message.substr(0, colon);
-  return field.find(' ') == std::string::npos ? field : "";
-}
-
 }  // namespace
 
 HttpReply json_reply(int status, const nlohmann::json& body) {
   return {status, "application/json", json_text(body), {}};
 }
 
-HttpReply json_reply(const Reply& reply) { return json_reply(reply.status, reply.body); }
+HttpReply json_reply(const service::Reply& reply) { return json_reply(reply.status, reply.body); }
 
 HttpReply problem(int status, const std::string& field, const std::string& detail) {
   nlohmann::json body = {{"type", "about:blank"}, {"title", title_of(status)}, {"status", status}, {"detail", detail}};
@@ -52,28 +42,26 @@ HttpReply problem(int status, const std::string& field, const std::string& detai
 }
 
 HttpReply problem(const Status& status) {
-  std::string field = field_of(status.message());
   int code = 500;
   switch (status.code()) {
     case Status::Code::kInvalid: code = 422; break;
     case Status::Code::kNotFound: code = 404; break;
-    case Status::Code::kConflict: code = field == "If-Match" ? 412 : 409; break;
-    default: break;
+    case Status::Code::kConflict: code = 409; break;
+    case Status::Code::kForbidden: code = 403; break;
+    case Status::Code::kPreconditionFailed: code = 412; break;
+    case Status::Code::kOk:
+    case Status::Code::kIOError: break;
   }
   // A failure of the service itself: its message is for the log, not the client.
   if (code == 500) {
     std::fprintf(stderr, "internal error: %s\n", status.message().c_str());
     return problem(500, "", "the service could not complete the request; nothing was changed, please try again");
   }
-  return problem(code, field, status.message());
+  return problem(code, status.field(), status.message());
 }
 
-HttpReply reply_of(const Result<Reply>& result) {
+HttpReply reply_of(const Result<service::Reply>& result) {
   return result.is_ok() ? json_reply(result.value()) : problem(result.status());
-}
-
-std::string etag_of(const nlohmann::json& representation) {
-  return "\"" + sha256_hex(json_text(representation)).substr(0, 32) + "\"";
 }
 
 }  // namespace peerslot::http

@@ -2,16 +2,16 @@
 // (application/problem+json) that name the offending field.
 //
 // Guarantees: every error reply has "type", "title", "status" and "detail";
-// "field" is set when the message names one ("week: 2011-09-13 is not a
-// Monday" gives field "week"). Status codes: kInvalid 422, kNotFound 404,
-// kConflict 409 (412 when the field is If-Match), kIOError 500 with a
-// generic detail (the message goes to stderr, never to the client). Text
-// that is not valid UTF-8 is replaced by U+FFFD, never thrown on.
+// "field" is the Status's field when it has one. Status codes follow the
+// Status code alone, never its message: kInvalid 422, kNotFound 404,
+// kConflict 409, kForbidden 403, kPreconditionFailed 412, kIOError 500
+// with a generic detail (the message goes to stderr, never to the client).
+// Text that is not valid UTF-8 is replaced by U+FFFD, never thrown on.
 // Thread-safety: pure functions.
 #pragma once
 
 #include "engine/status.h"
-#include "http/service.h"
+#include "service/service.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,14 +27,11 @@ struct HttpReply {
   std::map<std::string, std::string> headers;
 };
 
-HttpReply json_reply(const Reply& reply);
+HttpReply json_reply(const service::Reply& reply);
 HttpReply json_reply(int status, const nlohmann::json& body);
 HttpReply problem(int status, const std::string& field, const std::string& detail);
 HttpReply problem(const Status& status);
 // The reply for a service result: the answer, or the problem.
-HttpReply reply_of(const Result<Reply>& result);
-
-// A strong ETag of a resource's JSON representation.
-std::string etag_of(const nlohmann::json& representation);
+HttpReply reply_of(const Result<service::Reply>& result);
 
 }  // namespace peerslot::http

@@ -3,8 +3,8 @@
 // role, body) before its handler runs.
 #include "http/router.h"
 
-#include "engine/scenario_json.h"
-#include "http/request_text.h"
+#include "engine/json_text.h"
+#include "service/request_text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -12,6 +12,8 @@
 #include <regex>
 
 namespace peerslot::http {
+
+using service::printable;
 
 namespace {
 
@@ -87,25 +89,17 @@ std::optional<HttpReply> bad_idempotency_key(const httplib::Request& request) {
   return problem(400, "Idempotency-Key", "Idempotency-Key: must be 1 to 255 printable ASCII characters, e.g. a UUID");
 }
 
-// The entity tags of an If-Match list, split at commas outside quotes.
-std::vector<std::string> entity_tags(const std::string& header) {
-  std::vector<std::string> tags(1);
-  bool quoted = false;
-  for (char c : header) {
-    if (c == '"') quoted = !quoted;
-    if (c == ',' && !quoted) tags.emplace_back();
-    else tags.back() += c;
-  }
-  for (std::string& tag : tags) tag = trimmed(tag);
-  return tags;
-}
-
 }  // namespace
 
-std::optional<IdempotencyKey> Call::idempotency_key() const {
+std::optional<service::IdempotencyKey> Call::idempotency_key() const {
   std::string key = header("Idempotency-Key");
   if (key.empty()) return std::nullopt;
-  return IdempotencyKey{user.id, key, request.method + " " + request.path + "\n" + request.body};
+  return service::IdempotencyKey{user.id, key, request.method + " " + request.path + "\n" + request.body};
+}
+
+service::Precondition Call::precondition() const {
+  if (!request.has_header("If-Match")) return {};
+  return {header("If-Match")};
 }
 
 Result<std::int64_t> Call::query_number(const std::string& name, std::int64_t absent, std::int64_t min,
@@ -117,36 +111,13 @@ Result<std::int64_t> Call::query_number(const std::string& name, std::int64_t ab
   auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
   bool whole = !text.empty() && text[0] != '-' && error == std::errc() && end == text.data() + text.size();
   if (!whole || value < min || value > max)
-    return Status::invalid(name + ": \"" + printable(text, 40) + "\" is not a whole number from " + range);
+    return Status::invalid(name, "\"" + printable(text, 40) + "\" is not a whole number from " + range);
   return value;
 }
 
-bool acts_for_council(const User& user, const std::string& council_id) {
-  return user.role == "office" || (user.role == "council" && user.subject == council_id);
-}
-
-bool acts_for_peer(const User& user, const std::string& peer_id) {
-  return user.role == "office" || (user.role == "peer" && user.subject == peer_id);
-}
-
-HttpReply forbidden(const std::string& what) { return problem(403, "", what + " is not yours"); }
-
-Status check_if_match(const Call& call, const nlohmann::json& current) {
-  if (!call.request.has_header("If-Match")) return Status::ok();
-  std::string wanted = trimmed(call.header("If-Match"));
-  std::string etag = etag_of(current);
-  std::vector<std::string> tags = entity_tags(wanted);
-  if (wanted == "*" || std::find(tags.begin(), tags.end(), etag) != tags.end()) return Status::ok();
-  return Status::conflict("If-Match: " + printable(wanted, 200) + " does not match the current version " + etag);
-}
-
 HttpReply with_etag(HttpReply reply, const nlohmann::json& representation) {
-  reply.headers["ETag"] = etag_of(representation);
+  reply.headers["ETag"] = service::etag_of(representation);
   return reply;
-}
-
-HttpReply etag_reply_of(const Result<Reply>& result) {
-  return result.is_ok() ? with_etag(json_reply(result.value()), result.value().body) : problem(result.status());
 }
 
 void Router::add(Route route) {

@@ -16,7 +16,8 @@
 #pragma once
 
 #include "http/problem_json.h"
-#include "http/service.h"
+#include "service/precondition.h"
+#include "service/service.h"
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -31,7 +32,7 @@ namespace peerslot::http {
 
 struct Call {
   const httplib::Request& request;
-  User user;                        // role is empty on public routes
+  service::User user;               // role is empty on public routes
   std::vector<std::string> params;  // path parameters, in order
   nlohmann::json body;              // null when the route takes no body
 
@@ -39,8 +40,10 @@ struct Call {
   // The query parameter as a whole number in min..max (digits only), or `absent` when not given.
   Result<std::int64_t> query_number(const std::string& name, std::int64_t absent, std::int64_t min,
                                     std::int64_t max) const;
-  std::optional<IdempotencyKey> idempotency_key() const;
-  std::string actor() const { return actor_name(user); }
+  std::optional<service::IdempotencyKey> idempotency_key() const;
+  // The If-Match header, for the operation to check against the resource.
+  service::Precondition precondition() const;
+  std::string actor() const { return service::actor_name(user); }
 };
 
 using Handler = std::function<HttpReply(const Call&)>;
@@ -63,7 +66,7 @@ struct Route {
 
 class Router {
  public:
-  explicit Router(httplib::Server& server, const Service& service) : server_(server), service_(service) {}
+  explicit Router(httplib::Server& server, const service::Service& service) : server_(server), service_(service) {}
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
 
@@ -71,21 +74,10 @@ class Router {
   HttpReply dispatch(const Route& route, const httplib::Request& request) const;
 
   httplib::Server& server_;
-  const Service& service_;
+  const service::Service& service_;
   std::vector<Route> routes_;
 };
 
-// Whether the user may act for the council or the peer (the office may act for all).
-bool acts_for_council(const User& user, const std::string& council_id);
-bool acts_for_peer(const User& user, const std::string& peer_id);
-HttpReply forbidden(const std::string& what);
-// If-Match against the ETag of the resource's current representation: a
-// conflict naming "If-Match" (412) unless the header is absent, "*", or a
-// list (RFC 9110 section 13.1.1) holding that ETag (strong comparison: a
-// weak W/ tag never matches).
-Status check_if_match(const Call& call, const nlohmann::json& current);
 HttpReply with_etag(HttpReply reply, const nlohmann::json& representation);
-// reply_of() for an editable resource: the new representation with its ETag.
-HttpReply etag_reply_of(const Result<Reply>& result);
 
 }  // namespace peerslot::http

@@ -3,15 +3,15 @@
 // Thread-safety: call before the server starts.
 #pragma once
 
-#include "http/jobs.h"
 #include "http/router.h"
-#include "http/service.h"
+#include "service/jobs.h"
+#include "service/service.h"
 
 namespace peerslot::http {
 
-void add_common_routes(Router& router, Service& service);
-void add_council_routes(Router& router, Service& service);
-void add_peer_routes(Router& router, Service& service);
-void add_office_routes(Router& router, Service& service, Jobs& jobs);
+void add_common_routes(Router& router, service::Service& service);
+void add_council_routes(Router& router, service::Service& service);
+void add_peer_routes(Router& router, service::Service& service);
+void add_office_routes(Router& router, service::Service& service, service::Jobs& jobs);
 
 }  // namespace peerslot::http

@@ -1,13 +1,16 @@
 // routes_common.cpp — routes for everyone: health, the OpenAPI document,
 // who am I, and the calendar feeds (authorised by their secret URL alone,
 // because calendar clients cannot send bearer tokens).
-#include "http/ical.h"
 #include "http/openapi.h"
 #include "http/routes.h"
+#include "service/ical.h"
 
 namespace peerslot::http {
 
 namespace {
+
+using service::Service;
+using service::StatePtr;
 
 const std::vector<std::string> kEveryone = {"council", "peer", "office"};
 
@@ -40,7 +43,7 @@ HttpReply calendar(const Call& call, Service& service) {
   bool exists = council ? state->scenario->find_council(feed->subject) != nullptr
                         : state->scenario->find_peer(feed->subject) != nullptr;
   if (!exists) return problem(404, "", "no such calendar");
-  std::string text = council ? council_calendar(*state, feed->subject) : peer_calendar(*state, feed->subject);
+  std::string text = council ? service::council_calendar(*state, feed->subject) : service::peer_calendar(*state, feed->subject);
   return {200, "text/calendar; charset=utf-8", text, {}};
 }
 

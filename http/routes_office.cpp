@@ -1,18 +1,17 @@
 // routes_office.cpp — the programme office: import and export the scenario
-// and the plan, councils and peers as CSV, create users, run a full solve as a background job, pin and
-// unpin bookings, the load report and the audit log.
-//
-// Import replaces the whole programme in one change: the bookings become the
-// plan sent with it (or none), and the checker must accept the result, so a
-// scenario whose pins the plan does not keep is refused.
+// and the plan, councils and peers as CSV, create users, run a full solve
+// as a background job, pin and unpin bookings, the load report and the
+// audit log (service/office_operations.h holds the rules).
 #include "engine/json_text.h"
 #include "engine/scenario_json.h"
-#include "http/csv_export.h"
-#include "http/csv_import.h"
+#include "http/change_reply.h"
 #include "http/input.h"
-#include "http/load_report.h"
-#include "http/representations.h"
 #include "http/routes.h"
+#include "service/csv_export.h"
+#include "service/csv_import.h"
+#include "service/load_report.h"
+#include "service/office_operations.h"
+#include "service/representations.h"
 
 #include <limits>
 
@@ -20,83 +19,70 @@ namespace peerslot::http {
 
 namespace {
 
+using service::Draft;
+using service::Service;
+using service::State;
+
 const std::vector<std::string> kOffice = {"office"};
+
+nlohmann::json programme_counts(const State& s) {
+  return {{"councils", s.scenario->councils.size()}, {"peers", s.scenario->peers.size()},
+          {"requests", s.scenario->requests.size()}, {"bookings", s.plan.assignments.size()}};
+}
 
 HttpReply import_scenario(const Call& call, Service& service) {
   Status fields = only_fields(call.body, {"scenario", "plan"});
   if (!fields.is_ok()) return problem(fields);
-  if (!call.body.contains("scenario")) return problem(Status::invalid("scenario: is required"));
+  if (!call.body.contains("scenario")) return problem(Status::invalid("scenario", "is required"));
   auto scenario = scenario_from_json(call.body["scenario"]);
-  if (!scenario.is_ok()) return problem(Status::invalid("scenario." + scenario.status().message()));
+  if (!scenario.is_ok()) return problem(scenario.status().under("scenario"));
   std::vector<Assignment> bookings;
   if (call.body.contains("plan")) {
     auto plan = plan_from_json(call.body["plan"], scenario.value());
-    if (!plan.is_ok()) return problem(Status::invalid("plan." + plan.status().message()));
+    if (!plan.is_ok()) return problem(plan.status().under("plan"));
     bookings = plan.value().assignments;
   }
-  auto edit = [&](Draft& d) {
-    d.edit_scenario() = scenario.value();
-    d.bookings() = bookings;
-    d.accepted().clear();
-    return Status::ok();
-  };
-  auto render = [](const State& s) {
-    return Reply{200, {{"councils", s.scenario->councils.size()}, {"peers", s.scenario->peers.size()},
-                       {"requests", s.scenario->requests.size()}, {"bookings", s.plan.assignments.size()}}};
-  };
-  return reply_of(service.change(call.actor(), "import scenario", edit, render));
+  auto operation = [&](Draft& d) { return service::import_scenario(d, call.user, scenario.value(), bookings); };
+  return change_reply(call, service, "import scenario", operation, programme_counts, {200, false, false});
 }
 
-// Replaces (by id) or adds the CSV's councils or peers; everything else stays.
 HttpReply import_csv(const Call& call, Service& service, const std::string& table) {
-  auto rows = table == "councils" ? councils_from_csv(call.request.body) : peers_from_csv(call.request.body);
+  auto rows = table == "councils" ? service::councils_from_csv(call.request.body) : service::peers_from_csv(call.request.body);
   if (!rows.is_ok()) return problem(rows.status());
   int added = 0;
-  auto edit = [&](Draft& d) {
-    nlohmann::json doc = scenario_to_json(d.scenario());
-    std::map<std::string, std::size_t> position;
-    for (std::size_t i = 0; i < doc[table].size(); ++i) position[doc[table][i]["id"].get<std::string>()] = i;
-    added = 0;
-    for (const nlohmann::json& entity : rows.value()) {
-      auto found = entity.contains("id") ? position.find(entity["id"].get<std::string>()) : position.end();
-      if (found != position.end()) doc[table][found->second] = entity;
-      else doc[table].push_back(entity), ++added;
-    }
-    auto scenario = scenario_from_json(doc);
-    if (!scenario.is_ok()) return Status::invalid(scenario.status().message());
-    d.edit_scenario() = std::move(scenario).value();
-    return Status::ok();
-  };
-  auto render = [&](const State&) {
+  auto operation = [&](Draft& d) { return service::import_entities(d, call.user, table, rows.value(), &added); };
+  auto counts = [&](const State&) {
     int rows_in = static_cast<int>(rows.value().size());
-    return Reply{200, {{"added", added}, {"replaced", rows_in - added}}};
+    return nlohmann::json{{"added", added}, {"replaced", rows_in - added}};
   };
-  return reply_of(service.change(call.actor(), "import " + table + ".csv", edit, render));
+  return change_reply(call, service, "import " + table + ".csv", operation, counts, {200, false, false});
+}
+
+Result<service::User> read_new_user(const nlohmann::json& body) {
+  Status fields = only_fields(body, {"role", "subject", "name"});
+  if (!fields.is_ok()) return fields;
+  service::User user;
+  for (auto [name, target] : {std::pair{"role", &user.role}, std::pair{"subject", &user.subject}, std::pair{"name", &user.name}}) {
+    auto text = read_optional_text(body, name);
+    if (!text.is_ok()) return text.status();
+    *target = text.value();
+  }
+  if (user.name.empty()) user.name = user.subject.empty() ? "office" : user.subject;
+  return user;
 }
 
 HttpReply create_user(const Call& call, Service& service) {
-  Status fields = only_fields(call.body, {"role", "subject", "name"});
-  if (!fields.is_ok()) return problem(fields);
-  User user;
-  for (auto [name, target] : {std::pair{"role", &user.role}, std::pair{"subject", &user.subject}, std::pair{"name", &user.name}}) {
-    auto text = read_optional_text(call.body, name);
-    if (!text.is_ok()) return problem(text.status());
-    *target = text.value();
-  }
-  StatePtr state = service.state();
-  if (user.role != "council" && user.role != "peer" && user.role != "office")
-    return problem(Status::invalid("role: " + quote_json(user.role) + " is not one of council, peer, office"));
-  bool known = user.role == "office" ? user.subject.empty()
-               : user.role == "council" ? state->scenario->find_council(user.subject) != nullptr
-                                        : state->scenario->find_peer(user.subject) != nullptr;
-  if (!known) return problem(Status::invalid("subject: " + quote_json(user.subject) + " is not a " + user.role + " id"));
-  if (user.name.empty()) user.name = user.subject.empty() ? "office" : user.subject;
-  auto token = service.create_user(user, call.actor());
+  auto user = read_new_user(call.body);
+  if (!user.is_ok()) return problem(user.status());
+  Status allowed = service::check_new_user(*service.state()->scenario, user.value());
+  if (!allowed.is_ok()) return problem(allowed);
+  auto token = service.create_user(user.value(), call.actor());
   if (!token.is_ok()) return problem(token.status());
-  return json_reply(201, {{"role", user.role}, {"subject", user.subject}, {"name", user.name}, {"token", token.value()}});
+  const service::User& u = user.value();
+  return json_reply(201, {{"role", u.role}, {"subject", u.subject}, {"name", u.name}, {"token", token.value()}});
 }
 
-HttpReply start_solve(const Call& call, Service& service, Jobs& jobs) {
+HttpReply start_solve(const Call& call, Service& service, service::Jobs& jobs) {
   Status fields = only_fields(call.body, {"seconds"});
   auto seconds = call.body.contains("seconds") ? read_optional_int(call.body, "seconds", 1, 600)
                                                : Result<std::optional<int>>(std::optional<int>(10));
@@ -109,7 +95,7 @@ HttpReply start_solve(const Call& call, Service& service, Jobs& jobs) {
   return reply;
 }
 
-HttpReply job_status(const Call& call, Jobs& jobs) {
+HttpReply job_status(const Call& call, service::Jobs& jobs) {
   int id = std::atoi(call.params[0].c_str());
   auto status = jobs.status(id);
   return status ? json_reply(200, *status) : problem(404, "id", "job " + call.params[0] + " does not exist");
@@ -117,18 +103,9 @@ HttpReply job_status(const Call& call, Jobs& jobs) {
 
 HttpReply pin(const Call& call, Service& service, bool on) {
   std::string id = call.params[0];
-  auto edit = [&](Draft& d) {
-    if (!d.scenario().find_request(id)) return Status::not_found("id: request " + id + " does not exist");
-    const Assignment* booking = find_booking(d.base(), id);
-    if (on && !booking) return Status::conflict("booking: " + id + " is not booked; only a booking can be pinned");
-    Scenario& s = d.edit_scenario();
-    Request& r = s.requests[s.request_index.at(id)];
-    if (on) r.pinned = Pin{booking->week, booking->peers};
-    else r.pinned.reset();
-    return Status::ok();
-  };
-  auto render = [&](const State& s) { return Reply{200, request_json(s, *s.scenario->find_request(id))}; };
-  return reply_of(service.change(call.actor(), (on ? "pin " : "unpin ") + id, edit, render));
+  auto operation = [&](Draft& d) { return on ? service::pin(d, call.user, id) : service::unpin(d, call.user, id); };
+  auto representation = [&](const State& s) { return service::request_json(s, *s.scenario->find_request(id)); };
+  return change_reply(call, service, (on ? "pin " : "unpin ") + id, operation, representation, {200, false, false});
 }
 
 HttpReply audit(const Call& call, Service& service) {
@@ -138,24 +115,24 @@ HttpReply audit(const Call& call, Service& service) {
   auto records = service.audit(after.value(), static_cast<int>(limit.value()));
   if (!records.is_ok()) return problem(records.status());
   nlohmann::json out = nlohmann::json::array();
-  for (const AuditRecord& r : records.value())
+  for (const service::AuditRecord& r : records.value())
     out.push_back({{"id", r.id}, {"at", r.at}, {"actor", r.actor}, {"action", r.action}, {"before", r.before}, {"after", r.after}});
   return json_reply(200, out);
 }
 
 }  // namespace
 
-void add_office_routes(Router& router, Service& service, Jobs& jobs) {
+void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
   Service* s = &service;
-  Jobs* j = &jobs;
+  service::Jobs* j = &jobs;
   router.add({"GET", "/scenario", "export the scenario (peerslot-scenario/1)", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, scenario_to_json(*s->state()->scenario)); }});
   router.add({"PUT", "/scenario", "import a scenario, with an optional plan as its bookings", kOffice, Body::kJson,
               [s](const Call& c) { return import_scenario(c, *s); }});
   router.add({"GET", "/councils.csv", "export the councils as CSV", kOffice, Body::kNone,
-              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", councils_csv(*s->state()->scenario), {}}; }});
+              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", service::councils_csv(*s->state()->scenario), {}}; }});
   router.add({"GET", "/peers.csv", "export the peers as CSV", kOffice, Body::kNone,
-              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", peers_csv(*s->state()->scenario), {}}; }});
+              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", service::peers_csv(*s->state()->scenario), {}}; }});
   router.add({"PUT", "/councils.csv", "import councils from CSV (replaced or added by id)", kOffice, Body::kCsv,
               [s](const Call& c) { return import_csv(c, *s, "councils"); }});
   router.add({"PUT", "/peers.csv", "import peers from CSV (replaced or added by id)", kOffice, Body::kCsv,
@@ -173,7 +150,7 @@ void add_office_routes(Router& router, Service& service, Jobs& jobs) {
   router.add({"DELETE", "/requests/{id}/pin", "unpin a booking", kOffice, Body::kNone,
               [s](const Call& c) { return pin(c, *s, false); }});
   router.add({"GET", "/reports/load", "read the load report", kOffice, Body::kNone,
-              [s](const Call&) { return json_reply(200, load_report(*s->state())); }});
+              [s](const Call&) { return json_reply(200, service::load_report(*s->state())); }});
   router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, Body::kNone,
               [s](const Call& c) { return audit(c, *s); }});
 }

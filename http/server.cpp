@@ -7,9 +7,9 @@
 // try/catch, so both are written never to throw.
 #include "http/server.h"
 
-#include "http/request_text.h"
+#include "service/request_text.h"
 #include "http/routes.h"
-#include "http/tokens.h"
+#include "service/tokens.h"
 #include "http/worker_pool.h"
 
 #include <sys/socket.h>
@@ -20,6 +20,10 @@
 #include <ctime>
 
 namespace peerslot::http {
+
+using service::clean_text;
+using service::new_secret;
+using service::printable;
 
 namespace {
 
@@ -105,7 +109,7 @@ std::string web_dir() {
 
 }  // namespace
 
-Server::Server(Service& service, const ServerOptions& options)
+Server::Server(service::Service& service, const ServerOptions& options)
     : options_(options), jobs_(service), router_(server_, service) {
   add_common_routes(router_, service);
   add_council_routes(router_, service);

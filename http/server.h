@@ -23,9 +23,9 @@
 #pragma once
 
 #include "engine/status.h"
-#include "http/jobs.h"
 #include "http/router.h"
-#include "http/service.h"
+#include "service/jobs.h"
+#include "service/service.h"
 
 #include <httplib.h>
 
@@ -49,7 +49,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  Server(Service& service, const ServerOptions& options);
+  Server(service::Service& service, const ServerOptions& options);
   // The route table, to add further routes before bind().
   Router& router() { return router_; }
   Result<int> bind();  // the port bound
@@ -63,7 +63,7 @@ class Server {
   ServerOptions options_;
   httplib::Server server_;
   std::atomic<int> listen_socket_{-1};
-  Jobs jobs_;
+  service::Jobs jobs_;
   Router router_;
 };
 

@@ -1,6 +1,6 @@
 // CSV import: cells are plain decimal numbers, well-formed UTF-8 without
 // control characters, and every refusal names the column and the line.
-#include "http/csv_import.h"
+#include "service/csv_import.h"
 
 #include <catch2/catch.hpp>
 
@@ -13,7 +13,7 @@ const std::string kHeader = "id,name,type,region,control,lat,lon,elections,black
 
 // The refusal of a councils CSV of the header and `lines` ("" if accepted).
 std::string refusal(const std::string& lines) {
-  auto imported = http::councils_from_csv(kHeader + lines);
+  auto imported = service::councils_from_csv(kHeader + lines);
   return imported.is_ok() ? "" : imported.status().message();
 }
 
@@ -24,7 +24,7 @@ std::string council_line(const std::string& lat) {
 }  // namespace
 
 TEST_CASE("a councils CSV in the export's columns is read", "[csv]") {
-  auto imported = http::councils_from_csv(kHeader + council_line("54.669") +
+  auto imported = service::councils_from_csv(kHeader + council_line("54.669") +
                                           "\"W1\",\"Rhondda, \"\"Taf\"\"\",welsh_unitary,Wales,NOC,5e1,-3,2012-05-03;2013-05-02,"
                                           "2011-12-19..2012-01-06\r\n");
   INFO(imported.status().message());
@@ -53,7 +53,7 @@ TEST_CASE("numbers are plain decimals, never what std::stod also takes", "[csv]"
 TEST_CASE("a whole-number column takes digits only", "[csv]") {
   std::string header = "id,name,role,party,council,region,lat,lon,skills,available,max_days_per_year,conflicts\n";
   auto with_cap = [&](const std::string& cap) {
-    auto imported = http::peers_from_csv(header + "P1,Chief,chief_executive,,,London,,,,2011-04-01..2012-03-31," + cap + ",\n");
+    auto imported = service::peers_from_csv(header + "P1,Chief,chief_executive,,,London,,,,2011-04-01..2012-03-31," + cap + ",\n");
     return imported.is_ok() ? "" : imported.status().message();
   };
   CHECK(with_cap("12") == "");

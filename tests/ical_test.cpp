@@ -1,8 +1,8 @@
 // iCalendar feeds: lines folded at 75 octets without splitting a character,
 // text escaped per RFC 5545, CRLF line ends only.
 #include "engine/json_text.h"
-#include "http/ical.h"
-#include "http/state.h"
+#include "service/ical.h"
+#include "service/state.h"
 #include "tests/test_support.h"
 
 #include <catch2/catch.hpp>
@@ -15,11 +15,11 @@ using namespace peerslot::test;
 namespace {
 
 // The fixture scenario with council C1 renamed, and its fixture plan booked.
-http::State state_with_council_name(const std::string& name) {
+service::State state_with_council_name(const std::string& name) {
   Scenario s = scenario_of(load_fixture("rules_scenario.json"));
   s.councils[0].name = name;
   Plan p = plan_of(load_fixture("rules_plan.json"), s);
-  return http::make_state(s, p.assignments, {});
+  return service::make_state(s, p.assignments, {});
 }
 
 // The physical lines of a feed, without their CRLF.
@@ -52,7 +52,7 @@ TEST_CASE("no iCalendar line exceeds 75 octets, whatever characters sit at the f
     for (int shift = 0; shift < 4; ++shift) {
       std::string name = std::string(shift, 'a');
       for (int i = 0; i < 60; ++i) name += wide;
-      std::string feed = http::council_calendar(state_with_council_name(name), "C1");
+      std::string feed = service::council_calendar(state_with_council_name(name), "C1");
       for (const std::string& line : lines_of(feed)) {
         INFO(line);
         CHECK(line.size() <= 75);
@@ -65,13 +65,13 @@ TEST_CASE("no iCalendar line exceeds 75 octets, whatever characters sit at the f
 }
 
 TEST_CASE("iCalendar text is escaped per RFC 5545", "[ical]") {
-  std::string feed = http::council_calendar(state_with_council_name("A;B,C\\D\nE\rF\x01G\x7FH"), "C1");
+  std::string feed = service::council_calendar(state_with_council_name("A;B,C\\D\nE\rF\x01G\x7FH"), "C1");
   CHECK(unfolded(feed, "X-WR-CALNAME:") == "X-WR-CALNAME:Peer challenges: A\\;B\\,C\\\\D\\nEFGH");
   CHECK(unfolded(feed, "SUMMARY:") == "SUMMARY:Peer challenge (corporate): A\\;B\\,C\\\\D\\nEFGH");
   for (const std::string& line : lines_of(feed)) CHECK(line.find_first_of("\r\n") == std::string::npos);
 }
 
 TEST_CASE("invalid UTF-8 in a name becomes U+FFFD in the feed", "[ical]") {
-  std::string feed = http::council_calendar(state_with_council_name("Caf\xC3 Council"), "C1");
+  std::string feed = service::council_calendar(state_with_council_name("Caf\xC3 Council"), "C1");
   CHECK(unfolded(feed, "X-WR-CALNAME:") == "X-WR-CALNAME:Peer challenges: Caf\xEF\xBF\xBD Council");
 }

@@ -3,7 +3,8 @@
 // and can be repaired, and an exception in a handler becomes a generic 500.
 #include "engine/solver.h"
 #include "http/server.h"
-#include "http/service.h"
+#include "service/service.h"
+#include "store/sqlite_store.h"
 #include "tests/test_scenarios.h"
 
 #include <SQLiteCpp/Database.h>
@@ -18,6 +19,18 @@ namespace {
 
 using namespace peerslot;
 using peerslot::test::ScenarioBuilder;
+
+Result<std::unique_ptr<service::Service>> open_service(const std::string& db) {
+  auto store = store::SqliteStore::open(db);
+  if (!store.is_ok()) return store.status();
+  return service::Service::open(std::move(store).value());
+}
+
+Result<std::vector<store::BadRow>> bad_rows(const std::string& db) {
+  auto store = store::SqliteStore::open(db);
+  if (!store.is_ok()) return store.status();
+  return store.value()->bad_rows();
+}
 
 std::string fresh_db(const std::string& name) {
   auto dir = std::filesystem::temp_directory_path() / ("peerslot-store-test-" + std::to_string(::getpid()));
@@ -42,7 +55,7 @@ void seed_two_councils(const std::string& db) {
   auto solved = solve(scenario, options);
   REQUIRE(solved.is_ok());
   REQUIRE(solved.value().plan.assignments.size() == 2);
-  auto service = http::Service::open(db);
+  auto service = open_service(db);
   REQUIRE(service.is_ok());
   REQUIRE(service.value()->seed(scenario, solved.value().plan.assignments).is_ok());
 }
@@ -68,13 +81,13 @@ TEST_CASE("store: a database that does not load names the row and field, and rep
   seed_two_councils(db);
   break_council(db, "C2");
 
-  auto opened = http::Service::open(db);
+  auto opened = open_service(db);
   REQUIRE_FALSE(opened.is_ok());
   CHECK(opened.status().code() == Status::Code::kInvalid);
   CHECK_THAT(opened.status().message(), Catch::Contains("table councils") && Catch::Contains("id C2") &&
                                             Catch::Contains("lat"));
 
-  auto rows = http::Service::bad_rows(db);
+  auto rows = bad_rows(db);
   REQUIRE(rows.is_ok());
   REQUIRE(rows.value().size() == 2);  // the council, then its request that no longer has a council
   CHECK(rows.value()[0].table == "councils");
@@ -83,13 +96,13 @@ TEST_CASE("store: a database that does not load names the row and field, and rep
   CHECK(rows.value()[1].table == "requests");
   CHECK(rows.value()[1].id == "R2");
 
-  auto repaired = http::Service::repair(db, db + ".before-repair");
+  auto repaired = store::SqliteStore::open(db).value()->repair(db + ".before-repair", "office (test)");
   REQUIRE(repaired.is_ok());
   CHECK(repaired.value().size() == 2);
   CHECK(std::filesystem::exists(db + ".before-repair"));
-  auto reopened = http::Service::open(db);
+  auto reopened = open_service(db);
   REQUIRE(reopened.is_ok());
-  http::StatePtr state = reopened.value()->state();
+  service::StatePtr state = reopened.value()->state();
   CHECK(state->scenario->find_council("C2") == nullptr);
   CHECK(state->scenario->find_request("R2") == nullptr);
   CHECK(state->scenario->find_council("C1") != nullptr);
@@ -100,15 +113,15 @@ TEST_CASE("store: a database that does not load names the row and field, and rep
   CHECK(audit.value().back().before.contains("councils/C2"));
   CHECK(audit.value().back().before.contains("bookings/R2"));
 
-  auto backup_rows = http::Service::bad_rows(db + ".before-repair");
+  auto backup_rows = bad_rows(db + ".before-repair");
   REQUIRE(backup_rows.is_ok());
   CHECK(backup_rows.value().size() == 2);  // the backup is the database as it was
-  CHECK(http::Service::bad_rows(db).value().empty());
+  CHECK(bad_rows(db).value().empty());
 }
 
 TEST_CASE("server: an exception in a handler is a generic 500 with a request id, and the server lives on", "[server]") {
   std::string db = fresh_db("boom.db");
-  auto service = http::Service::open(db);
+  auto service = open_service(db);
   REQUIRE(service.is_ok());
   http::Server server(*service.value(), {"127.0.0.1", 0});
   server.router().add({"GET", "/boom", "fail on purpose", {}, http::Body::kNone,

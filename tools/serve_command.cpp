@@ -13,7 +13,8 @@
 // --repair-report exits 1 when rows need repair.
 #include "engine/solver.h"
 #include "http/server.h"
-#include "http/service.h"
+#include "service/service.h"
+#include "store/sqlite_store.h"
 #include "tools/commands.h"
 #include "tools/generator.h"
 #include "tools/reference_data.h"
@@ -65,7 +66,7 @@ std::vector<Assignment> initial_bookings(const Scenario& scenario, double second
   return bookings;
 }
 
-Status seed(http::Service& service, const ServeOptions& o) {
+Status seed(service::Service& service, const ServeOptions& o) {
   auto scenario = seed_scenario(o);
   if (!scenario.is_ok()) return scenario.status();
   std::cout << "seeding an empty database with " << scenario.value().requests.size() << " requests"
@@ -78,7 +79,7 @@ Status seed(http::Service& service, const ServeOptions& o) {
   return service.seed(std::move(scenario).value(), std::move(bookings));
 }
 
-Status print_demo_tokens(http::Service& service) {
+Status print_demo_tokens(service::Service& service) {
   const Scenario& scenario = *service.state()->scenario;
   std::string council = demo_council(scenario);
   const auto& bookings = service.state()->plan.assignments;
@@ -86,7 +87,7 @@ Status print_demo_tokens(http::Service& service) {
                                                                         : bookings.front().peers.front();
   const std::pair<const char*, std::string> demo[] = {{"office", ""}, {"council", council}, {"peer", peer}};
   for (const auto& [role, subject] : demo) {
-    http::User user{0, subject.empty() ? "Programme office" : subject, role, subject, ""};
+    service::User user{0, subject.empty() ? "Programme office" : subject, role, subject, ""};
     auto token = service.create_user(user, "office (demo tokens)");
     if (!token.is_ok()) return token.status();
     std::cout << "  " << role << " token: " << token.value() << (subject.empty() ? "" : "  (" + subject + ")") << "\n";
@@ -113,14 +114,16 @@ std::thread signal_watcher(http::Server& server) {
 // --repair backs the database up and removes them. Exit 0 when it loads (now).
 int run_repair(const ServeOptions& o) {
   std::string backup = o.db_path + ".before-repair";
-  auto rows = o.repair ? http::Service::repair(o.db_path, backup) : http::Service::bad_rows(o.db_path);
+  auto db = store::SqliteStore::open(o.db_path);
+  if (!db.is_ok()) return report_bad_input(db.status());
+  auto rows = o.repair ? db.value()->repair(backup, "office (peerslot serve --repair)") : db.value()->bad_rows();
   if (!rows.is_ok()) return report_bad_input(rows.status());
   if (rows.value().empty()) {
     std::cout << o.db_path << ": the stored programme loads; nothing to repair\n";
     return kExitOk;
   }
   std::cout << o.db_path << ": " << rows.value().size() << " row(s) keep the stored programme from loading:\n";
-  for (const http::BadRow& row : rows.value()) std::cout << "  " << row.line() << "\n";
+  for (const store::BadRow& row : rows.value()) std::cout << "  " << row.line() << "\n";
   if (!o.repair) {
     std::cout << "Fix them, or run `peerslot serve --db " << o.db_path << " --repair` to copy the database to "
               << backup << " and remove these rows (and the bookings they hold), recorded in the audit log.\n";
@@ -132,7 +135,9 @@ int run_repair(const ServeOptions& o) {
 
 int run_serve(const ServeOptions& o) {
   if (o.repair_report || o.repair) return run_repair(o);
-  auto service = http::Service::open(o.db_path);
+  auto db = store::SqliteStore::open(o.db_path);
+  auto service = db.is_ok() ? service::Service::open(std::move(db).value())
+                            : Result<std::unique_ptr<service::Service>>(db.status());
   if (!service.is_ok() && service.status().code() == Status::Code::kInvalid)
     std::cerr << "`peerslot serve --db " << o.db_path << " --repair-report` lists every row that keeps it from loading.\n";
   Status status = service.is_ok() ? Status::ok() : service.status();

@@ -2,7 +2,7 @@
 // peers_from_csv() (http/csv_import.h). A refusal must be a plain message;
 // an accepted import must dump() with nlohmann's strict UTF-8 check (the
 // service stores it that way) and hold only finite numbers.
-#include "http/csv_import.h"
+#include "service/csv_import.h"
 #include "tests/fuzz/fuzz_support.h"
 
 #include <cmath>
@@ -26,7 +26,7 @@ void check_import(const Result<nlohmann::json>& imported, const std::string& tex
 
 extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t size) {
   std::string text = fuzz::text_of(data, size);
-  check_import(http::councils_from_csv(text), text);
-  check_import(http::peers_from_csv(text), text);
+  check_import(service::councils_from_csv(text), text);
+  check_import(service::peers_from_csv(text), text);
   return 0;
 }

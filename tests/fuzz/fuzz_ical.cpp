@@ -4,7 +4,7 @@
 // peer_calendar() (http/ical.h). Every output line must end in CRLF, hold
 // no other CR or LF, be at most 75 octets before its CRLF and be valid
 // UTF-8 on its own (no fold splits a character); abort() otherwise.
-#include "http/ical.h"
+#include "service/ical.h"
 #include "tests/fuzz/fuzz_support.h"
 
 #include <fuzzer/FuzzedDataProvider.h>
@@ -67,8 +67,8 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   FuzzedDataProvider bytes(data, size);
   Scenario scenario = scenario_named(bytes);
   std::string request_id = scenario.requests[0].id;
-  http::State state = http::make_state(std::move(scenario), {{request_id, day("2011-09-12"), {"P1", "P2"}}}, {});
-  check_feed(http::council_calendar(state, "C1"));
-  check_feed(http::peer_calendar(state, "P1"));
+  service::State state = service::make_state(std::move(scenario), {{request_id, day("2011-09-12"), {"P1", "P2"}}}, {});
+  check_feed(service::council_calendar(state, "C1"));
+  check_feed(service::peer_calendar(state, "P1"));
   return 0;
 }

@@ -1,0 +1,53 @@
+// booking_cache.h — the booking options of one published State, computed
+// once and shared by every reader of that State.
+//
+// The weeks page of a request (all its weeks: the ranked options and why
+// each other week is blocked) is computed on first use and then served
+// from memory until the State is replaced; a booking asks for one week
+// only (place_in_week), answered from the cached page when there is one.
+// The engine's BookingOptions is loaded with the State's plan on first use.
+//
+// Cost: the first weeks() of a request is one BookingOptions::options()
+// (O(weeks × team matching) plus an explanation per blocked week), later
+// ones a map lookup; option_in_week() is a lookup when the page is cached,
+// otherwise one team matching; loading the plan is O(bookings × team) once
+// per State.
+//
+// Thread-safety: every member function may be called from any thread; the
+// engine (which edits its state during a question) is used under a mutex,
+// cached pages are read under a shared lock.
+#pragma once
+
+#include "engine/booking_options.h"
+#include "engine/status.h"
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+
+namespace peerslot::service {
+
+struct State;
+
+class BookingCache {
+ public:
+  // REQUIRES: `state` is the State that owns this cache.
+  Result<std::shared_ptr<const BookingAnswer>> weeks(const State& state, const std::string& request_id);
+  // The option of `week` for the request, or a conflict naming field "week"
+  // and why the week is not possible.
+  // REQUIRES: `state` is the State that owns this cache.
+  Result<BookingOption> option_in_week(const State& state, const std::string& request_id, Date week);
+
+ private:
+  std::shared_ptr<const BookingAnswer> cached(const std::string& request_id);
+  Status load(const State& state);  // REQUIRES: engine_mutex_ held
+
+  std::mutex engine_mutex_;
+  std::unique_ptr<BookingOptions> engine_;
+  std::shared_mutex answers_mutex_;
+  std::map<std::string, std::shared_ptr<const BookingAnswer>> answers_;
+};
+
+}  // namespace peerslot::service

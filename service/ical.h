@@ -1,0 +1,24 @@
+// ical.h — iCalendar (RFC 5545) feeds of challenge days for one council or
+// one peer, for Outlook, Google Calendar and Thunderbird to subscribe to.
+//
+// Guarantees: one all-day VEVENT per on-site day (bank holidays skipped, as
+// the time model says), with a UID stable across fetches
+// (request-peer-or-council-date@peerslot); CRLF line ends, never a bare CR
+// or LF; text escaped per RFC 5545 (\\ ; , and a line feed as \n; CR and
+// other control characters dropped; invalid UTF-8 replaced by U+FFFD); lines
+// folded so that none exceeds 75 octets before its CRLF, never inside a
+// UTF-8 sequence, so every line is valid UTF-8.
+// The council or peer id must be one of the State's scenario.
+// Thread-safety: pure functions of an immutable State.
+#pragma once
+
+#include "service/state.h"
+
+#include <string>
+
+namespace peerslot::service {
+
+std::string council_calendar(const State& state, const std::string& council_id);
+std::string peer_calendar(const State& state, const std::string& peer_id);
+
+}  // namespace peerslot::service

@@ -1,0 +1,91 @@
+// office_operations.cpp — imports go through the engine's reader, so an
+// imported programme is exactly as valid as a scenario file.
+#include "service/office_operations.h"
+
+#include "engine/json_text.h"
+#include "engine/scenario_json.h"
+#include "service/access.h"
+
+#include <map>
+#include <set>
+
+namespace peerslot::service {
+
+Status import_scenario(Draft& d, const User& who, const Scenario& scenario, const std::vector<Assignment>& bookings) {
+  Status office = require_office(who, "import a scenario");
+  if (!office.is_ok()) return office;
+  d.replace_scenario(scenario);
+  d.replace_bookings(bookings);
+  return Status::ok();
+}
+
+Status import_entities(Draft& d, const User& who, const std::string& table, const nlohmann::json& entities, int* added) {
+  Status office = require_office(who, "import " + table);
+  if (!office.is_ok()) return office;
+  nlohmann::json doc = scenario_to_json(d.scenario());
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = 0; i < doc[table].size(); ++i) position[doc[table][i]["id"].get<std::string>()] = i;
+  *added = 0;
+  for (const nlohmann::json& entity : entities) {
+    auto found = entity.contains("id") ? position.find(entity["id"].get<std::string>()) : position.end();
+    if (found != position.end()) doc[table][found->second] = entity;
+    else doc[table].push_back(entity), ++*added;
+  }
+  auto scenario = scenario_from_json(doc);
+  if (!scenario.is_ok()) return scenario.status();
+  d.replace_scenario(std::move(scenario).value());
+  return Status::ok();
+}
+
+Status pin(Draft& d, const User& who, const std::string& request_id) {
+  Status office = require_office(who, "pin a booking");
+  if (!office.is_ok()) return office;
+  if (!d.scenario().find_request(request_id)) return Status::not_found("id", "request " + request_id + " does not exist");
+  const Assignment* booking = d.booking(request_id);
+  if (!booking) return Status::conflict("booking", request_id + " is not booked; only a booking can be pinned");
+  Pin pinned{booking->week, booking->peers};
+  d.edit_request(request_id)->pinned = pinned;
+  return Status::ok();
+}
+
+Status unpin(Draft& d, const User& who, const std::string& request_id) {
+  Status office = require_office(who, "unpin a booking");
+  if (!office.is_ok()) return office;
+  Request* request = d.edit_request(request_id);
+  if (!request) return Status::not_found("id", "request " + request_id + " does not exist");
+  request->pinned.reset();
+  return Status::ok();
+}
+
+Status apply_solve(Draft& d, const Plan& solved, int* placed) {
+  std::set<std::string> dropped;
+  for (int round = 0; round < 20; ++round) {
+    Draft trial(d.base());
+    std::vector<const Assignment*> added;
+    for (const Assignment& a : solved.assignments) {
+      if (d.booking(a.request) || dropped.count(a.request) || !d.scenario().find_request(a.request)) continue;
+      trial.book(a);
+      added.push_back(&a);
+    }
+    std::vector<Violation> found = violations(trial.build());
+    if (found.empty()) {
+      for (const Assignment* a : added) d.book(*a);
+      *placed = static_cast<int>(added.size());
+      return Status::ok();
+    }
+    for (const Violation& v : found) dropped.insert(v.request);
+  }
+  return Status::conflict("solve: the result no longer fits the bookings made meanwhile");
+}
+
+Status check_new_user(const Scenario& scenario, const User& user) {
+  if (user.role != "council" && user.role != "peer" && user.role != "office")
+    return Status::invalid("role", quote_json(user.role) + " is not one of council, peer, office");
+  bool known = user.role == "office" ? user.subject.empty()
+               : user.role == "council" ? scenario.find_council(user.subject) != nullptr
+                                        : scenario.find_peer(user.subject) != nullptr;
+  if (!known) return Status::invalid("subject", quote_json(user.subject) + " is not a " + user.role + " id");
+  return Status::ok();
+}
+
+}  // namespace peerslot::service

@@ -1,0 +1,47 @@
+// office_operations.h — what only the programme office does: import the
+// whole programme (a scenario with an optional plan) or councils and peers
+// from CSV, pin and unpin bookings, apply a solve, and vet a new user.
+//
+// Errors as in council_operations.h; each operation refuses any caller but
+// the office (forbidden). Import replaces the whole programme in one change:
+// the bookings become the plan sent with it (or none), and the Service's
+// checker must accept the result, so a scenario whose pins the plan does
+// not keep is refused.
+// Thread-safety: operations touch only their Draft; run them in the writer.
+#pragma once
+
+#include "engine/scenario.h"
+#include "engine/status.h"
+#include "service/draft.h"
+#include "service/records.h"
+
+#include <nlohmann/json.hpp>
+
+#include <string>
+#include <vector>
+
+namespace peerslot::service {
+
+Status import_scenario(Draft& draft, const User& who, const Scenario& scenario, const std::vector<Assignment>& bookings);
+// Replaces (by id) or adds councils or peers given as contract documents
+// (csv_import.h makes them); everything else stays. `table` is "councils"
+// or "peers"; *added counts the new ones. Cost: serialises and reads back
+// the whole scenario.
+Status import_entities(Draft& draft, const User& who, const std::string& table, const nlohmann::json& entities,
+                       int* added);
+
+// Pins a booking to its week and team (H12), or lifts the pin.
+Status pin(Draft& draft, const User& who, const std::string& request_id);
+Status unpin(Draft& draft, const User& who, const std::string& request_id);
+
+// Adds the solved assignments of requests that are still unbooked, dropping
+// any the checker objects to (bookings made meanwhile win) until the whole
+// plan is clean; *placed counts those added. A conflict when no clean
+// subset is found in 20 rounds.
+Status apply_solve(Draft& draft, const Plan& solved, int* placed);
+
+// Whether `user` may be created: a known role, and a subject that names an
+// existing council or peer for those roles (none for the office).
+Status check_new_user(const Scenario& scenario, const User& user);
+
+}  // namespace peerslot::service

@@ -1,0 +1,42 @@
+// request_text.cpp — checks for text that has not been through a JSON
+// parser, on engine/json_text.h's UTF-8 decoder.
+#include "service/request_text.h"
+
+#include "engine/json_text.h"
+
+#include <cstdio>
+
+namespace peerslot::service {
+
+namespace {
+
+bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
+
+}  // namespace
+
+bool clean_text(std::string_view text) {
+  for (char c : text)
+    if (is_control(static_cast<unsigned char>(c))) return false;
+  return is_valid_utf8(text);
+}
+
+std::string printable(std::string_view text, std::size_t limit) {
+  std::string out;
+  std::size_t i = 0;
+  while (i < text.size() && out.size() < limit) {
+    std::size_t n = utf8_sequence_length(text, i);
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (n == 0 || (n == 1 && is_control(c))) {
+      char escaped[5];
+      std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
+      out += escaped;
+      ++i;
+    } else {
+      out.append(text.substr(i, n));
+      i += n;
+    }
+  }
+  return i < text.size() ? out + "…" : out;
+}
+
+}  // namespace peerslot::service

@@ -1,0 +1,69 @@
+// state.cpp — building States: the plan is derived from the bookings so the
+// checker and the booking options see exactly what the database holds.
+#include "service/state.h"
+
+#include "engine/cost_model.h"
+#include "service/booking_cache.h"
+
+#include <algorithm>
+
+namespace peerslot::service {
+
+namespace {
+
+Plan plan_of(const Scenario& scenario, const Calendar& calendar, std::vector<Assignment> bookings) {
+  Plan plan;
+  plan.assignments = std::move(bookings);
+  std::sort(plan.assignments.begin(), plan.assignments.end(),
+            [](const Assignment& a, const Assignment& b) { return a.request < b.request; });
+  std::set<std::string> booked;
+  for (const Assignment& a : plan.assignments) booked.insert(a.request);
+  for (const Request& r : scenario.requests)
+    if (!booked.count(r.id)) plan.unscheduled.push_back({r.id, {"not booked"}});
+  plan.cost = compute_cost(scenario, calendar, plan);
+  return plan;
+}
+
+}  // namespace
+
+State make_state(Scenario scenario, std::vector<Assignment> bookings, Acceptances accepted) {
+  State state;
+  auto owned = std::make_shared<const Scenario>(std::move(scenario));
+  state.problem = std::make_shared<const Problem>(*owned);
+  state.scenario = std::move(owned);
+  return with_bookings(state, std::move(bookings), std::move(accepted));
+}
+
+State with_bookings(const State& base, std::vector<Assignment> bookings, Acceptances accepted) {
+  State state;
+  state.scenario = base.scenario;
+  state.problem = base.problem;
+  state.plan = plan_of(*state.scenario, state.problem->calendar(), std::move(bookings));
+  state.accepted = std::move(accepted);
+  state.booking_cache = std::make_shared<BookingCache>();
+  return state;
+}
+
+const Assignment* find_booking(const State& state, const std::string& request_id) {
+  auto it = std::lower_bound(state.plan.assignments.begin(), state.plan.assignments.end(), request_id,
+                             [](const Assignment& a, const std::string& id) { return a.request < id; });
+  return it != state.plan.assignments.end() && it->request == request_id ? &*it : nullptr;
+}
+
+bool has_accepted(const State& state, const std::string& request_id, const std::string& peer_id) {
+  auto accepted = state.accepted.find(request_id);
+  return accepted != state.accepted.end() && accepted->second.count(peer_id);
+}
+
+std::vector<Violation> violations(const State& state) {
+  return check_plan(*state.scenario, state.plan).violations;
+}
+
+nlohmann::json booking_json(const State& state, const Assignment& booking) {
+  nlohmann::json peers = nlohmann::json::array();
+  for (const std::string& p : booking.peers)
+    peers.push_back({{"id", p}, {"status", has_accepted(state, booking.request, p) ? "accepted" : "proposed"}});
+  return {{"week", to_iso(booking.week)}, {"peers", peers}};
+}
+
+}  // namespace peerslot::service

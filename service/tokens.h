@@ -1,0 +1,16 @@
+// tokens.h — secrets for bearer tokens and calendar feed URLs, and the
+// SHA-256 hashes that are all the database ever stores of them.
+//
+// Guarantees: new_secret() draws 32 bytes from OpenSSL's CSPRNG and returns
+// them as 64 lowercase hex digits; sha256_hex() is the standard digest in
+// lowercase hex. Thread-safety: both are safe to call from any thread.
+#pragma once
+
+#include <string>
+
+namespace peerslot::service {
+
+std::string new_secret();
+std::string sha256_hex(const std::string& data);
+
+}  // namespace peerslot::service
