@@ -4,8 +4,9 @@
 Usage: service_load.py PEERSLOT_BINARY [--clients N] [--seconds S]
 
 Starts the service on a fresh temporary database seeded with the national demo,
-makes one council user per council with an unbooked request (the office cancels
-bookings to make some), then measures with N keep-alive clients:
+makes one council user per client for a bookable unbooked request of its own
+(service_client.bookable_requests: the office cancels bookings to make
+enough, in distinct weeks where it can), then measures with N keep-alive clients:
   1. GET /requests/{id}/weeks (the usable-weeks page), for S seconds;
   2. POST /requests/{id}/booking + DELETE of it, for S seconds (each client
      books and cancels its own council's request in its best week).
@@ -13,7 +14,7 @@ Prints requests/s and p50/p99 latency for each.
 """
 import http.client, sys, threading, time
 
-from service_client import call, start
+from service_client import bookable_requests, call, start
 
 
 def measure(port, seconds, work):
@@ -41,15 +42,10 @@ SECONDS = float(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys
 proc, port, office = start(binary)
 try:
     setup = http.client.HTTPConnection("127.0.0.1", port)
-    _, plan = call(setup, "GET", "/plan", office)
-    _, scenario = call(setup, "GET", "/scenario", office)
-    council_of = {r["id"]: r["council"] for r in scenario["requests"]}
     users = []
-    for a in plan["assignments"][:CLIENTS]:
-        call(setup, "DELETE", "/requests/%s/booking" % a["request"], office)
-        _, user = call(setup, "POST", "/users", office, {"role": "council", "subject": council_of[a["request"]]})
-        _, weeks = call(setup, "GET", "/requests/%s/weeks" % a["request"], user["token"])
-        users.append((a["request"], user["token"], weeks["options"][0]["week"]))
+    for request, council, week in bookable_requests(setup, office, CLIENTS)[0]:
+        _, user = call(setup, "POST", "/users", office, {"role": "council", "subject": council})
+        users.append((request, user["token"], week))
 
     def weeks_page(conn, i):
         request, token, _ = users[i]
