@@ -1,7 +1,7 @@
 // calendar.h — dates, working days, weeks, financial years and election periods.
 //
 // All dates are boost::gregorian::date. The time model follows the scenario
-// contract (shared/spec/scenario-format.md):
+// contract (docs/scenario-format.md):
 //   - a slot is one week, named by the date of its Monday;
 //   - a working day is Monday..Friday and not a bank holiday;
 //   - a request of N days in the week of Monday M is on site on the first N

@@ -1,7 +1,7 @@
 // scenario.h — the in-memory form of a peer-challenge programme and its plan.
 //
 // These are plain data mirroring the `peerslot-scenario/1` and
-// `peerslot-plan/1` documents of shared/spec/scenario-format.md; see
+// `peerslot-plan/1` documents of docs/scenario-format.md; see
 // scenario_json.h for reading and writing them. Ids are strings as in the
 // documents. After validation (parse_scenario) the invariants below hold:
 //   - ids are unique within councils, peers and requests;

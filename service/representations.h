@@ -1,5 +1,5 @@
 // representations.h — how councils, peers and requests look in the API:
-// the scenario contract's fields (shared/spec/scenario-format.md), plus the
+// the scenario contract's fields (docs/scenario-format.md), plus the
 // request's booking. The ETag of an editable resource is the hash of exactly
 // this JSON, so any change to what a client sees changes the ETag.
 // Thread-safety: pure functions.

@@ -210,7 +210,8 @@ void bench_small(const Scenario& national, const BenchOptions& o) {
   std::printf("| scenario | peers | exact optimum | glpsol time | solver cost | unscheduled priority (exact / solver) | gap |\n|---|---|---|---|---|---|---|\n");
   for (int i = 1; i <= o.small; ++i) {
     Scenario s = small_scenario(national, static_cast<std::uint64_t>(i));
-    save_scenario_file(o.work_dir + "/peerslot_small_" + std::to_string(i) + ".json", s);
+    Status saved = save_scenario_file(o.work_dir + "/peerslot_small_" + std::to_string(i) + ".json", s);
+    if (!saved.is_ok()) std::fprintf(stderr, "could not keep small scenario %d: %s\n", i, saved.message().c_str());
     Problem problem(s);
     double glpk_seconds = 0;
     std::int64_t exact = solve_exactly(problem, o.work_dir, i, &glpk_seconds);

@@ -1,0 +1,2 @@
+// Must not compile with the engine include root alone: the engine cannot see the service.
+#include "service/state.h"

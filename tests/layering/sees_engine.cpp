@@ -1,0 +1,2 @@
+// Compiles only when the engine public headers are visible.
+#include "engine/booking_options.h"

@@ -1,0 +1,287 @@
+// service_operations_test.cpp — the service's operations in process, with no
+// server and no database: each operation on a Draft of a small programme,
+// its effect and each of its refusals (with the Status code and field the
+// HTTP layer maps), then the Service's writer over an in-memory SQLite
+// store: judging, idempotent replay, and only touched rows written.
+#include "engine/checker.h"
+#include "service/council_operations.h"
+#include "service/draft.h"
+#include "service/office_operations.h"
+#include "service/peer_operations.h"
+#include "service/precondition.h"
+#include "service/representations.h"
+#include "service/service.h"
+#include "store/sqlite_store.h"
+#include "tests/test_scenarios.h"
+
+#include <catch2/catch.hpp>
+
+namespace {
+
+using namespace peerslot;
+using namespace peerslot::service;
+using peerslot::test::day;
+using peerslot::test::ScenarioBuilder;
+using Code = Status::Code;
+
+const User kOffice{1, "Programme office", "office", "", ""};
+const User kCouncil1{2, "C1", "council", "C1", ""};
+const User kCouncil2{3, "C2", "council", "C2", ""};
+const User kPeer1{4, "P1", "peer", "P1", ""};
+const Precondition kAny{};
+
+// Two councils with a request each (one officer, two days), three officers;
+// 13 weeks from 2012-04-02; C1 has a blackout in its second week.
+Scenario programme() {
+  ScenarioBuilder b("2012-04-02", "2012-06-29");
+  b.council("C1", "NOC", 53.0, -2.0).blackouts = {{day("2012-04-09"), day("2012-04-13")}};
+  b.council("C2", "NOC", 53.1, -2.1);
+  for (const char* id : {"P1", "P2", "P3"}) b.peer(id, Role::kOfficer, "X", 53.0, -2.0);
+  b.request("R1", "C1", 2, {0, 0, 1, 0});
+  b.request("R2", "C2", 2, {0, 0, 1, 0});
+  return b.build();
+}
+
+// A Draft's result must keep every rule, as the Service will check.
+void require_clean(const Draft& d) { REQUIRE(violations(d.build()).empty()); }
+
+State booked_state() {
+  State base = make_state(programme(), {}, {});
+  Draft d(base);
+  REQUIRE(book(d, kCouncil1, "R1", day("2012-04-02"), kAny).is_ok());
+  return d.build();
+}
+
+}  // namespace
+
+TEST_CASE("operations: book places the request with the engine's team, and refuses with a typed reason", "[operations]") {
+  State base = make_state(programme(), {}, {});
+  Draft d(base);
+  REQUIRE(book(d, kCouncil1, "R1", day("2012-04-16"), kAny).is_ok());
+  REQUIRE(d.booking("R1"));
+  CHECK(d.booking("R1")->week == day("2012-04-16"));
+  CHECK(d.booking("R1")->peers.size() == 1);
+  require_clean(d);
+
+  Draft other(base);
+  Status s = book(other, kCouncil2, "R1", day("2012-04-16"), kAny);
+  CHECK(s.code() == Code::kForbidden);
+  s = book(other, kCouncil1, "R9", day("2012-04-16"), kAny);
+  CHECK(s.code() == Code::kNotFound);
+  CHECK(s.field() == "id");
+  s = book(other, kCouncil1, "R1", day("2012-07-09"), kAny);
+  CHECK(s.code() == Code::kInvalid);
+  CHECK(s.field() == "week");
+  s = book(other, kCouncil1, "R1", day("2012-04-09"), kAny);  // the blackout week
+  CHECK(s.code() == Code::kConflict);
+  CHECK(s.field() == "week");
+  CHECK_THAT(s.message(), Catch::Contains("is not possible"));
+  s = book(other, kCouncil1, "R1", day("2012-04-16"), Precondition{"\"stale\""});
+  CHECK(s.code() == Code::kPreconditionFailed);
+  CHECK(s.field() == "If-Match");
+  CHECK(other.bookings().empty());
+}
+
+TEST_CASE("operations: book refuses a booked or pinned request; If-Match with the current ETag passes", "[operations]") {
+  State booked = booked_state();
+  Draft d(booked);
+  Status s = book(d, kCouncil1, "R1", day("2012-04-16"), kAny);
+  CHECK(s.code() == Code::kConflict);
+  CHECK(s.field() == "booking");
+  Precondition current{etag_of(request_json(booked, *booked.scenario->find_request("R1")))};
+  REQUIRE(reschedule(d, kCouncil1, "R1", day("2012-04-16"), current).is_ok());
+  CHECK(d.booking("R1")->week == day("2012-04-16"));
+
+  Draft pinned(booked);
+  REQUIRE(pin(pinned, kOffice, "R1").is_ok());
+  State with_pin = pinned.build();
+  Draft again(with_pin);
+  s = cancel(again, kCouncil1, "R1", kAny);
+  CHECK(s.code() == Code::kConflict);
+  CHECK_THAT(s.message(), Catch::Contains("pinned"));
+}
+
+TEST_CASE("operations: reschedule and cancel need a booking; a move drops acceptances, the same week keeps them", "[operations]") {
+  State base = make_state(programme(), {}, {});
+  Draft d(base);
+  CHECK(reschedule(d, kCouncil1, "R1", day("2012-04-16"), kAny).code() == Code::kNotFound);
+  CHECK(cancel(d, kCouncil1, "R1", kAny).field() == "booking");
+
+  State booked = booked_state();
+  std::string peer = booked.plan.assignments.at(0).peers.at(0);
+  Draft accepting(booked);
+  User me{9, peer, "peer", peer, ""};
+  REQUIRE(accept(accepting, me, peer, "R1").is_ok());
+  State accepted = accepting.build();
+  REQUIRE(has_accepted(accepted, "R1", peer));
+
+  Draft same_week(accepted);
+  same_week.book(*find_booking(accepted, "R1"));
+  CHECK(same_week.accepted("R1", peer));
+  Draft moved(accepted);
+  REQUIRE(reschedule(moved, kOffice, "R1", day("2012-04-23"), kAny).is_ok());
+  CHECK_FALSE(moved.accepted("R1", peer));
+  Draft cancelled(accepted);
+  REQUIRE(cancel(cancelled, kCouncil1, "R1", kAny).is_ok());
+  CHECK_FALSE(cancelled.booking("R1"));
+  CHECK_FALSE(cancelled.accepted("R1", peer));
+}
+
+TEST_CASE("operations: blackouts and preferred periods must lie inside the programme's weeks", "[operations]") {
+  State base = make_state(programme(), {}, {});
+  Draft d(base);
+  Status s = set_blackouts(d, kCouncil1, "C1", {{day("2012-03-01"), day("2012-03-02")}}, kAny);
+  CHECK(s.code() == Code::kInvalid);
+  CHECK(s.field() == "blackouts[0].start");
+  CHECK(set_blackouts(d, kCouncil2, "C1", {}, kAny).code() == Code::kForbidden);
+  REQUIRE(set_blackouts(d, kCouncil1, "C1", {}, kAny).is_ok());
+  CHECK(d.scenario().find_council("C1")->blackouts.empty());
+
+  RequestEdit late;
+  late.preferred = std::vector<DateRange>{{day("2012-06-25"), day("2012-07-31")}};
+  s = edit_request(d, kCouncil1, "R1", late, kAny);
+  CHECK(s.field() == "preferred[0].end");
+  RequestEdit focus;
+  focus.focus = std::vector<std::string>{"finance"};
+  REQUIRE(edit_request(d, kCouncil1, "R1", focus, kAny).is_ok());
+  CHECK(d.scenario().find_request("R1")->focus == std::vector<std::string>{"finance"});
+}
+
+TEST_CASE("operations: a peer edits only itself; availability merges on offer and splits on withdrawal", "[operations]") {
+  State base = make_state(programme(), {}, {});
+  Draft d(base);
+  DateRange april{day("2012-04-02"), day("2012-04-30")};
+  CHECK(offer_availability(d, kPeer1, "P2", april, kAny).code() == Code::kForbidden);
+  CHECK(offer_availability(d, kPeer1, "P9", april, kAny).code() == Code::kNotFound);
+  CHECK(withdraw_availability(d, kPeer1, "P1", {day("2012-04-10"), day("2012-04-09")}, kAny).field() == "end");
+  CHECK(withdraw_availability(d, kPeer1, "P1", {day("2012-04-10"), day("2013-04-09")}, kAny).field() == "end");
+  REQUIRE(withdraw_availability(d, kPeer1, "P1", {day("2012-04-10"), day("2012-04-20")}, kAny).is_ok());
+  const Peer* p1 = d.scenario().find_peer("P1");
+  REQUIRE(p1->available.size() == 2);
+  CHECK(p1->available[0].end == day("2012-04-09"));
+  CHECK(p1->available[1].start == day("2012-04-21"));
+  REQUIRE(offer_availability(d, kPeer1, "P1", {day("2012-04-10"), day("2012-04-20")}, kAny).is_ok());
+  CHECK(d.scenario().find_peer("P1")->available.size() == 1);
+
+  PeerEdit cap;
+  cap.max_days_per_year = std::optional<int>(3);
+  REQUIRE(edit_peer(d, kPeer1, "P1", cap, kAny).is_ok());
+  CHECK(d.scenario().find_peer("P1")->max_days_per_year == 3);
+  CHECK(edit_peer(d, kPeer1, "P1", cap, Precondition{"W/\"weak\""}).code() == Code::kPreconditionFailed);
+}
+
+TEST_CASE("operations: accept needs a seat; a decline is kept and the peer is never proposed again", "[operations]") {
+  State booked = booked_state();
+  std::string peer = booked.plan.assignments.at(0).peers.at(0);
+  User me{9, peer, "peer", peer, ""};
+  Draft d(booked);
+  std::string other = peer == "P1" ? "P2" : "P1";
+  User someone{10, other, "peer", other, ""};
+  Status s = accept(d, someone, other, "R1");
+  CHECK(s.code() == Code::kNotFound);
+  CHECK(s.field() == "request");
+  CHECK(accept(d, someone, peer, "R1").code() == Code::kForbidden);
+
+  REQUIRE(decline(d, me, peer, "R1").is_ok());
+  const Request& r1 = *d.scenario().find_request("R1");
+  CHECK(std::count(r1.declined.begin(), r1.declined.end(), peer) == 1);
+  require_clean(d);
+  if (const Assignment* a = d.booking("R1")) CHECK(std::count(a->peers.begin(), a->peers.end(), peer) == 0);
+
+  // Rebooking after a cancel still never proposes the peer who declined.
+  State after = d.build();
+  Draft rebook(after);
+  if (rebook.booking("R1")) REQUIRE(cancel(rebook, kOffice, "R1", kAny).is_ok());
+  State cancelled = rebook.build();
+  for (Date week : {day("2012-04-16"), day("2012-04-23"), day("2012-05-07")}) {
+    Draft again(cancelled);
+    REQUIRE(book(again, kCouncil1, "R1", week, kAny).is_ok());
+    CHECK(std::count(again.booking("R1")->peers.begin(), again.booking("R1")->peers.end(), peer) == 0);
+  }
+}
+
+TEST_CASE("operations: only the office pins, imports and vets users", "[operations]") {
+  State booked = booked_state();
+  Draft d(booked);
+  CHECK(pin(d, kCouncil1, "R1").code() == Code::kForbidden);
+  CHECK(pin(d, kOffice, "R2").code() == Code::kConflict);
+  CHECK(pin(d, kOffice, "R9").field() == "id");
+  REQUIRE(pin(d, kOffice, "R1").is_ok());
+  REQUIRE(d.scenario().find_request("R1")->pinned);
+  CHECK(d.scenario().find_request("R1")->pinned->week == find_booking(booked, "R1")->week);
+  REQUIRE(unpin(d, kOffice, "R1").is_ok());
+  CHECK_FALSE(d.scenario().find_request("R1")->pinned);
+
+  int added = -1;
+  nlohmann::json councils = nlohmann::json::array({{{"id", "C3"}, {"name", "Three"}, {"type", "district"},
+                                                    {"region", "North West"}, {"control", "NOC"}}});
+  CHECK(import_entities(d, kCouncil1, "councils", councils, &added).code() == Code::kForbidden);
+  REQUIRE(import_entities(d, kOffice, "councils", councils, &added).is_ok());
+  CHECK(added == 1);
+  CHECK(d.scenario().find_council("C3"));
+  nlohmann::json broken = nlohmann::json::array({{{"id", "C4"}}});
+  CHECK(import_entities(d, kOffice, "councils", broken, &added).code() == Code::kInvalid);
+
+  CHECK(check_new_user(*booked.scenario, {0, "x", "mayor", "", ""}).field() == "role");
+  CHECK(check_new_user(*booked.scenario, {0, "x", "peer", "C1", ""}).field() == "subject");
+  CHECK(check_new_user(*booked.scenario, {0, "x", "council", "C1", ""}).is_ok());
+}
+
+TEST_CASE("operations: apply_solve adds what still fits and drops what the bookings made meanwhile took", "[operations]") {
+  State booked = booked_state();
+  const Assignment& r1 = *find_booking(booked, "R1");
+  Plan solved;
+  solved.assignments = {{"R1", day("2012-05-07"), {"P3"}}, {"R2", r1.week, r1.peers}};  // R2 clashes with R1's peer
+  Draft d(booked);
+  int placed = -1;
+  REQUIRE(apply_solve(d, solved, &placed).is_ok());
+  CHECK(placed == 0);
+  CHECK(d.booking("R1")->week == r1.week);  // a booking is never overridden
+  CHECK_FALSE(d.booking("R2"));
+
+  solved.assignments = {{"R2", r1.week, {r1.peers[0] == "P1" ? "P2" : "P1"}}};
+  Draft fits(booked);
+  REQUIRE(apply_solve(fits, solved, &placed).is_ok());
+  CHECK(placed == 1);
+  require_clean(fits);
+}
+
+TEST_CASE("service: a change is judged whole, saved with only its rows, replayed by its key, and reloaded", "[operations]") {
+  auto store = store::SqliteStore::open(":memory:");
+  REQUIRE(store.is_ok());
+  auto opened = Service::open(std::move(store).value());
+  REQUIRE(opened.is_ok());
+  Service& service = *opened.value();
+  REQUIRE_FALSE(service.seeded());
+  REQUIRE(service.seed(programme(), {}).is_ok());
+
+  auto render = [](const State& s) { return Reply{201, {{"bookings", s.plan.assignments.size()}}}; };
+  auto book_r1 = [](Draft& d) { return book(d, kCouncil1, "R1", day("2012-04-16"), kAny); };
+  IdempotencyKey key{kCouncil1.id, "k1", "POST /requests/R1/booking\n{}"};
+  auto first = service.change("council C1", "book R1", book_r1, render, key);
+  REQUIRE(first.is_ok());
+  auto retry = service.change("council C1", "book R1", book_r1, render, key);
+  REQUIRE(retry.is_ok());
+  CHECK(retry.value().status == 201);
+  CHECK(retry.value().body == first.value().body);
+  CHECK(service.state()->plan.assignments.size() == 1);
+
+  auto audit = service.audit(0, 100);
+  REQUIRE(audit.is_ok());
+  REQUIRE(audit.value().size() == 2);  // the seed and the booking, not the replay
+  CHECK(audit.value().back().after.size() == 1);
+  CHECK(audit.value().back().after.contains("bookings/R1"));
+
+  // An operation that breaks a rule is refused whole: nothing published or saved.
+  service::StatePtr before = service.state();
+  auto double_booked = [](Draft& d) {
+    const Assignment* r1 = d.booking("R1");
+    d.book({"R2", r1->week, r1->peers});
+    return Status::ok();
+  };
+  auto refused = service.change("office", "break H9", double_booked, render);
+  REQUIRE_FALSE(refused.is_ok());
+  CHECK(refused.status().code() == Code::kConflict);
+  CHECK(service.state() == before);
+  CHECK(service.audit(0, 100).value().size() == 2);
+}
