@@ -24,7 +24,10 @@ Documents documents_of(const Scenario& scenario) {
   Documents docs;
   docs.programme = scenario_to_json(scenario);
   for (const char* table : kEntityTables) {
-    for (Json& entity : docs.programme[table]) docs.tables[table][entity["id"].get<std::string>()] = std::move(entity);
+    for (Json& entity : docs.programme[table]) {
+      std::string id = entity["id"].get<std::string>();
+      docs.tables[table][id] = std::move(entity);
+    }
     docs.programme.erase(table);
   }
   return docs;

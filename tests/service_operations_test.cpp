@@ -246,7 +246,7 @@ TEST_CASE("operations: apply_solve adds what still fits and drops what the booki
   require_clean(fits);
 }
 
-TEST_CASE("service: a change is judged whole, saved with only its rows, replayed by its key, and reloaded", "[operations]") {
+TEST_CASE("service: a change is judged whole, saved with only its rows, and replayed by its key", "[operations]") {
   auto store = store::SqliteStore::open(":memory:");
   REQUIRE(store.is_ok());
   auto opened = Service::open(std::move(store).value());
@@ -257,7 +257,9 @@ TEST_CASE("service: a change is judged whole, saved with only its rows, replayed
 
   auto render = [](const State& s) { return Reply{201, {{"bookings", s.plan.assignments.size()}}}; };
   auto book_r1 = [](Draft& d) { return book(d, kCouncil1, "R1", day("2012-04-16"), kAny); };
-  IdempotencyKey key{kCouncil1.id, "k1", "POST /requests/R1/booking\n{}"};
+  auto token = service.create_user(kCouncil1, "office (test)");
+  REQUIRE(token.is_ok());
+  IdempotencyKey key{service.user_by_token(token.value())->id, "k1", "POST /requests/R1/booking\n{}"};
   auto first = service.change("council C1", "book R1", book_r1, render, key);
   REQUIRE(first.is_ok());
   auto retry = service.change("council C1", "book R1", book_r1, render, key);
@@ -268,7 +270,7 @@ TEST_CASE("service: a change is judged whole, saved with only its rows, replayed
 
   auto audit = service.audit(0, 100);
   REQUIRE(audit.is_ok());
-  REQUIRE(audit.value().size() == 2);  // the seed and the booking, not the replay
+  REQUIRE(audit.value().size() == 3);  // the seed, the user and the booking, not the replay
   CHECK(audit.value().back().after.size() == 1);
   CHECK(audit.value().back().after.contains("bookings/R1"));
 
@@ -283,5 +285,5 @@ TEST_CASE("service: a change is judged whole, saved with only its rows, replayed
   REQUIRE_FALSE(refused.is_ok());
   CHECK(refused.status().code() == Code::kConflict);
   CHECK(service.state() == before);
-  CHECK(service.audit(0, 100).value().size() == 2);
+  CHECK(service.audit(0, 100).value().size() == 3);
 }
