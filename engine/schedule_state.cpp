@@ -35,8 +35,7 @@ std::span<const int> ScheduleState::team(int r) const {
 
 ScheduleState::Block ScheduleState::block(int p, int r, int w) const {
   const ProblemRequest& request = problem_->request(r);
-  if (!problem_->eligible(p, r)) return Block::kIneligible;
-  if (!barred_.empty() && std::find(barred_.begin(), barred_.end(), std::pair{p, r}) != barred_.end()) return Block::kDeclined;
+  if (!problem_->eligible(p, r)) return problem_->declined(p, r) ? Block::kDeclined : Block::kIneligible;
   if (!problem_->available(p, w, request.days)) return Block::kUnavailable;
   if (busy(p, w) != kNoIndex) return Block::kBusy;
   int cap = problem_->peer(p).cap;

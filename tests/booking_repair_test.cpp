@@ -3,6 +3,7 @@
 #include "engine/booking_options.h"
 #include "engine/checker.h"
 #include "engine/repair.h"
+#include "engine/scenario_json.h"
 #include "engine/solver.h"
 #include "tests/test_scenarios.h"
 
@@ -40,6 +41,13 @@ std::map<std::string, Assignment> by_request(const Plan& plan) {
   std::map<std::string, Assignment> map;
   for (const Assignment& a : plan.assignments) map[a.request] = a;
   return map;
+}
+
+// The plan puts the peer on the request's team.
+bool seats(const Plan& plan, const std::string& request, const std::string& peer) {
+  return std::any_of(plan.assignments.begin(), plan.assignments.end(), [&](const Assignment& a) {
+    return a.request == request && std::count(a.peers.begin(), a.peers.end(), peer) > 0;
+  });
 }
 
 }  // namespace
@@ -194,6 +202,86 @@ TEST_CASE("a decline replaces only the declining peer and leaves the rest of the
 
   change.peer = "C";
   CHECK(!repair(s, plan, change).is_ok());
+}
+
+TEST_CASE("after a decline the declining peer is never proposed for that request again") {
+  int declines = 0;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    Scenario s = test::random_scenario(seed, {6, 40, 14, 4, 2, 0});
+    Plan plan = solved(s, seed);
+    for (std::size_t i = 0; i < plan.assignments.size() && i < 3; ++i) {
+      const Assignment& target = plan.assignments[i];
+      RepairChange change;
+      change.kind = RepairChange::Kind::kDeclineChallenge;
+      change.request = target.request;
+      change.peer = target.peers.front();
+      INFO("seed " << seed << " " << change.peer << " declines " << change.request);
+      RepairResult result = repair(s, plan, change).value();
+      ++declines;
+      const Request& changed = *result.changed.find_request(change.request);
+      CHECK(changed.declined == std::vector<std::string>{change.peer});
+      CheckReport report = check_plan(result.changed, result.plan);
+      for (const Violation& v : report.violations) INFO(v.line());
+      CHECK(report.violations.empty());
+      CHECK(report.cost_matches);
+      CHECK_FALSE(seats(result.plan, change.request, change.peer));
+      // Neither booking options nor a new solve of the changed scenario offer it.
+      Problem problem(result.changed);
+      BookingOptions booking(problem);
+      REQUIRE(booking.load_plan(result.plan).is_ok());
+      auto answer = booking.options(change.request, problem.week_count());
+      REQUIRE(answer.is_ok());
+      for (const BookingOption& o : answer.value().options) CHECK(std::count(o.peers.begin(), o.peers.end(), change.peer) == 0);
+      CHECK_FALSE(seats(solved(result.changed, seed), change.request, change.peer));
+    }
+  }
+  CHECK(declines >= 12);
+}
+
+TEST_CASE("a decline already in the scenario while the plan still seats the peer vacates the seat") {
+  ScenarioBuilder b("2012-04-02", "2012-04-27");
+  b.council("C1", "NOC", 53.0, -2.0);
+  b.council("C2", "NOC", 54.5, -2.1);
+  b.peer("A", Role::kOfficer, "X", 53.0, -2.0);
+  b.peer("B", Role::kOfficer, "X", 53.1, -2.0);
+  b.peer("C", Role::kOfficer, "X", 53.5, -2.0);
+  b.peer("D", Role::kOfficer, "X", 54.5, -2.1);
+  b.request("R1", "C1", 2, {0, 0, 2, 0});
+  b.request("R2", "C2", 2, {0, 0, 2, 0});
+  Scenario before = b.build();
+  Plan plan;
+  plan.assignments.push_back({"R1", day("2012-04-16"), {"A", "B"}});
+  plan.assignments.push_back({"R2", day("2012-04-09"), {"A", "D"}});
+  plan.cost = check_plan(before, plan).recomputed;
+  Scenario recorded = before;  // as the service stores it before repairing
+  recorded.requests[0].declined = {"A"};
+  RepairChange change;
+  change.kind = RepairChange::Kind::kDeclineChallenge;
+  change.request = "R1";
+  change.peer = "A";
+  RepairResult fresh = repair(before, plan, change).value();
+  RepairResult again = repair(recorded, plan, change).value();
+  CHECK(again.changed.requests[0].declined == std::vector<std::string>{"A"});
+  CHECK(plan_to_json(again.plan) == plan_to_json(fresh.plan));
+  CHECK(again.broken == 1);
+  CHECK(again.others_moved == 0);
+  auto after = by_request(again.plan);
+  CHECK(after["R1"].week == day("2012-04-16"));
+  CHECK(after["R1"].peers == std::vector<std::string>{"B", "C"});
+  CHECK(after["R2"].peers == std::vector<std::string>{"A", "D"});
+  CHECK(check_plan(again.changed, again.plan).ok());
+
+  SECTION("any other change mends the seat of a declined peer too") {
+    RepairChange cancel;
+    cancel.kind = RepairChange::Kind::kCancelRequest;
+    cancel.request = "R2";
+    RepairResult cancelled = repair(recorded, plan, cancel).value();
+    CheckReport report = check_plan(cancelled.changed, cancelled.plan);
+    for (const Violation& v : report.violations) INFO(v.line());
+    CHECK(report.violations.empty());
+    CHECK(by_request(cancelled.plan).count("R1"));
+    CHECK_FALSE(seats(cancelled.plan, "R1", "A"));
+  }
 }
 
 TEST_CASE("repair after a cancellation and a blocked week") {

@@ -131,7 +131,7 @@ TEST_CASE("H6: every focus area is covered", "[checker]") {
   CHECK(f.rules() == std::set<std::string>{"H6"});
 }
 
-TEST_CASE("H7: own council, declared conflicts, same region", "[checker]") {
+TEST_CASE("H7: own council, declared conflicts, same region, declines", "[checker]") {
   Fixture f;
   SECTION("declared conflict") {
     f.r1()["peers"] = {"M1", "X1", "O2"};
@@ -147,6 +147,20 @@ TEST_CASE("H7: own council, declared conflicts, same region", "[checker]") {
     CHECK(f.rules() == kNone);
     f.scenario["exclude_same_region"] = true;
     CHECK(f.rules() == std::set<std::string>{"H7"});
+  }
+  SECTION("a peer who declined the request") {
+    f.scenario["format"] = "peerslot-scenario/2";
+    f.scenario["requests"][0]["declined"] = {"O1"};
+    CHECK(f.rules() == std::set<std::string>{"H7"});
+    Scenario s = scenario_of(f.scenario);
+    CheckReport report = check_plan(s, plan_of(f.plan, s));
+    REQUIRE(report.violations.size() == 1);
+    CHECK(report.violations[0].line() == "H7 R1 O1 declined this challenge");
+  }
+  SECTION("a decline of another request does not count") {
+    f.scenario["format"] = "peerslot-scenario/2";
+    f.scenario["requests"][1]["declined"] = {"O1", "M1"};
+    CHECK(f.rules() == kNone);
   }
 }
 

@@ -177,6 +177,46 @@ TEST_CASE("explanations name a missing party and a reached cap") {
   CHECK(contains(labour, "H10"));
 }
 
+TEST_CASE("a declined peer is never eligible for that request, and only that one") {
+  ScenarioBuilder b("2012-04-02", "2012-04-27");
+  b.council("C1", "NOC", 53.0, -2.0);
+  b.council("C2", "NOC", 53.0, -2.0);
+  b.peer("NEAR", Role::kOfficer, "X", 53.0, -2.0);
+  b.peer("FAR", Role::kOfficer, "X", 54.0, -2.0);
+  b.request("R1", "C1", 1, {0, 0, 1, 0}).declined = {"NEAR"};
+  b.request("R2", "C2", 1, {0, 0, 1, 0});
+  Scenario s = b.build();
+  Problem problem(s);
+  int near = problem.peer_index("NEAR"), far = problem.peer_index("FAR");
+  int r1 = problem.request_index("R1"), r2 = problem.request_index("R2");
+  CHECK(problem.declined(near, r1));
+  CHECK_FALSE(problem.eligible(near, r1));
+  CHECK(problem.eligible(far, r1));
+  CHECK_FALSE(problem.declined(near, r2));
+  CHECK(problem.eligible(near, r2));
+  ScheduleState state(problem);
+  CHECK(state.block(near, r1, 0) == ScheduleState::Block::kDeclined);
+  CHECK(explain_peer(state, near, r1, 0) == "declined this challenge (H7)");
+  SolveResult result = solve_fixed(s);
+  require_valid(s, result.plan);
+  const Assignment* a1 = find_assignment(result.plan, "R1");
+  REQUIRE(a1);
+  CHECK(a1->peers == std::vector<std::string>{"FAR"});  // NEAR is nearer but declined
+}
+
+TEST_CASE("when only declined peers could fill a seat, the reason says they declined") {
+  ScenarioBuilder b("2012-04-02", "2012-04-27");
+  b.council("C1", "NOC", 53.0, -2.0);
+  b.peer("ONLY", Role::kOfficer, "X", 53.0, -2.0);
+  b.request("R1", "C1", 1, {0, 0, 1, 0}).declined = {"ONLY"};
+  Scenario s = b.build();
+  SolveResult result = solve_fixed(s);
+  require_valid(s, result.plan);
+  std::string reasons = all_reasons(result.plan, "R1");
+  INFO(reasons);
+  CHECK(contains(reasons, "every officer peer is excluded (H7): ONLY declined this challenge (H7)"));
+}
+
 TEST_CASE("random programmes: every plan passes the checker, deterministic for a seed") {
   for (std::uint64_t seed = 1; seed <= 12; ++seed) {
     test::RandomShape shape;
