@@ -6,6 +6,7 @@
 #include "engine/scenario_json.h"
 #include "engine/solver.h"
 #include "tests/test_scenarios.h"
+#include "tests/test_support.h"
 
 #include <catch2/catch.hpp>
 
@@ -15,6 +16,9 @@
 using namespace peerslot;
 using peerslot::test::day;
 using peerslot::test::ScenarioBuilder;
+using peerslot::test::load_fixture;
+using peerslot::test::plan_of;
+using peerslot::test::scenario_of;
 
 namespace {
 
@@ -99,6 +103,88 @@ TEST_CASE("options name a full week and ask nothing of other bookings") {
   CHECK(answer.blocked[0].week == day("2012-04-09"));
   CHECK(answer.blocked[0].reason.find("H11") != std::string::npos);
   CHECK_FALSE(booking.options("NOPE", 5).is_ok());
+}
+
+namespace {
+
+void check_same_option(const BookingOption& got, const BookingOption& expected) {
+  CHECK(got.week == expected.week);
+  CHECK(got.delta == expected.delta);
+  CHECK(got.preference == expected.preference);
+  CHECK(got.peers == expected.peers);
+}
+
+const BlockedWeek* blocked_in(const BookingAnswer& answer, Date week) {
+  for (const BlockedWeek& b : answer.blocked)
+    if (b.week == week) return &b;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("place_in_week gives, for every week, what options() gives for it") {
+  int options = 0, conflicts = 0, booked = 0;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    Scenario s = test::random_scenario(seed, {6, 40, 14, 4, 2, 1});
+    Plan plan = solved(s, seed);
+    Problem problem(s);
+    BookingOptions booking(problem);
+    REQUIRE(booking.load_plan(plan).is_ok());
+    for (const Request& r : s.requests) {
+      BookingAnswer answer = booking.options(r.id, problem.week_count()).value();
+      if (answer.current_week) ++booked;
+      for (int w = 0; w < problem.week_count(); ++w) {
+        Date week = problem.monday(w);
+        INFO("seed " << seed << " " << r.id << " week " << to_iso(week));
+        auto placed = booking.place_in_week(r.id, week);
+        auto option = std::find_if(answer.options.begin(), answer.options.end(),
+                                   [&](const BookingOption& o) { return o.week == week; });
+        if (option != answer.options.end()) {
+          REQUIRE(placed.is_ok());
+          check_same_option(placed.value(), *option);
+          ++options;
+          continue;
+        }
+        REQUIRE_FALSE(placed.is_ok());
+        CHECK(placed.status().code() == Status::Code::kConflict);
+        std::string head = "week: " + to_iso(week) + " is not possible: ";
+        CHECK(placed.status().message().rfind(head, 0) == 0);
+        CHECK(placed.status().message().size() > head.size());
+        if (const BlockedWeek* b = blocked_in(answer, week)) CHECK(placed.status().message() == head + b->reason);
+        ++conflicts;
+      }
+      // The questions left the plan as it was.
+      BookingAnswer again = booking.options(r.id, problem.week_count()).value();
+      REQUIRE(again.options.size() == answer.options.size());
+      for (std::size_t i = 0; i < again.options.size(); ++i) check_same_option(again.options[i], answer.options[i]);
+      CHECK(again.current_week == answer.current_week);
+    }
+  }
+  CHECK(options > 50);
+  CHECK(conflicts > 50);
+  CHECK(booked > 10);
+}
+
+TEST_CASE("place_in_week refuses unknown requests, other days than Monday and weeks outside the window") {
+  Scenario s = scenario_of(load_fixture("rules_scenario.json"));
+  Problem problem(s);
+  BookingOptions booking(problem);
+  REQUIRE(booking.load_plan(plan_of(load_fixture("rules_plan.json"), s)).is_ok());
+  auto unknown = booking.place_in_week("NOPE", day("2011-09-12"));
+  CHECK(unknown.status().code() == Status::Code::kNotFound);
+  CHECK(unknown.status().message() == "unknown request NOPE");
+  CHECK(booking.place_in_week("R2", day("2011-09-13")).status().message() ==
+        "week: 2011-09-13 is not possible: not a Monday");
+  CHECK(booking.place_in_week("R2", day("2012-04-09")).status().message() ==
+        "week: 2012-04-09 is not possible: outside the window 2011-04-01..2012-03-31");
+  auto blackout = booking.place_in_week("R1", day("2011-12-19"));
+  CHECK(blackout.status().code() == Status::Code::kConflict);
+  CHECK(blackout.status().message() ==
+        "week: 2011-12-19 is not possible: unusable (H2/H3): blackout 2011-12-19..2012-01-06");
+  // R1 is booked in 2011-09-12: asking for its own week gives it back, at no cost.
+  auto own = booking.place_in_week("R1", day("2011-09-12"));
+  REQUIRE(own.is_ok());
+  CHECK(own.value().delta == 0);
 }
 
 TEST_CASE("repair after a withdrawal keeps every untouched assignment") {
