@@ -8,8 +8,8 @@
 // state exactly as it was.
 #include "engine/booking_options.h"
 
-#include "engine/explainer.h"
-#include "engine/placement.h"
+#include "engine/internal/explainer.h"
+#include "engine/internal/placement.h"
 
 #include <algorithm>
 

@@ -12,7 +12,7 @@
 // blocks it (H8, H9 or H10) and when. When every peer meeting it is
 // excluded by H7, the reason names a few of them and why (e.g. "P0044
 // declined this challenge (H7)").
-#include "engine/explainer.h"
+#include "engine/internal/explainer.h"
 
 #include <algorithm>
 #include <functional>

@@ -4,7 +4,7 @@
 // exact whole-number difference, so no recomputation is ever needed.
 // The load term is the only non-linear one: a peer with d days in a year
 // who gains n more adds weight x ((d+n)^2 - d^2).
-#include "engine/schedule_state.h"
+#include "engine/internal/schedule_state.h"
 
 #include <algorithm>
 

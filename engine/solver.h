@@ -14,7 +14,7 @@
 //     unscheduled with the reason and listed in `broken_pins` — the plan then
 //     breaks H12 for it, and callers must report that (the CLI exits 1);
 //   - every unscheduled request has at least one actionable reason
-//     (explainer.h);
+//     (engine/internal/explainer.h);
 //   - deterministic for (scenario, seed, threads, iterations) when stopped by
 //     the iteration limit; a time limit or the stop flag stops at a
 //     machine-dependent point.

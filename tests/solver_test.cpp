@@ -2,11 +2,11 @@
 // referee on every plan, explanations, determinism.
 #include "engine/checker.h"
 #include "engine/cost_model.h"
-#include "engine/explainer.h"
-#include "engine/placement.h"
+#include "engine/internal/explainer.h"
+#include "engine/internal/placement.h"
 #include "engine/scenario_json.h"
 #include "engine/solver.h"
-#include "engine/team_matcher.h"
+#include "engine/internal/team_matcher.h"
 #include "tests/test_scenarios.h"
 
 #include <catch2/catch.hpp>

@@ -1,6 +1,9 @@
 // schedule_state.h — a mutable plan over a Problem, with the cost kept up to
 // date incrementally as challenges are placed and removed.
 //
+// Internal to the engine: not part of its public API. Only engine .cpp files
+// and engine unit tests include it; public headers never do.
+//
 // It records, per request, its week and team; per (peer, week) which request
 // the peer sits on (H9); per (peer, financial year) the on-site days (H10
 // and the load term); per week the number of challenges (H11). Every
