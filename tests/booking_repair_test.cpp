@@ -12,6 +12,8 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 using namespace peerslot;
 using peerslot::test::day;
@@ -188,6 +190,7 @@ TEST_CASE("place_in_week refuses unknown requests, other days than Monday and we
 }
 
 TEST_CASE("repair after a withdrawal keeps every untouched assignment") {
+  int kept = 0;
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {
     Scenario s = test::random_scenario(seed, {6, 40, 14, 4, 2, 0});
     Plan plan = solved(s, seed);
@@ -195,7 +198,7 @@ TEST_CASE("repair after a withdrawal keeps every untouched assignment") {
     std::map<std::string, int> load;
     for (const Assignment& a : plan.assignments)
       for (const std::string& p : a.peers) ++load[p];
-    if (load.empty()) continue;
+    REQUIRE_FALSE(load.empty());
     std::string busiest = std::max_element(load.begin(), load.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
     RepairChange change;
     change.peer = busiest;
@@ -209,20 +212,42 @@ TEST_CASE("repair after a withdrawal keeps every untouched assignment") {
     CHECK(check_plan(s, result.plan).ok());
     auto before = by_request(plan);
     auto after = by_request(result.plan);
-    std::size_t unchanged = 0;
+    std::set<std::string> moved;
+    for (const RepairMove& m : result.moves) moved.insert(m.request);
+    // Every assignment the repair does not name is exactly as it was.
+    for (const auto& [id, a] : before) {
+      if (moved.count(id)) continue;
+      INFO(id << " is not among the moves");
+      REQUIRE(after.count(id));
+      CHECK(after[id].week == a.week);
+      CHECK(after[id].peers == a.peers);
+      ++kept;
+    }
+    for (const auto& [id, a] : after) {
+      INFO(id << " is newly assigned");
+      if (!before.count(id)) CHECK(moved.count(id));
+    }
+    // The assignments that need the withdrawn peer from `from` on are the broken ones.
     Calendar calendar(s.bank_holidays);
+    int broken = 0;
     for (const auto& [id, a] : before) {
       std::vector<Date> days = calendar.on_site_days(a.week, s.find_request(id)->days);
-      bool uses = std::count(a.peers.begin(), a.peers.end(), busiest) && days.back() >= *change.from;
-      bool kept = after.count(id) && after[id].week == a.week && after[id].peers == a.peers;
-      if (!uses && kept) ++unchanged;
-      // (That the withdrawn peer is never on site from `from` on is H8 of the
-      // changed scenario, checked above.)
+      if (!std::count(a.peers.begin(), a.peers.end(), busiest) || days.back() < *change.from) continue;
+      ++broken;
+      CHECK(moved.count(id));
     }
-    // Everything not broken stayed put, except challenges repair says it moved.
-    CHECK(unchanged + result.broken + result.others_moved >= before.size());
-    for (const RepairMove& m : result.moves) CHECK(!m.why.empty());
+    CHECK(result.broken == broken);
+    // Each move says what changed, and why.
+    for (const RepairMove& m : result.moves) {
+      INFO("move of " << m.request);
+      CHECK(!m.why.empty());
+      CHECK(m.old_week == (before.count(m.request) ? std::optional<Date>(before[m.request].week) : std::nullopt));
+      CHECK(m.new_week == (after.count(m.request) ? std::optional<Date>(after[m.request].week) : std::nullopt));
+      CHECK(m.old_peers == (before.count(m.request) ? before[m.request].peers : std::vector<std::string>{}));
+      CHECK(m.new_peers == (after.count(m.request) ? after[m.request].peers : std::vector<std::string>{}));
+    }
   }
+  CHECK(kept > 50);
 }
 
 TEST_CASE("repair replaces only the withdrawn peer when a replacement exists") {
@@ -390,6 +415,14 @@ TEST_CASE("repair after a cancellation and a blocked week") {
   RepairResult blocked = repair(s, plan, block).value();
   CheckReport report = check_plan(blocked.changed, blocked.plan);
   CHECK(report.ok());
+  // The request leaves the blocked week for another one, and the repair says so.
+  auto move = std::find_if(blocked.moves.begin(), blocked.moves.end(),
+                           [&](const RepairMove& m) { return m.request == target.request; });
+  REQUIRE(move != blocked.moves.end());
+  CHECK(move->old_week == target.week);
+  REQUIRE(move->new_week.has_value());
+  CHECK(*move->new_week != target.week);
   auto after = by_request(blocked.plan);
-  if (after.count(target.request)) CHECK(after[target.request].week != target.week);
+  REQUIRE(after.count(target.request));
+  CHECK(after[target.request].week == *move->new_week);
 }
