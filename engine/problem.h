@@ -12,10 +12,13 @@
 // matrix (travel_km of cost_model.h, so rounding is identical to the
 // checker's).
 //
-// Guarantees: immutable after build(); indices are dense (0..n-1) and follow
-// the scenario's vector order; memory is O(peers x (weeks + councils)) bytes,
-// about 90 MB at ten times national scale.
-// Thread-safety: immutable; share freely between threads.
+// Guarantees: the constructor builds every table and nothing changes them
+// afterwards; the Problem keeps a pointer to the scenario (scenario()), so
+// the scenario must outlive it and stay unchanged while it lives; indices
+// are dense (0..n-1) and follow the scenario's vector order; memory is
+// O(peers x (weeks + councils)) bytes, about 90 MB at ten times national
+// scale.
+// Thread-safety: const after construction; share freely between threads.
 #pragma once
 
 #include "engine/calendar.h"
