@@ -1,10 +1,11 @@
 // scenario.h — the in-memory form of a peer-challenge programme and its plan.
 //
 // These are plain data mirroring the scenario and plan documents of
-// shared/spec/scenario-format.md: all of `peerslot-scenario/1` and, of
-// version 2, a request's `declined` peers; see scenario_json.h for reading
-// and writing them. Ids are strings as in the documents. A Scenario that
-// scenario_from_json() returned keeps the invariants below:
+// shared/spec/scenario-format.md: all of `peerslot-scenario/1` and
+// `peerslot-plan/1` and, of version 2, a request's `declined` peers; see
+// scenario_json.h for reading and writing them. Ids are strings as in the
+// documents. A Scenario that scenario_from_json() returned keeps the
+// invariants below:
 //   - ids are unique within councils, peers and requests;
 //   - every request's council, every pinned peer and every declined peer
 //     exists;
