@@ -1,61 +1,126 @@
-// Design: one pass over the request's usable weeks with the TeamMatcher
-// (all_placements), keep the k cheapest; then one pass over every Monday of
-// earliest..latest that did not yield a placement, asking the explainer for
-// the binding reason. An already-assigned request is unassigned first so
-// that its own peers and its week's slot count as free, and re-assigned
-// with its original team at the end, leaving the state exactly as it was.
+// Design: options() is one pass over the request's usable weeks with the
+// TeamMatcher (all_placements), keeping the k cheapest, then one pass over
+// every Monday of earliest..latest that did not yield a placement, asking
+// the explainer for the binding reason. place_in_week() is the same
+// placement call for one week. Both ask with the request taken out of the
+// plan (TakenOut), so that its own peers and its week's slot count as free,
+// and it is put back with its original team before they return, leaving the
+// state exactly as it was.
 #include "engine/booking_options.h"
 
-#include "engine/explainer.h"
-#include "engine/placement.h"
+#include "engine/internal/explainer.h"
+#include "engine/internal/placement.h"
 
 #include <algorithm>
 
 namespace peerslot {
 
-BookingOptions::BookingOptions(const Problem& problem) : problem_(&problem), state_(problem), matcher_(problem) {}
+namespace {
 
-Status BookingOptions::load_plan(const Plan& plan) { return state_.load(plan); }
+// Request r out of the plan for the lifetime of this object, then back in
+// its old week with its old team.
+class TakenOut {
+ public:
+  TakenOut(ScheduleState& state, int r) : state_(state), r_(r), week_(state.week(r)) {
+    if (week_ == kNoIndex) return;
+    team_.assign(state.team(r).begin(), state.team(r).end());
+    removal_ = state.removal_delta(r);
+    state.unassign(r);
+  }
+  ~TakenOut() {
+    if (week_ != kNoIndex) state_.assign(r_, week_, team_);
+  }
+  TakenOut(const TakenOut&) = delete;
+  TakenOut& operator=(const TakenOut&) = delete;
+
+  int old_week() const { return week_; }
+  // The cost change of taking it out (0 when it was not in the plan).
+  std::int64_t removal() const { return removal_; }
+
+ private:
+  ScheduleState& state_;
+  int r_;
+  int week_;
+  std::vector<int> team_;
+  std::int64_t removal_ = 0;
+};
+
+// Why r cannot go in week w as things stand, never empty.
+std::string week_reason(const ScheduleState& state, TeamMatcher& matcher, int r, int w) {
+  std::string reason = explain_week(state, matcher, r, w);
+  return reason.empty() ? "no feasible team" : reason;
+}
+
+}  // namespace
+
+struct BookingOptions::Impl {
+  explicit Impl(const Problem& p) : problem(p), state(p), matcher(p) {}
+
+  BookingOption option_of(int r, const Placement& placement, std::int64_t removal) const;
+  std::vector<BlockedWeek> blocked_weeks(int r, const std::vector<int>& feasible);
+
+  const Problem& problem;
+  ScheduleState state;
+  TeamMatcher matcher;
+};
+
+BookingOptions::BookingOptions(const Problem& problem) : impl_(std::make_unique<Impl>(problem)) {}
+
+BookingOptions::~BookingOptions() = default;
+
+Status BookingOptions::load_plan(const Plan& plan) { return impl_->state.load(plan); }
+
+BookingOption BookingOptions::Impl::option_of(int r, const Placement& placement, std::int64_t removal) const {
+  BookingOption option{problem.monday(placement.week), placement.delta + removal,
+                       problem.preference_cost(r, placement.week), {}};
+  for (int p : placement.peers) option.peers.push_back(problem.scenario().peers[p].id);
+  return option;
+}
 
 Result<BookingAnswer> BookingOptions::options(const std::string& request_id, int k) {
-  int r = problem_->request_index(request_id);
+  const Problem& problem = impl_->problem;
+  int r = problem.request_index(request_id);
   if (r == kNoIndex) return Status::not_found("unknown request " + request_id);
   BookingAnswer answer;
   answer.request = request_id;
-  int old_week = state_.week(r);
-  std::vector<int> old_team(state_.team(r).begin(), state_.team(r).end());
-  std::int64_t removal = 0;
-  if (old_week != kNoIndex) {
-    answer.current_week = problem_->monday(old_week);
-    removal = state_.removal_delta(r);
-    state_.unassign(r);
-  }
-  std::vector<Placement> placements = all_placements(state_, matcher_, r);
+  TakenOut out(impl_->state, r);
+  if (out.old_week() != kNoIndex) answer.current_week = problem.monday(out.old_week());
+  std::vector<Placement> placements = all_placements(impl_->state, impl_->matcher, r);
   std::vector<int> feasible;
   for (const Placement& p : placements) feasible.push_back(p.week);
   std::sort(feasible.begin(), feasible.end());
-  for (std::size_t i = 0; i < placements.size() && static_cast<int>(i) < k; ++i) {
-    BookingOption option{problem_->monday(placements[i].week), placements[i].delta + removal,
-                         problem_->preference_cost(r, placements[i].week), {}};
-    for (int p : placements[i].peers) option.peers.push_back(problem_->scenario().peers[p].id);
-    answer.options.push_back(std::move(option));
-  }
-  answer.blocked = blocked_weeks(r, feasible);
-  if (old_week != kNoIndex) state_.assign(r, old_week, old_team);
+  for (std::size_t i = 0; i < placements.size() && static_cast<int>(i) < k; ++i)
+    answer.options.push_back(impl_->option_of(r, placements[i], out.removal()));
+  answer.blocked = impl_->blocked_weeks(r, feasible);
   return answer;
 }
 
-std::vector<BlockedWeek> BookingOptions::blocked_weeks(int r, const std::vector<int>& feasible) {
-  const Scenario& s = problem_->scenario();
+Result<BookingOption> BookingOptions::place_in_week(const std::string& request_id, Date week) {
+  const Problem& problem = impl_->problem;
+  int r = problem.request_index(request_id);
+  if (r == kNoIndex) return Status::not_found("unknown request " + request_id);
+  std::string head = "week: " + to_iso(week) + " is not possible: ";
+  if (!is_monday(week)) return Status::conflict(head + "not a Monday");
+  int w = problem.week_of(week);
+  if (w == kNoIndex)
+    return Status::conflict(head + "outside the window " + to_iso(problem.scenario().window.start) + ".." +
+                            to_iso(problem.scenario().window.end));
+  TakenOut out(impl_->state, r);
+  std::optional<Placement> placement = peerslot::place_in_week(impl_->state, impl_->matcher, r, w);
+  if (placement) return impl_->option_of(r, *placement, out.removal());
+  return Status::conflict(head + week_reason(impl_->state, impl_->matcher, r, w));
+}
+
+std::vector<BlockedWeek> BookingOptions::Impl::blocked_weeks(int r, const std::vector<int>& feasible) {
+  const Scenario& s = problem.scenario();
   const Request& request = s.requests[r];
   Date from = std::max(s.window.start, request.earliest.value_or(s.window.start));
   Date to = std::min(s.window.end, request.latest.value_or(s.window.end));
   std::vector<BlockedWeek> blocked;
   if (from > to) return blocked;
-  for (int w = std::max(0, problem_->week_of(from)); w < problem_->week_count() && problem_->monday(w) <= to; ++w) {
+  for (int w = std::max(0, problem.week_of(from)); w < problem.week_count() && problem.monday(w) <= to; ++w) {
     if (std::binary_search(feasible.begin(), feasible.end(), w)) continue;
-    std::string reason = explain_week(state_, matcher_, r, w);
-    blocked.push_back({problem_->monday(w), reason.empty() ? "no feasible team" : reason});
+    blocked.push_back({problem.monday(w), week_reason(state, matcher, r, w)});
   }
   return blocked;
 }

@@ -1,28 +1,42 @@
 // booking_options.h — for one request, the best weeks it could be booked
 // into with the current plan held fixed, and why the other weeks are not
-// possible.
+// possible; or the answer for one week only.
 //
 // Built for the booking service: construct once per (scenario, plan) and
-// call options() per page view; each call only reads and briefly edits its
-// own ScheduleState, reusing the compiled Problem and the matcher's scratch.
-// A request that is already in the plan is taken out for the question
-// ("where else could it go?") and put back before the call returns.
+// call options() or place_in_week() per page view or booking; each call only
+// reads and briefly edits the object's own copy of the plan, reusing the
+// compiled Problem and the team matcher's scratch. A request that is already
+// in the plan is taken out for the question ("where else could it go?") and
+// put back before the call returns.
 //
 // Guarantees: every option is feasible as it stands — applying its week and
 // team to the plan keeps H1..H12 — and `delta` is the exact change of the
 // plan's total cost if it is applied (moving the request, when it is
-// already assigned). Options are sorted by delta, then by week. Every week
-// from the request's earliest to latest (within the window) that is not an
-// option is listed as blocked, with its reason (explainer.h).
+// already assigned). Options are sorted by delta, then by week.
+// place_in_week(request, week) gives exactly the option options(request, k)
+// gives for that week when k is large enough to list every option.
+// `blocked` lists each week whose Monday lies from the Monday of the week
+// holding the later of the window's start and the request's earliest, to
+// the earlier of the window's end and the request's latest, and in which
+// the request has no feasible placement, with the reason (explainer). A week
+// with a placement that is not among the k best is in neither list.
+//
+// Cost (m: one team matcher call, a scan of the peers of the request's
+// roles plus a search bounded by its party and focus requirements; e: one
+// explanation of a week, a few scans of the peers plus at most one m):
+//   constructor      O(peers x weeks) memory and time for the plan's tables
+//   load_plan()      O(peers x weeks + peer seats of the plan)
+//   options()        O(usable weeks x m + blocked weeks x e)
+//   place_in_week()  O(m), plus O(e) when the week is not possible
 // Thread-safety: one BookingOptions per thread; the Problem may be shared.
 #pragma once
 
 #include "engine/problem.h"
-#include "engine/schedule_state.h"
 #include "engine/status.h"
-#include "engine/team_matcher.h"
 
 #include <cstdint>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -49,17 +63,26 @@ struct BookingAnswer {
 
 class BookingOptions {
  public:
+  // The plan starts empty; the Problem must outlive this object.
   explicit BookingOptions(const Problem& problem);
-  // Takes the plan as the fixed state (see ScheduleState::load).
+  ~BookingOptions();
+  BookingOptions(const BookingOptions&) = delete;
+  BookingOptions& operator=(const BookingOptions&) = delete;
+
+  // Takes the plan as the fixed state. Fails (naming the request) on
+  // unknown ids, a week outside the window or a peer booked twice in a week.
   Status load_plan(const Plan& plan);
+  // The k cheapest options and the blocked weeks; not_found for an unknown
+  // request.
   Result<BookingAnswer> options(const std::string& request_id, int k);
+  // The option of that one week; not_found for an unknown request; conflict
+  // "week: YYYY-MM-DD is not possible: <reason>" when the week has none
+  // (also when it is not a Monday or not a week of the window).
+  Result<BookingOption> place_in_week(const std::string& request_id, Date week);
 
  private:
-  std::vector<BlockedWeek> blocked_weeks(int r, const std::vector<int>& feasible);
-
-  const Problem* problem_;
-  ScheduleState state_;
-  TeamMatcher matcher_;
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace peerslot

@@ -144,13 +144,16 @@ class Checker {
     }
   }
 
-  // H7: no own council, no declared conflict, optionally no same region.
+  // H7: no own council, no declared conflict, optionally no same region, no
+  // peer who declined the request.
   void check_peer_conflicts(const Request& r, const Council& c, const Peer& p) {
     if (p.council == c.id) add("H7", r.id, p.id, "would challenge its own council " + c.id);
     if (std::find(p.conflicts.begin(), p.conflicts.end(), c.id) != p.conflicts.end())
       add("H7", r.id, p.id, "has a declared conflict with " + c.id);
     if (s_.exclude_same_region && p.region == c.region)
       add("H7", r.id, p.id, "is from the council's own region " + c.region);
+    if (std::find(r.declined.begin(), r.declined.end(), p.id) != r.declined.end())
+      add("H7", r.id, p.id, "declined this challenge");
   }
 
   // H8: every on-site day inside one of the peer's available ranges.

@@ -27,9 +27,10 @@ std::int64_t great_circle_km(const GeoPoint& a, const GeoPoint& b) { return sphe
 std::int64_t sphere_km(const SpherePoint& a, const SpherePoint& b) {
   double dlat = b.lat_radians - a.lat_radians, dlon = radians(b.lon_degrees - a.lon_degrees);
   double h = std::sin(dlat / 2) * std::sin(dlat / 2) + a.cos_lat * b.cos_lat * std::sin(dlon / 2) * std::sin(dlon / 2);
-  double km = 2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
-  return static_cast<std::int64_t>(std::floor(km + 0.5));
+  return round_km(2 * kEarthRadiusKm * std::asin(std::min(1.0, std::sqrt(h))));
 }
+
+std::int64_t round_km(double km) { return static_cast<std::int64_t>(std::floor(km + 0.5)); }
 
 std::int64_t travel_km(const Peer& peer, const Council& council) {
   if (!peer.location || !council.location) return 0;

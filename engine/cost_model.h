@@ -20,8 +20,11 @@
 
 namespace peerslot {
 
-// Great-circle distance on a sphere of radius 6371.0 km, rounded to the
-// nearest whole km (halves up).
+// A distance in km to the nearest whole km, halves up: 12.5 -> 13,
+// 12.4999 -> 12. Every distance of the cost goes through it.
+std::int64_t round_km(double km);
+// Great-circle distance on a sphere of radius 6371.0 km, rounded by
+// round_km().
 std::int64_t great_circle_km(const GeoPoint& a, const GeoPoint& b);
 // The same distance from points prepared once (the cosine of the latitude
 // is the costly part), for callers that compute many distances; the result

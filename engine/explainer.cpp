@@ -7,9 +7,12 @@
 // be met, no single team meeting them all. Weeks are grouped by the first
 // failing requirement and each group becomes one reason, largest first.
 // For a requirement, the "nearest" peer is the one that meets it, is
-// eligible (H7), and is blocked in the fewest of the failing weeks (ties:
-// fewest km); the reason names what blocks it (H8, H9 or H10) and when.
-#include "engine/explainer.h"
+// eligible (H7: own council, conflicts, region, declines), and is blocked in
+// the fewest of the failing weeks (ties: fewest km); the reason names what
+// blocks it (H8, H9 or H10) and when. When every peer meeting it is
+// excluded by H7, the reason names a few of them and why (e.g. "P0044
+// declined this challenge (H7)").
+#include "engine/internal/explainer.h"
 
 #include <algorithm>
 #include <functional>
@@ -228,7 +231,7 @@ std::string explain_peer(const ScheduleState& state, int p, int r, int w) {
       if (s.exclude_same_region && peer.region == council.region) return "is from the council's own region " + council.region + " (H7)";
       return "has a declared conflict with " + council.id + " (H7)";
     case ScheduleState::Block::kDeclined:
-      return "declined " + s.requests[r].id;
+      return "declined this challenge (H7)";
     case ScheduleState::Block::kUnavailable: {
       for (Date d : problem.calendar().on_site_days(problem.monday(w), problem.request(r).days)) {
         bool free = std::any_of(peer.available.begin(), peer.available.end(), [&](const DateRange& a) { return a.contains(d); });

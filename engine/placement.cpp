@@ -2,7 +2,7 @@
 // one and force their peers) followed by one TeamMatcher call per week. The
 // delta adds the preference cost of the week and removes the unscheduled
 // penalty, so deltas of different weeks compare directly.
-#include "engine/placement.h"
+#include "engine/internal/placement.h"
 
 #include <algorithm>
 

@@ -143,6 +143,8 @@ void Problem::build_requests() {
       r.pinned_week = week_of(source.pinned->week);
       for (const std::string& id : source.pinned->peers) r.pinned_peers.push_back(scenario_->peer_index.at(id));
     }
+    for (const std::string& id : source.declined) r.declined.push_back(scenario_->peer_index.at(id));
+    std::sort(r.declined.begin(), r.declined.end());
     requests_.push_back(std::move(r));
   }
 }
@@ -207,7 +209,13 @@ bool Problem::eligible(int p, int r) const {
   if (request.team[static_cast<int>(peer.role)] == 0) return false;
   if (peer.council == request.council) return false;
   if (scenario_->exclude_same_region && peer.region == council_region_[request.council]) return false;
-  return std::find(peer.conflicts.begin(), peer.conflicts.end(), request.council) == peer.conflicts.end();
+  if (std::find(peer.conflicts.begin(), peer.conflicts.end(), request.council) != peer.conflicts.end()) return false;
+  return !declined(p, r);
+}
+
+bool Problem::declined(int p, int r) const {
+  const std::vector<int>& declined = requests_[r].declined;
+  return std::binary_search(declined.begin(), declined.end(), p);
 }
 
 int Problem::usable_position(int r, int week) const {

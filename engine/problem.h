@@ -5,16 +5,20 @@
 // settled here, once: the window's week Mondays; per request the usable weeks
 // (Monday with >= days working days, on-site days inside the window and
 // earliest..latest, none in a blackout or pre-election period) with their
-// preference cost; per (week, days) the on-site days split by financial year;
-// per (peer, week) a bitmask of the `days` values for which the peer is
-// available on every on-site day; integer ids for councils, regions, parties
-// and focus skills; and the peer-to-council km matrix (travel_km of
-// cost_model.h, so rounding is identical to the checker's).
+// preference cost, and its declined peers; per (week, days) the on-site days
+// split by financial year; per (peer, week) a bitmask of the `days` values
+// for which the peer is available on every on-site day; integer ids for
+// councils, regions, parties and focus skills; and the peer-to-council km
+// matrix (travel_km of cost_model.h, so rounding is identical to the
+// checker's).
 //
-// Guarantees: immutable after build(); indices are dense (0..n-1) and follow
-// the scenario's vector order; memory is O(peers x (weeks + councils)) bytes,
-// about 90 MB at ten times national scale.
-// Thread-safety: immutable; share freely between threads.
+// Guarantees: the constructor builds every table and nothing changes them
+// afterwards; the Problem keeps a pointer to the scenario (scenario()), so
+// the scenario must outlive it and stay unchanged while it lives; indices
+// are dense (0..n-1) and follow the scenario's vector order; memory is
+// O(peers x (weeks + councils)) bytes, about 90 MB at ten times national
+// scale.
+// Thread-safety: const after construction; share freely between threads.
 #pragma once
 
 #include "engine/calendar.h"
@@ -60,6 +64,7 @@ struct ProblemRequest {
   int pinned_week = kNoIndex;     // week index of the pin (even if unusable)
   bool pinned = false;
   std::vector<int> pinned_peers;  // peer indices
+  std::vector<int> declined;      // peer indices, ascending (H7)
 };
 
 class Problem {
@@ -91,6 +96,8 @@ class Problem {
   }
   // H7 and role: the peer may sit on this request's team at all.
   bool eligible(int p, int r) const;
+  // H7: the peer is in the request's `declined`.
+  bool declined(int p, int r) const;
   bool has_skill(int p, int skill) const {
     return (skills_[static_cast<std::size_t>(p) * skill_words_ + skill / 64] >> (skill % 64)) & 1;
   }

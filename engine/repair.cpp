@@ -8,13 +8,16 @@
 // the broken one placed, and the other re-placed at its cheapest; the first
 // few successes are compared on cost. Finally the moves are read off by
 // comparing the new state with the old plan, so the report is exactly what
-// changed. A declining peer is barred from its request in the state, so no
-// step proposes it there again.
+// changed. A decline is applied to the scenario (the peer joins the
+// request's `declined`), so the Problem makes the peer ineligible for that
+// request (H7) and no step proposes it there again; an assignment whose team
+// holds a peer that is no longer eligible is broken, and mending it keeps
+// the rest of its team and fills the vacated seat.
 #include "engine/repair.h"
 
 #include "engine/cost_model.h"
-#include "engine/explainer.h"
-#include "engine/placement.h"
+#include "engine/internal/explainer.h"
+#include "engine/internal/placement.h"
 
 #include <algorithm>
 #include <map>
@@ -40,9 +43,14 @@ Result<Scenario> apply_change(const Scenario& scenario, const RepairChange& chan
       changed.peers[it->second].available = kept;
       break;
     }
-    case RepairChange::Kind::kDeclineChallenge:
+    case RepairChange::Kind::kDeclineChallenge: {
       if (!changed.find_peer(change.peer)) return Status::not_found("unknown peer " + change.peer);
-      [[fallthrough]];
+      auto it = changed.request_index.find(change.request);
+      if (it == changed.request_index.end()) return Status::not_found("unknown request " + change.request);
+      std::vector<std::string>& declined = changed.requests[it->second].declined;
+      if (std::find(declined.begin(), declined.end(), change.peer) == declined.end()) declined.push_back(change.peer);
+      break;
+    }
     case RepairChange::Kind::kCancelRequest:
       if (!changed.find_request(change.request)) return Status::not_found("unknown request " + change.request);
       break;
@@ -69,7 +77,7 @@ class Repairer {
     if (!loaded.is_ok()) return loaded;
     old_ = state_.snapshot();
     if (declined() != kNoIndex) {
-      Status seat = bar_decliner();
+      Status seat = require_decliner_seated();
       if (!seat.is_ok()) return seat;
     }
     std::vector<int> broken = find_broken();
@@ -93,23 +101,27 @@ class Repairer {
     return change_.kind == RepairChange::Kind::kDeclineChallenge ? problem_.request_index(change_.request) : kNoIndex;
   }
 
-  // The decliner must sit on the declined request; it may not join it again.
-  Status bar_decliner() {
+  // The decliner must sit on the declined request in the old plan.
+  Status require_decliner_seated() const {
     int p = problem_.peer_index(change_.peer);
     std::span<const int> team = state_.team(declined());
     if (!state_.scheduled(declined()) || std::find(team.begin(), team.end(), p) == team.end())
       return Status::not_found(change_.peer + " has no assignment in " + change_.request);
-    state_.bar(p, declined());
     return Status::ok();
+  }
+
+  // Every peer of r's old team may still sit on it that week: eligible (H7,
+  // so not one who declined it) and available (H8).
+  bool team_still_fine(int r, int w, std::span<const int> team) const {
+    return std::all_of(team.begin(), team.end(), [&](int p) {
+      return problem_.eligible(p, r) && problem_.available(p, w, problem_.request(r).days);
+    });
   }
 
   bool still_fine(int r) const {
     if (r == cancelled() || r == declined()) return false;
     int w = state_.week(r);
-    if (problem_.usable_position(r, w) == kNoIndex) return false;
-    for (int p : state_.team(r))
-      if (!problem_.available(p, w, problem_.request(r).days)) return false;
-    return true;
+    return problem_.usable_position(r, w) != kNoIndex && team_still_fine(r, w, state_.team(r));
   }
 
   std::vector<int> find_broken() const {
@@ -147,7 +159,7 @@ class Repairer {
     const int* first = old_.peers.data() + offset(r);
     for (int i = 0; i < problem_.request(r).team_size; ++i) {
       int p = first[i];
-      if (problem_.available(p, w, problem_.request(r).days) && state_.block(p, r, w) != ScheduleState::Block::kDeclined &&
+      if (problem_.available(p, w, problem_.request(r).days) && problem_.eligible(p, r) &&
           std::find(keep.begin(), keep.end(), p) == keep.end())
         keep.push_back(p);
     }
@@ -261,7 +273,7 @@ class Repairer {
   bool broken_by_change(int r, const std::vector<int>& before) const {
     int w = old_.week[r];
     if (r == declined() || problem_.usable_position(r, w) == kNoIndex) return true;
-    return std::any_of(before.begin(), before.end(), [&](int p) { return !problem_.available(p, w, problem_.request(r).days); });
+    return !team_still_fine(r, w, before);
   }
 
   const Problem& problem_;

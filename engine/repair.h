@@ -2,9 +2,13 @@
 // challenges as possible.
 //
 // Changes: a peer withdraws (from a date on), a peer declines one challenge
-// (it leaves only that team and is not proposed for that request again; its
-// availability is unchanged), a council cancels a request, or a week becomes
-// blocked for a council. The repaired plan keeps every
+// (it leaves only that team and joins the request's `declined`, so it is
+// never proposed for that request again; its availability is unchanged), a
+// council cancels a request, or a week becomes blocked for a council.
+// The scenario may already list the decliner in `declined` while the plan
+// still has it on the team (the service records the decline first): the
+// seat is then vacated all the same. More generally, an assignment whose
+// team holds a peer who is not eligible for it (H7) counts as broken. The repaired plan keeps every
 // assignment the change does not break exactly as it was; each broken one
 // is mended by the least disruptive step that works, in this order:
 //   1. same week, keep the rest of the team, replace only the lost peer;
@@ -58,8 +62,9 @@ struct RepairResult {
   int others_moved = 0;           // assignments moved that the change did not break
 };
 
-// The change applied to a scenario (peer availability cut, blackout added;
-// a decline or a cancellation leaves the scenario as it is).
+// The change applied to a scenario (peer availability cut, blackout added,
+// the decliner added to the request's `declined` unless already there; a
+// cancellation leaves the scenario as it is).
 Result<Scenario> apply_change(const Scenario& scenario, const RepairChange& change);
 // Fails (not found) on unknown ids, or a decline by a peer not on the request's team.
 Result<RepairResult> repair(const Scenario& scenario, const Plan& plan, const RepairChange& change);

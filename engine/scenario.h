@@ -1,11 +1,14 @@
 // scenario.h — the in-memory form of a peer-challenge programme and its plan.
 //
-// These are plain data mirroring the `peerslot-scenario/1` and
-// `peerslot-plan/1` documents of docs/scenario-format.md; see
+// These are plain data mirroring the scenario and plan documents of
+// docs/scenario-format.md: all of `peerslot-scenario/1` and
+// `peerslot-plan/1` and, of version 2, a request's `declined` peers; see
 // scenario_json.h for reading and writing them. Ids are strings as in the
-// documents. After validation (parse_scenario) the invariants below hold:
+// documents. A Scenario that scenario_from_json() returned keeps the
+// invariants below:
 //   - ids are unique within councils, peers and requests;
-//   - every request's council and every pinned peer exists;
+//   - every request's council, every pinned peer and every declined peer
+//     exists;
 //   - days is 1..5, team counts are >= 0, dates are real dates, ranges have
 //     start <= end;
 //   - the lookup maps (council_index, peer_index, request_index) match the
@@ -94,6 +97,7 @@ struct Request {
   TeamShape team{};
   int priority = 1;
   std::optional<Pin> pinned;
+  std::vector<std::string> declined;  // peers who declined it: never on its team (H7)
 
   int team_size() const { return team[0] + team[1] + team[2] + team[3]; }
 };

@@ -278,7 +278,9 @@ std::optional<Pin> read_pin(Fields& parent) {
   return pin;
 }
 
-Request read_request(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+// `declined` is a version 2 field: a version 1 document does not read it,
+// so there it is an unknown field like any other.
+Request read_request(const json& item, const std::string& path, std::vector<std::string>* warnings, int version) {
   Fields f(item, path, warnings);
   Request r;
   r.id = f.nonempty_string("id");
@@ -296,21 +298,24 @@ Request read_request(const json& item, const std::string& path, std::vector<std:
   r.team = read_team(f);
   r.priority = static_cast<int>(f.integer("priority", 1, 0, 1000000));
   r.pinned = read_pin(f);
+  if (version >= 2) r.declined = f.strings("declined");
   f.finish();
   return r;
 }
 
-// Cross-references: request councils and pinned peers must exist.
+void check_peers_exist(const Scenario& s, const std::vector<std::string>& ids, const std::string& path) {
+  for (size_t k = 0; k < ids.size(); ++k)
+    if (!s.find_peer(ids[k])) fail(index_path(path, k), "unknown peer " + show(json(ids[k])));
+}
+
+// Cross-references: request councils, pinned and declined peers must exist.
 void check_references(const Scenario& s) {
   for (size_t i = 0; i < s.requests.size(); ++i) {
     const Request& r = s.requests[i];
     std::string path = index_path("requests", i);
     if (!s.find_council(r.council)) fail(path + ".council", "unknown council " + show(json(r.council)));
-    if (!r.pinned) continue;
-    for (size_t k = 0; k < r.pinned->peers.size(); ++k) {
-      if (!s.find_peer(r.pinned->peers[k]))
-        fail(index_path(path + ".pinned.peers", k), "unknown peer " + show(json(r.pinned->peers[k])));
-    }
+    if (r.pinned) check_peers_exist(s, r.pinned->peers, path + ".pinned.peers");
+    check_peers_exist(s, r.declined, path + ".declined");
   }
 }
 
@@ -330,9 +335,17 @@ void require_format(Fields& f, const char* expected) {
   if (format != expected) fail("format", show(json(format)) + " is not \"" + expected + "\"");
 }
 
+// 1 or 2, from the document's `format`.
+int scenario_version(Fields& f) {
+  std::string format = f.string("format", true);
+  if (format == kScenarioFormatV1) return 1;
+  if (format == kScenarioFormatV2) return 2;
+  fail("format", show(json(format)) + " is not \"" + kScenarioFormatV1 + "\" or \"" + kScenarioFormatV2 + "\"");
+}
+
 Scenario read_scenario(const json& doc, std::vector<std::string>* warnings) {
   Fields f(doc, "", warnings);
-  require_format(f, kScenarioFormat);
+  int version = scenario_version(f);
   Scenario s;
   s.window = read_window(f.require("window"), warnings);
   s.bank_holidays = f.dates("bank_holidays");
@@ -343,7 +356,9 @@ Scenario read_scenario(const json& doc, std::vector<std::string>* warnings) {
   s.weights = read_weights(f);
   s.councils = read_list<Council>(f, "councils", read_council);
   s.peers = read_list<Peer>(f, "peers", read_peer);
-  s.requests = read_list<Request>(f, "requests", read_request);
+  s.requests = read_list<Request>(f, "requests", [version](const json& item, const std::string& path, std::vector<std::string>* w) {
+    return read_request(item, path, w, version);
+  });
   f.finish();
   s.reindex();
   check_references(s);
@@ -454,6 +469,7 @@ json request_to_json(const Request& r) {
   out["team"] = team;
   out["priority"] = r.priority;
   if (r.pinned) out["pinned"] = {{"week", to_iso(r.pinned->week)}, {"peers", r.pinned->peers}};
+  if (!r.declined.empty()) out["declined"] = r.declined;
   return out;
 }
 
@@ -473,6 +489,12 @@ Result<T> guarded(const std::function<T()>& read) {
   }
 }
 
+// Version 2 only when the scenario uses a field version 1 does not have.
+const char* scenario_format(const Scenario& s) {
+  bool declines = std::any_of(s.requests.begin(), s.requests.end(), [](const Request& r) { return !r.declined.empty(); });
+  return declines ? kScenarioFormatV2 : kScenarioFormatV1;
+}
+
 }  // namespace
 
 Result<Scenario> scenario_from_json(const json& doc, std::vector<std::string>* warnings) {
@@ -484,7 +506,7 @@ Result<Plan> plan_from_json(const json& doc, const Scenario& scenario, std::vect
 }
 
 json scenario_to_json(const Scenario& s) {
-  json out = {{"format", kScenarioFormat},
+  json out = {{"format", scenario_format(s)},
               {"window", {{"start", to_iso(s.window.start)}, {"end", to_iso(s.window.end)}}},
               {"bank_holidays", dates_to_json(s.bank_holidays)},
               {"pre_election_days", s.pre_election_days}};

@@ -1,9 +1,16 @@
-// scenario_json.h — read, validate and write `peerslot-scenario/1` and
-// `peerslot-plan/1` documents (shared/spec/scenario-format.md).
+// scenario_json.h — read, validate and write scenario and plan documents
+// (docs/scenario-format.md).
+//
+// Scenarios: `peerslot-scenario/1` and `peerslot-scenario/2` are read. Of
+// version 2's additions only a request's `declined` is read, and only in a
+// /2 document; in a /1 document it is an unknown field like any other.
+// scenario_to_json() writes "/2" only when the scenario uses `declined`,
+// and otherwise "/1", exactly as before version 2. Plans: `peerslot-plan/1`.
 //
 // Reading is strict: every type and range in the contract is checked and the
 // first problem is reported with its field path and the offending value, e.g.
 //   requests[12].pinned.week: 2011-09-13 is not a Monday
+//   requests[3].declined[0]: unknown peer "P9999"
 //   peers[3].role: "mayor" is not one of member, chief_executive, officer, expert
 // Unknown fields are accepted but reported as warnings, never silently.
 // Strings are refused when they hold invalid UTF-8 or a control character
@@ -28,7 +35,8 @@
 
 namespace peerslot {
 
-constexpr const char* kScenarioFormat = "peerslot-scenario/1";
+constexpr const char* kScenarioFormatV1 = "peerslot-scenario/1";
+constexpr const char* kScenarioFormatV2 = "peerslot-scenario/2";
 constexpr const char* kPlanFormat = "peerslot-plan/1";
 // Ten years, counting the leap days: the longest window a scenario may have.
 constexpr int kMaxWindowDays = 3653;

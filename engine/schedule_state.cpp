@@ -4,7 +4,7 @@
 // exact whole-number difference, so no recomputation is ever needed.
 // The load term is the only non-linear one: a peer with d days in a year
 // who gains n more adds weight x ((d+n)^2 - d^2).
-#include "engine/schedule_state.h"
+#include "engine/internal/schedule_state.h"
 
 #include <algorithm>
 
@@ -35,8 +35,7 @@ std::span<const int> ScheduleState::team(int r) const {
 
 ScheduleState::Block ScheduleState::block(int p, int r, int w) const {
   const ProblemRequest& request = problem_->request(r);
-  if (!problem_->eligible(p, r)) return Block::kIneligible;
-  if (!barred_.empty() && std::find(barred_.begin(), barred_.end(), std::pair{p, r}) != barred_.end()) return Block::kDeclined;
+  if (!problem_->eligible(p, r)) return problem_->declined(p, r) ? Block::kDeclined : Block::kIneligible;
   if (!problem_->available(p, w, request.days)) return Block::kUnavailable;
   if (busy(p, w) != kNoIndex) return Block::kBusy;
   int cap = problem_->peer(p).cap;

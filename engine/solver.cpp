@@ -34,8 +34,8 @@
 #include "engine/solver.h"
 
 #include "engine/cost_model.h"
-#include "engine/explainer.h"
-#include "engine/placement.h"
+#include "engine/internal/explainer.h"
+#include "engine/internal/placement.h"
 
 #include <algorithm>
 #include <chrono>

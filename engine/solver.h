@@ -2,9 +2,12 @@
 // as cheaply as possible, never breaking a rule.
 //
 // solve() builds a first feasible plan greedily (pinned requests first, then
-// the most constrained and highest-priority ones), then improves it by local
-// search with late acceptance until the time limit, the iteration limit or
-// the stop flag, whichever comes first, and returns the best plan seen.
+// the most constrained and highest-priority ones; this always runs to the
+// end), then improves it by local search with late acceptance and returns
+// the best plan seen. The search stops at the stop flag or, with an
+// iteration limit, after that many iterations per thread (the time limit is
+// then not looked at); without one, once time_limit_seconds have passed
+// since solve() began, the first plan's construction included.
 //
 // Guarantees:
 //   - the plan keeps H1..H11 and its `cost` equals compute_cost();
@@ -14,7 +17,7 @@
 //     unscheduled with the reason and listed in `broken_pins` — the plan then
 //     breaks H12 for it, and callers must report that (the CLI exits 1);
 //   - every unscheduled request has at least one actionable reason
-//     (explainer.h);
+//     (engine/internal/explainer.h);
 //   - deterministic for (scenario, seed, threads, iterations) when stopped by
 //     the iteration limit; a time limit or the stop flag stops at a
 //     machine-dependent point.
@@ -43,8 +46,8 @@ struct SolveProgress {
 };
 
 struct SolveOptions {
-  double time_limit_seconds = 10;
-  std::int64_t iterations = -1;  // per thread; -1 for no iteration limit
+  double time_limit_seconds = 10;  // since solve() began; only when iterations is -1
+  std::int64_t iterations = -1;    // per thread; -1 to stop at the time limit instead
   std::uint64_t seed = 1;
   int threads = 1;
   const std::atomic<bool>* stop = nullptr;  // set (e.g. by SIGINT) to stop early

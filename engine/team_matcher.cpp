@@ -17,7 +17,7 @@
 //    of its role, and each peer has one role, so the roles do not compete:
 //    the cheapest fill takes, per role, the seats-left cheapest candidates
 //    not already chosen (by_role_ is sorted by cost, then peer index).
-#include "engine/team_matcher.h"
+#include "engine/internal/team_matcher.h"
 
 #include <algorithm>
 

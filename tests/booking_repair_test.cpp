@@ -3,17 +3,24 @@
 #include "engine/booking_options.h"
 #include "engine/checker.h"
 #include "engine/repair.h"
+#include "engine/scenario_json.h"
 #include "engine/solver.h"
 #include "tests/test_scenarios.h"
+#include "tests/test_support.h"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
 #include <map>
+#include <optional>
+#include <set>
 
 using namespace peerslot;
 using peerslot::test::day;
 using peerslot::test::ScenarioBuilder;
+using peerslot::test::load_fixture;
+using peerslot::test::plan_of;
+using peerslot::test::scenario_of;
 
 namespace {
 
@@ -40,6 +47,13 @@ std::map<std::string, Assignment> by_request(const Plan& plan) {
   std::map<std::string, Assignment> map;
   for (const Assignment& a : plan.assignments) map[a.request] = a;
   return map;
+}
+
+// The plan puts the peer on the request's team.
+bool seats(const Plan& plan, const std::string& request, const std::string& peer) {
+  return std::any_of(plan.assignments.begin(), plan.assignments.end(), [&](const Assignment& a) {
+    return a.request == request && std::count(a.peers.begin(), a.peers.end(), peer) > 0;
+  });
 }
 
 }  // namespace
@@ -93,7 +107,90 @@ TEST_CASE("options name a full week and ask nothing of other bookings") {
   CHECK_FALSE(booking.options("NOPE", 5).is_ok());
 }
 
+namespace {
+
+void check_same_option(const BookingOption& got, const BookingOption& expected) {
+  CHECK(got.week == expected.week);
+  CHECK(got.delta == expected.delta);
+  CHECK(got.preference == expected.preference);
+  CHECK(got.peers == expected.peers);
+}
+
+const BlockedWeek* blocked_in(const BookingAnswer& answer, Date week) {
+  for (const BlockedWeek& b : answer.blocked)
+    if (b.week == week) return &b;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("place_in_week gives, for every week, what options() gives for it") {
+  int options = 0, conflicts = 0, booked = 0;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    Scenario s = test::random_scenario(seed, {6, 40, 14, 4, 2, 1});
+    Plan plan = solved(s, seed);
+    Problem problem(s);
+    BookingOptions booking(problem);
+    REQUIRE(booking.load_plan(plan).is_ok());
+    for (const Request& r : s.requests) {
+      BookingAnswer answer = booking.options(r.id, problem.week_count()).value();
+      if (answer.current_week) ++booked;
+      for (int w = 0; w < problem.week_count(); ++w) {
+        Date week = problem.monday(w);
+        INFO("seed " << seed << " " << r.id << " week " << to_iso(week));
+        auto placed = booking.place_in_week(r.id, week);
+        auto option = std::find_if(answer.options.begin(), answer.options.end(),
+                                   [&](const BookingOption& o) { return o.week == week; });
+        if (option != answer.options.end()) {
+          REQUIRE(placed.is_ok());
+          check_same_option(placed.value(), *option);
+          ++options;
+          continue;
+        }
+        REQUIRE_FALSE(placed.is_ok());
+        CHECK(placed.status().code() == Status::Code::kConflict);
+        std::string head = "week: " + to_iso(week) + " is not possible: ";
+        CHECK(placed.status().message().rfind(head, 0) == 0);
+        CHECK(placed.status().message().size() > head.size());
+        if (const BlockedWeek* b = blocked_in(answer, week)) CHECK(placed.status().message() == head + b->reason);
+        ++conflicts;
+      }
+      // The questions left the plan as it was.
+      BookingAnswer again = booking.options(r.id, problem.week_count()).value();
+      REQUIRE(again.options.size() == answer.options.size());
+      for (std::size_t i = 0; i < again.options.size(); ++i) check_same_option(again.options[i], answer.options[i]);
+      CHECK(again.current_week == answer.current_week);
+    }
+  }
+  CHECK(options > 50);
+  CHECK(conflicts > 50);
+  CHECK(booked > 10);
+}
+
+TEST_CASE("place_in_week refuses unknown requests, other days than Monday and weeks outside the window") {
+  Scenario s = scenario_of(load_fixture("rules_scenario.json"));
+  Problem problem(s);
+  BookingOptions booking(problem);
+  REQUIRE(booking.load_plan(plan_of(load_fixture("rules_plan.json"), s)).is_ok());
+  auto unknown = booking.place_in_week("NOPE", day("2011-09-12"));
+  CHECK(unknown.status().code() == Status::Code::kNotFound);
+  CHECK(unknown.status().message() == "unknown request NOPE");
+  CHECK(booking.place_in_week("R2", day("2011-09-13")).status().message() ==
+        "week: 2011-09-13 is not possible: not a Monday");
+  CHECK(booking.place_in_week("R2", day("2012-04-09")).status().message() ==
+        "week: 2012-04-09 is not possible: outside the window 2011-04-01..2012-03-31");
+  auto blackout = booking.place_in_week("R1", day("2011-12-19"));
+  CHECK(blackout.status().code() == Status::Code::kConflict);
+  CHECK(blackout.status().message() ==
+        "week: 2011-12-19 is not possible: unusable (H2/H3): blackout 2011-12-19..2012-01-06");
+  // R1 is booked in 2011-09-12: asking for its own week gives it back, at no cost.
+  auto own = booking.place_in_week("R1", day("2011-09-12"));
+  REQUIRE(own.is_ok());
+  CHECK(own.value().delta == 0);
+}
+
 TEST_CASE("repair after a withdrawal keeps every untouched assignment") {
+  int kept = 0;
   for (std::uint64_t seed = 1; seed <= 8; ++seed) {
     Scenario s = test::random_scenario(seed, {6, 40, 14, 4, 2, 0});
     Plan plan = solved(s, seed);
@@ -101,7 +198,7 @@ TEST_CASE("repair after a withdrawal keeps every untouched assignment") {
     std::map<std::string, int> load;
     for (const Assignment& a : plan.assignments)
       for (const std::string& p : a.peers) ++load[p];
-    if (load.empty()) continue;
+    REQUIRE_FALSE(load.empty());
     std::string busiest = std::max_element(load.begin(), load.end(), [](auto& x, auto& y) { return x.second < y.second; })->first;
     RepairChange change;
     change.peer = busiest;
@@ -115,20 +212,42 @@ TEST_CASE("repair after a withdrawal keeps every untouched assignment") {
     CHECK(check_plan(s, result.plan).ok());
     auto before = by_request(plan);
     auto after = by_request(result.plan);
-    std::size_t unchanged = 0;
+    std::set<std::string> moved;
+    for (const RepairMove& m : result.moves) moved.insert(m.request);
+    // Every assignment the repair does not name is exactly as it was.
+    for (const auto& [id, a] : before) {
+      if (moved.count(id)) continue;
+      INFO(id << " is not among the moves");
+      REQUIRE(after.count(id));
+      CHECK(after[id].week == a.week);
+      CHECK(after[id].peers == a.peers);
+      ++kept;
+    }
+    for (const auto& [id, a] : after) {
+      INFO(id << " is newly assigned");
+      if (!before.count(id)) CHECK(moved.count(id));
+    }
+    // The assignments that need the withdrawn peer from `from` on are the broken ones.
     Calendar calendar(s.bank_holidays);
+    int broken = 0;
     for (const auto& [id, a] : before) {
       std::vector<Date> days = calendar.on_site_days(a.week, s.find_request(id)->days);
-      bool uses = std::count(a.peers.begin(), a.peers.end(), busiest) && days.back() >= *change.from;
-      bool kept = after.count(id) && after[id].week == a.week && after[id].peers == a.peers;
-      if (!uses && kept) ++unchanged;
-      // (That the withdrawn peer is never on site from `from` on is H8 of the
-      // changed scenario, checked above.)
+      if (!std::count(a.peers.begin(), a.peers.end(), busiest) || days.back() < *change.from) continue;
+      ++broken;
+      CHECK(moved.count(id));
     }
-    // Everything not broken stayed put, except challenges repair says it moved.
-    CHECK(unchanged + result.broken + result.others_moved >= before.size());
-    for (const RepairMove& m : result.moves) CHECK(!m.why.empty());
+    CHECK(result.broken == broken);
+    // Each move says what changed, and why.
+    for (const RepairMove& m : result.moves) {
+      INFO("move of " << m.request);
+      CHECK(!m.why.empty());
+      CHECK(m.old_week == (before.count(m.request) ? std::optional<Date>(before[m.request].week) : std::nullopt));
+      CHECK(m.new_week == (after.count(m.request) ? std::optional<Date>(after[m.request].week) : std::nullopt));
+      CHECK(m.old_peers == (before.count(m.request) ? before[m.request].peers : std::vector<std::string>{}));
+      CHECK(m.new_peers == (after.count(m.request) ? after[m.request].peers : std::vector<std::string>{}));
+    }
   }
+  CHECK(kept > 50);
 }
 
 TEST_CASE("repair replaces only the withdrawn peer when a replacement exists") {
@@ -196,6 +315,86 @@ TEST_CASE("a decline replaces only the declining peer and leaves the rest of the
   CHECK(!repair(s, plan, change).is_ok());
 }
 
+TEST_CASE("after a decline the declining peer is never proposed for that request again") {
+  int declines = 0;
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    Scenario s = test::random_scenario(seed, {6, 40, 14, 4, 2, 0});
+    Plan plan = solved(s, seed);
+    for (std::size_t i = 0; i < plan.assignments.size() && i < 3; ++i) {
+      const Assignment& target = plan.assignments[i];
+      RepairChange change;
+      change.kind = RepairChange::Kind::kDeclineChallenge;
+      change.request = target.request;
+      change.peer = target.peers.front();
+      INFO("seed " << seed << " " << change.peer << " declines " << change.request);
+      RepairResult result = repair(s, plan, change).value();
+      ++declines;
+      const Request& changed = *result.changed.find_request(change.request);
+      CHECK(changed.declined == std::vector<std::string>{change.peer});
+      CheckReport report = check_plan(result.changed, result.plan);
+      for (const Violation& v : report.violations) INFO(v.line());
+      CHECK(report.violations.empty());
+      CHECK(report.cost_matches);
+      CHECK_FALSE(seats(result.plan, change.request, change.peer));
+      // Neither booking options nor a new solve of the changed scenario offer it.
+      Problem problem(result.changed);
+      BookingOptions booking(problem);
+      REQUIRE(booking.load_plan(result.plan).is_ok());
+      auto answer = booking.options(change.request, problem.week_count());
+      REQUIRE(answer.is_ok());
+      for (const BookingOption& o : answer.value().options) CHECK(std::count(o.peers.begin(), o.peers.end(), change.peer) == 0);
+      CHECK_FALSE(seats(solved(result.changed, seed), change.request, change.peer));
+    }
+  }
+  CHECK(declines >= 12);
+}
+
+TEST_CASE("a decline already in the scenario while the plan still seats the peer vacates the seat") {
+  ScenarioBuilder b("2012-04-02", "2012-04-27");
+  b.council("C1", "NOC", 53.0, -2.0);
+  b.council("C2", "NOC", 54.5, -2.1);
+  b.peer("A", Role::kOfficer, "X", 53.0, -2.0);
+  b.peer("B", Role::kOfficer, "X", 53.1, -2.0);
+  b.peer("C", Role::kOfficer, "X", 53.5, -2.0);
+  b.peer("D", Role::kOfficer, "X", 54.5, -2.1);
+  b.request("R1", "C1", 2, {0, 0, 2, 0});
+  b.request("R2", "C2", 2, {0, 0, 2, 0});
+  Scenario before = b.build();
+  Plan plan;
+  plan.assignments.push_back({"R1", day("2012-04-16"), {"A", "B"}});
+  plan.assignments.push_back({"R2", day("2012-04-09"), {"A", "D"}});
+  plan.cost = check_plan(before, plan).recomputed;
+  Scenario recorded = before;  // as the service stores it before repairing
+  recorded.requests[0].declined = {"A"};
+  RepairChange change;
+  change.kind = RepairChange::Kind::kDeclineChallenge;
+  change.request = "R1";
+  change.peer = "A";
+  RepairResult fresh = repair(before, plan, change).value();
+  RepairResult again = repair(recorded, plan, change).value();
+  CHECK(again.changed.requests[0].declined == std::vector<std::string>{"A"});
+  CHECK(plan_to_json(again.plan) == plan_to_json(fresh.plan));
+  CHECK(again.broken == 1);
+  CHECK(again.others_moved == 0);
+  auto after = by_request(again.plan);
+  CHECK(after["R1"].week == day("2012-04-16"));
+  CHECK(after["R1"].peers == std::vector<std::string>{"B", "C"});
+  CHECK(after["R2"].peers == std::vector<std::string>{"A", "D"});
+  CHECK(check_plan(again.changed, again.plan).ok());
+
+  SECTION("any other change mends the seat of a declined peer too") {
+    RepairChange cancel;
+    cancel.kind = RepairChange::Kind::kCancelRequest;
+    cancel.request = "R2";
+    RepairResult cancelled = repair(recorded, plan, cancel).value();
+    CheckReport report = check_plan(cancelled.changed, cancelled.plan);
+    for (const Violation& v : report.violations) INFO(v.line());
+    CHECK(report.violations.empty());
+    CHECK(by_request(cancelled.plan).count("R1"));
+    CHECK_FALSE(seats(cancelled.plan, "R1", "A"));
+  }
+}
+
 TEST_CASE("repair after a cancellation and a blocked week") {
   Scenario s = test::random_scenario(3, {6, 40, 14, 4, 2, 0});
   Plan plan = solved(s);
@@ -216,6 +415,14 @@ TEST_CASE("repair after a cancellation and a blocked week") {
   RepairResult blocked = repair(s, plan, block).value();
   CheckReport report = check_plan(blocked.changed, blocked.plan);
   CHECK(report.ok());
+  // The request leaves the blocked week for another one, and the repair says so.
+  auto move = std::find_if(blocked.moves.begin(), blocked.moves.end(),
+                           [&](const RepairMove& m) { return m.request == target.request; });
+  REQUIRE(move != blocked.moves.end());
+  CHECK(move->old_week == target.week);
+  REQUIRE(move->new_week.has_value());
+  CHECK(*move->new_week != target.week);
   auto after = by_request(blocked.plan);
-  if (after.count(target.request)) CHECK(after[target.request].week != target.week);
+  REQUIRE(after.count(target.request));
+  CHECK(after[target.request].week == *move->new_week);
 }

@@ -3,6 +3,7 @@
 // against values computed by hand.
 #include "engine/checker.h"
 #include "engine/cost_model.h"
+#include "tests/test_scenarios.h"
 #include "tests/test_support.h"
 
 #include <catch2/catch.hpp>
@@ -131,7 +132,7 @@ TEST_CASE("H6: every focus area is covered", "[checker]") {
   CHECK(f.rules() == std::set<std::string>{"H6"});
 }
 
-TEST_CASE("H7: own council, declared conflicts, same region", "[checker]") {
+TEST_CASE("H7: own council, declared conflicts, same region, declines", "[checker]") {
   Fixture f;
   SECTION("declared conflict") {
     f.r1()["peers"] = {"M1", "X1", "O2"};
@@ -147,6 +148,20 @@ TEST_CASE("H7: own council, declared conflicts, same region", "[checker]") {
     CHECK(f.rules() == kNone);
     f.scenario["exclude_same_region"] = true;
     CHECK(f.rules() == std::set<std::string>{"H7"});
+  }
+  SECTION("a peer who declined the request") {
+    f.scenario["format"] = "peerslot-scenario/2";
+    f.scenario["requests"][0]["declined"] = {"O1"};
+    CHECK(f.rules() == std::set<std::string>{"H7"});
+    Scenario s = scenario_of(f.scenario);
+    CheckReport report = check_plan(s, plan_of(f.plan, s));
+    REQUIRE(report.violations.size() == 1);
+    CHECK(report.violations[0].line() == "H7 R1 O1 declined this challenge");
+  }
+  SECTION("a decline of another request does not count") {
+    f.scenario["format"] = "peerslot-scenario/2";
+    f.scenario["requests"][1]["declined"] = {"O1", "M1"};
+    CHECK(f.rules() == kNone);
   }
 }
 
@@ -257,6 +272,11 @@ TEST_CASE("cost terms on hand-computed examples", "[cost]") {
     CHECK_FALSE(report.ok());
   }
   SECTION("great circle: halves round up, missing coordinates cost nothing") {
+    CHECK(round_km(12.5) == 13);
+    CHECK(round_km(12.4999) == 12);
+    CHECK(round_km(0.5) == 1);
+    CHECK(round_km(0.49) == 0);
+    CHECK(round_km(261.5) == 262);
     CHECK(great_circle_km({52.0, -1.0}, {52.0, -1.0}) == 0);
     CHECK(great_circle_km({51.5074, -0.1278}, {53.4808, -2.2426}) == 262);  // London - Manchester
     Peer p;
@@ -271,5 +291,61 @@ TEST_CASE("cost terms on hand-computed examples", "[cost]") {
     // O1: 3 days in FY2011 and 2 in FY2012 -> 9 + 4, not 25.
     Cost c = compute_cost(s2, calendar, plan_of(f.plan, s2));
     CHECK(c.load == 10 * (9 + 16 + 9 + 4));
+  }
+}
+
+namespace {
+
+// One officer on a 5-day challenge in the week of Monday 2011-03-28, with no
+// bank holidays: on site 28..31 March (FY2010) and 1 April (FY2011).
+struct StraddlingWeek {
+  Scenario scenario;
+  Plan plan;
+
+  explicit StraddlingWeek(std::optional<int> cap) {
+    ScenarioBuilder b("2011-03-01", "2011-04-30");
+    b.council("C1", "NOC", 53.0, -2.0);
+    b.peer("P1", Role::kOfficer, "X", 53.0, -2.0).max_days_per_year = cap;
+    b.request("R1", "C1", 5, {0, 0, 1, 0});
+    b.request("R2", "C1", 1, {0, 0, 1, 0});
+    scenario = b.build();
+    plan.assignments.push_back({"R1", day("2011-03-28"), {"P1"}});
+    plan.unscheduled.push_back({"R2", {}});
+    plan.cost = compute_cost(scenario, Calendar(scenario.bank_holidays), plan);
+  }
+
+  std::vector<std::string> violations() const {
+    std::vector<std::string> lines;
+    CheckReport report = check_plan(scenario, plan);
+    CHECK(report.cost_matches);
+    for (const Violation& v : report.violations) lines.push_back(v.line());
+    return lines;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("a week straddling 31 March splits load and caps by financial year", "[checker][cost]") {
+  SECTION("load: 4 days in FY2010 and 1 in FY2011 cost 4^2 + 1^2, not 5^2") {
+    StraddlingWeek week(std::nullopt);
+    CHECK(week.plan.cost.load == 10 * (16 + 1));
+    CHECK(week.plan.cost.total == 1000000 + 10 * 17);  // R2 unscheduled, no travel
+    CHECK(week.violations().empty());
+  }
+  SECTION("a cap of 4 holds: neither year has more than 4 days") {
+    CHECK(StraddlingWeek(4).violations().empty());
+  }
+  SECTION("a cap of 3 is broken in FY2010 only") {
+    CHECK(StraddlingWeek(3).violations() ==
+          std::vector<std::string>{"H10 R1 P1 4 on-site days in FY2010 exceed the cap of 3"});
+  }
+  SECTION("a day more in April breaks a cap of 1 in FY2011 too") {
+    StraddlingWeek week(1);
+    week.plan.unscheduled.clear();
+    week.plan.assignments.push_back({"R2", day("2011-04-11"), {"P1"}});
+    week.plan.cost = compute_cost(week.scenario, Calendar(week.scenario.bank_holidays), week.plan);
+    CHECK(week.plan.cost.load == 10 * (16 + 4));
+    CHECK(week.violations() == std::vector<std::string>{"H10 R1 P1 4 on-site days in FY2010 exceed the cap of 1",
+                                                        "H10 R2 P1 2 on-site days in FY2011 exceed the cap of 1"});
   }
 }

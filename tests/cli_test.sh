@@ -31,6 +31,24 @@ sed 's/"M1", "X1", "O1"/"M1", "X1", "O4"/' "$fixtures/rules_plan.json" >"$work/b
 expect "check names the broken rule, request, peer and date" 1 "^H8 R1 O4 not available on 2011-09-12$" -- \
   "$peerslot" check "$fixtures/rules_scenario.json" "$work/broken_plan.json"
 
+# The whole output, exactly as the README shows it.
+cat >"$work/readme_check.txt" <<'EOF'
+H8 R1 O4 not available on 2011-09-12
+H8 R1 O4 not available on 2011-09-13
+H8 R1 O4 not available on 2011-09-14
+cost: total 1000451 (unscheduled 1000000, preference 0, travel 111, load 340)
+INVALID: 3 violation(s), 2 assigned, 1 unscheduled
+EOF
+"$peerslot" check "$fixtures/rules_scenario.json" "$work/broken_plan.json" >"$work/out" 2>&1
+got=$?
+if [ "$got" -eq 1 ] && diff -u "$work/readme_check.txt" "$work/out" >"$work/diff"; then
+  passed=$((passed + 1))
+else
+  failed=$((failed + 1))
+  echo "FAIL: check prints exactly the README's example (exit $got, wanted 1)"
+  sed 's/^/    /' "$work/diff" | head -20
+fi
+
 sed 's/"total": 1000451/"total": 1000450/' "$fixtures/rules_plan.json" >"$work/wrong_cost.json"
 expect "check rejects a wrongly stated cost" 1 "^COST stated total 1000450" -- \
   "$peerslot" check "$fixtures/rules_scenario.json" "$work/wrong_cost.json"

@@ -63,8 +63,8 @@ TEST_CASE("rejections name the field and the value", "[scenario]") {
     CHECK(rejection(s) == "councils[0].lat: 95 is out of range -90..90");
   }
   SECTION("wrong format") {
-    s["format"] = "peerslot-scenario/2";
-    CHECK(rejection(s) == "format: \"peerslot-scenario/2\" is not \"peerslot-scenario/1\"");
+    s["format"] = "peerslot-scenario/3";
+    CHECK(rejection(s) == "format: \"peerslot-scenario/3\" is not \"peerslot-scenario/1\" or \"peerslot-scenario/2\"");
   }
   SECTION("missing list") {
     s.erase("requests");
@@ -111,6 +111,85 @@ TEST_CASE("scenarios and plans round-trip through JSON", "[scenario]") {
   CHECK(scenario_to_json(again) == scenario_to_json(s));
   Plan p = plan_of(load_fixture("rules_plan.json"), s);
   CHECK(plan_to_json(plan_of(plan_to_json(p), s)) == plan_to_json(p));
+}
+
+namespace {
+
+// A scenario as scenario_to_json() writes it (keys sorted, defaults spelled
+// out), so reading and writing it again must give the same text.
+const char* const kWrittenV1 =
+    R"({"bank_holidays":[],"councils":[{"blackouts":[],"control":"NOC","elections":[],"id":"C1","name":"","region":"R",)"
+    R"("type":"district"}],"exclude_same_region":false,"format":"peerslot-scenario/1","peers":[{"available":)"
+    R"([{"end":"2012-04-27","start":"2012-04-02"}],"conflicts":[],"id":"P1","name":"","region":"R","role":"officer",)"
+    R"("skills":[]}],"pre_election_days":42,"requests":[{"council":"C1","days":1,"focus":[],"id":"R1",)"
+    R"("kind":"corporate","preferred":[],"priority":1,"team":{"chief_executive":0,"expert":0,"member":0,)"
+    R"("officer":1}}],"weights":{"load":10,"preference":100,"travel_km":1,"unscheduled":1000000},)"
+    R"("window":{"end":"2012-04-27","start":"2012-04-02"}})";
+
+std::string rewritten(const json& doc) { return scenario_to_json(scenario_of(doc)).dump(); }
+
+}  // namespace
+
+TEST_CASE("a version 1 scenario is read and written exactly as before version 2", "[scenario]") {
+  CHECK(rewritten(json::parse(kWrittenV1)) == kWrittenV1);
+  json fixture = load_fixture("rules_scenario.json");
+  json written = scenario_to_json(scenario_of(fixture));
+  CHECK(written["format"] == "peerslot-scenario/1");
+  for (const json& request : written["requests"]) CHECK_FALSE(request.contains("declined"));
+  SECTION("a /2 document without version 2 fields is written as /1") {
+    json doc = json::parse(kWrittenV1);
+    doc["format"] = "peerslot-scenario/2";
+    CHECK(rewritten(doc) == kWrittenV1);
+  }
+  SECTION("an empty declined list is not written") {
+    json doc = json::parse(kWrittenV1);
+    doc["format"] = "peerslot-scenario/2";
+    doc["requests"][0]["declined"] = json::array();
+    CHECK(rewritten(doc) == kWrittenV1);
+  }
+}
+
+TEST_CASE("declined: a version 2 field listing existing peers", "[scenario]") {
+  json s = load_fixture("rules_scenario.json");
+  s["format"] = "peerslot-scenario/2";
+  s["requests"][1]["declined"] = {"O1", "E1"};
+  SECTION("read in a /2 document, with no warning") {
+    std::vector<std::string> warnings;
+    auto parsed = scenario_from_json(s, &warnings);
+    REQUIRE(parsed.is_ok());
+    CHECK(parsed.value().requests[1].declined == std::vector<std::string>{"O1", "E1"});
+    CHECK(parsed.value().requests[0].declined.empty());
+    CHECK(warnings.empty());
+  }
+  SECTION("written back, with format /2, and read again the same") {
+    json written = scenario_to_json(scenario_of(s));
+    CHECK(written["format"] == "peerslot-scenario/2");
+    CHECK(written["requests"][1]["declined"] == json{"O1", "E1"});
+    CHECK_FALSE(written["requests"][0].contains("declined"));
+    CHECK(scenario_to_json(scenario_of(written)) == written);
+  }
+  SECTION("an unknown peer") {
+    s["requests"][1]["declined"][1] = "Z9";
+    CHECK(rejection(s) == "requests[1].declined[1]: unknown peer \"Z9\"");
+  }
+  SECTION("not a list") {
+    s["requests"][1]["declined"] = "O1";
+    CHECK(rejection(s) == "requests[1].declined: \"O1\" is not an array");
+  }
+  SECTION("not a string") {
+    s["requests"][1]["declined"] = {7};
+    CHECK(rejection(s) == "requests[1].declined[0]: 7 is not a string");
+  }
+  SECTION("in a /1 document it is an unknown field: warned about and ignored") {
+    s["format"] = "peerslot-scenario/1";
+    s["requests"][1]["declined"] = {"Z9"};  // not even checked
+    std::vector<std::string> warnings;
+    auto parsed = scenario_from_json(s, &warnings);
+    REQUIRE(parsed.is_ok());
+    CHECK(parsed.value().requests[1].declined.empty());
+    CHECK(warnings == std::vector<std::string>{"requests[1].declined: unknown field ignored"});
+    CHECK(scenario_to_json(parsed.value())["format"] == "peerslot-scenario/1");
+  }
 }
 
 TEST_CASE("plans are checked for shape", "[scenario]") {

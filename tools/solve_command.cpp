@@ -73,7 +73,9 @@ void add_solve_command(CLI::App& app, int* exit_code) {
   CLI::App* cmd = app.add_subcommand("solve", "Plan a programme: place every challenge it can, as cheaply as it can");
   cmd->add_option("scenario", o->scenario_path, "Scenario JSON (peerslot-scenario/1)")->required();
   cmd->add_option("-o,--output", o->plan_path, "Plan JSON to write (\"-\" for stdout)")->required();
-  cmd->add_option("--time-limit", o->time_limit, "Seconds of search after the first plan (default 10)");
+  cmd->add_option("--time-limit", o->time_limit,
+                  "Stop the search this many seconds after solving starts (once the model is built); building the "
+                  "first plan counts and always completes; ignored with --iterations (default 10)");
   cmd->add_option("--iterations", o->iterations,
                   "Stop after this many search iterations per thread instead of a time limit (reproducible)");
   cmd->add_option("--seed", o->seed, "Random seed (default 1)");

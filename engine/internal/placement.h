@@ -1,6 +1,9 @@
 // placement.h — where one request can go, and at what cost, with everyone
 // else staying put.
 //
+// Internal to the engine: not part of its public API. Only engine .cpp files
+// and engine unit tests include it; public headers never do.
+//
 // A placement is a (week, team) for one request that keeps every rule given
 // the current ScheduleState: the week is usable (H2, H3), not full (H11),
 // the team is the TeamMatcher's cheapest feasible one (H4..H10), and a
@@ -11,7 +14,7 @@
 // per thread.
 #pragma once
 
-#include "engine/team_matcher.h"
+#include "engine/internal/team_matcher.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,9 @@
 // explainer.h — why a request is not (or cannot be) scheduled, in words a
 // programme officer can act on.
 //
+// Internal to the engine: not part of its public API. Only engine .cpp files
+// and engine unit tests include it; public headers never do.
+//
 // Reasons name the binding rule and its dates, roles and peers, e.g.
 //   "no usable week between 2013-02-01 and 2013-05-31 (H2/H3): pre-election
 //    period 2013-03-22..2013-05-02, blackout 2013-02-06..2013-02-28"
@@ -15,8 +18,8 @@
 // Thread-safety: uses the caller's TeamMatcher (scratch); one per thread.
 #pragma once
 
-#include "engine/schedule_state.h"
-#include "engine/team_matcher.h"
+#include "engine/internal/schedule_state.h"
+#include "engine/internal/team_matcher.h"
 
 #include <string>
 #include <vector>

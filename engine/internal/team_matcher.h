@@ -1,6 +1,9 @@
 // team_matcher.h — the cheapest feasible team for one request in one week,
 // given who is already booked.
 //
+// Internal to the engine: not part of its public API. Only engine .cpp files
+// and engine unit tests include it; public headers never do.
+//
 // A team has exactly team[role] peers per role (H4), each of whom can_take()
 // the request that week (H7..H10); it includes a member of the controlling
 // party when there is a member seat (H5), and covers every focus area (H6);
@@ -15,7 +18,7 @@
 // Thread-safety: holds scratch buffers; use one TeamMatcher per thread.
 #pragma once
 
-#include "engine/schedule_state.h"
+#include "engine/internal/schedule_state.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,9 @@
 // schedule_state.h — a mutable plan over a Problem, with the cost kept up to
 // date incrementally as challenges are placed and removed.
 //
+// Internal to the engine: not part of its public API. Only engine .cpp files
+// and engine unit tests include it; public headers never do.
+//
 // It records, per request, its week and team; per (peer, week) which request
 // the peer sits on (H9); per (peer, financial year) the on-site days (H10
 // and the load term); per week the number of challenges (H11). Every
@@ -20,7 +23,6 @@
 
 #include <cstdint>
 #include <span>
-#include <utility>
 #include <vector>
 
 namespace peerslot {
@@ -40,10 +42,12 @@ class ScheduleState {
   bool week_full(int w) const { return capacity_ >= 0 && week_load_[w] >= capacity_; }
   int unscheduled_count() const { return unscheduled_count_; }
 
-  // The peer could join request r in week w: eligible (role, H7), not barred
-  // from r, available (H8), free that week (H9) and under its yearly cap (H10).
+  // The peer could join request r in week w: eligible (role, H7, not in
+  // r's `declined`), available (H8), free that week (H9) and under its
+  // yearly cap (H10).
   bool can_take(int p, int r, int w) const;
-  // Why can_take() is false for this peer (kOk if it is true).
+  // Why can_take() is false for this peer (kOk if it is true); kDeclined is
+  // the H7 case of a peer in r's `declined`, kIneligible every other one.
   enum class Block { kOk, kIneligible, kDeclined, kUnavailable, kBusy, kCap };
   Block block(int p, int r, int w) const;
   // Travel plus marginal load of adding the peer to r in week w.
@@ -55,8 +59,6 @@ class ScheduleState {
 
   void assign(int r, int w, std::span<const int> team);
   void unassign(int r);
-  // From now on the peer may not join request r (it declined it, see repair.h).
-  void bar(int p, int r) { barred_.push_back({p, r}); }
 
   std::int64_t total() const { return cost_.total; }
   const Cost& cost_terms() const { return cost_; }
@@ -93,7 +95,6 @@ class ScheduleState {
   std::vector<int> week_load_;
   int unscheduled_count_ = 0;
   Cost cost_;
-  std::vector<std::pair<int, int>> barred_;  // (peer, request); almost always empty
 };
 
 }  // namespace peerslot
