@@ -99,16 +99,16 @@ Result<BookingOption> BookingOptions::place_in_week(const std::string& request_i
   const Problem& problem = impl_->problem;
   int r = problem.request_index(request_id);
   if (r == kNoIndex) return Status::not_found("unknown request " + request_id);
-  std::string head = "week: " + to_iso(week) + " is not possible: ";
-  if (!is_monday(week)) return Status::conflict(head + "not a Monday");
+  std::string head = to_iso(week) + " is not possible: ";
+  if (!is_monday(week)) return Status::conflict("week", head + "not a Monday");
   int w = problem.week_of(week);
   if (w == kNoIndex)
-    return Status::conflict(head + "outside the window " + to_iso(problem.scenario().window.start) + ".." +
+    return Status::conflict("week", head + "outside the window " + to_iso(problem.scenario().window.start) + ".." +
                             to_iso(problem.scenario().window.end));
   TakenOut out(impl_->state, r);
   std::optional<Placement> placement = peerslot::place_in_week(impl_->state, impl_->matcher, r, w);
   if (placement) return impl_->option_of(r, *placement, out.removal());
-  return Status::conflict(head + week_reason(impl_->state, impl_->matcher, r, w));
+  return Status::conflict("week", head + week_reason(impl_->state, impl_->matcher, r, w));
 }
 
 std::vector<BlockedWeek> BookingOptions::Impl::blocked_weeks(int r, const std::vector<int>& feasible) {

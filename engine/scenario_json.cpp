@@ -21,13 +21,16 @@ using nlohmann::json;
 namespace {
 
 struct FieldError : std::runtime_error {
-  using std::runtime_error::runtime_error;
+  FieldError(std::string field, const std::string& what)
+      : std::runtime_error(field + ": " + what), field(std::move(field)), detail(what) {}
+  std::string field;
+  std::string detail;
 };
 
 std::string show(const json& value) { return quote_json(value); }
 
 [[noreturn]] void fail(const std::string& path, const std::string& what) {
-  throw FieldError(path + ": " + what);
+  throw FieldError(path, what);
 }
 
 std::string index_path(const std::string& path, size_t i) { return path + "[" + std::to_string(i) + "]"; }
@@ -485,7 +488,7 @@ Result<T> guarded(const std::function<T()>& read) {
   try {
     return read();
   } catch (const FieldError& e) {
-    return Status::invalid(e.what());
+    return Status::invalid(e.field, e.detail);
   }
 }
 

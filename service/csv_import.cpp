@@ -49,7 +49,7 @@ Result<Rows> parse_csv(const std::string& text) {
       rows.back().cells.back() += c;
     }
   }
-  if (quoted) return Status::invalid("body: a quoted cell is not closed");
+  if (quoted) return Status::invalid("body", "a quoted cell is not closed");
   std::erase_if(rows, [](const Row& r) { return r.cells.size() == 1 && r.cells[0].empty(); });
   return rows;
 }
@@ -108,9 +108,9 @@ std::optional<Json> number_of(const std::string& cell, Kind kind) {
 
 // The cell's own faults, before its kind is looked at.
 Status check_cell(const std::string& cell, const std::string& field, const std::string& line) {
-  if (!is_valid_utf8(cell)) return Status::invalid(field + ": is not valid UTF-8 (" + line + ")");
+  if (!is_valid_utf8(cell)) return Status::invalid(field, "is not valid UTF-8 (" + line + ")");
   bool control = std::any_of(cell.begin(), cell.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
-  if (control) return Status::invalid(field + ": " + quote_json(Json(cell)) + " contains a control character (" + line + ")");
+  if (control) return Status::invalid(field, quote_json(Json(cell)) + " contains a control character (" + line + ")");
   return Status::ok();
 }
 
@@ -122,14 +122,14 @@ Result<Json> convert(const std::string& cell, Kind kind, const std::string& fiel
     case Kind::kNumber:
     case Kind::kWhole: {
       if (auto number = number_of(cell, kind)) return *number;
-      return Status::invalid(field + ": " + quote_json(Json(cell)) + " is not a " +
+      return Status::invalid(field, quote_json(Json(cell)) + " is not a " +
                              (kind == Kind::kNumber ? "number" : "whole number") + " (" + line + ")");
     }
     case Kind::kRanges: {
       Json out = Json::array();
       for (const std::string& range : split(cell, ";")) {
         std::vector<std::string> ends = split(range, "..");
-        if (ends.size() != 2) return Status::invalid(field + ": " + quote_json(Json(range)) + " is not START..END (" + line + ")");
+        if (ends.size() != 2) return Status::invalid(field, quote_json(Json(range)) + " is not START..END (" + line + ")");
         out.push_back({{"start", ends[0]}, {"end", ends[1]}});
       }
       return out;
@@ -143,16 +143,16 @@ using Columns = std::vector<std::pair<const char*, Kind>>;
 Result<Json> entities(const std::string& text, const Columns& columns) {
   auto rows = parse_csv(text);
   if (!rows.is_ok()) return rows.status();
-  if (rows.value().empty()) return Status::invalid("body: the CSV has no header line");
+  if (rows.value().empty()) return Status::invalid("body", "the CSV has no header line");
   std::map<std::string, std::size_t> at;
   const auto& header = rows.value()[0].cells;
   for (std::size_t i = 0; i < header.size(); ++i) at[header[i]] = i;
   std::string expected;
   for (const auto& [name, kind] : columns) expected += std::string(expected.empty() ? "" : ",") + name;
   if (at.size() != columns.size() || header.size() != columns.size())
-    return Status::invalid("body: the header must name the columns " + expected);
+    return Status::invalid("body", "the header must name the columns " + expected);
   for (const auto& [name, kind] : columns)
-    if (!at.count(name)) return Status::invalid("body: the header must name the columns " + expected);
+    if (!at.count(name)) return Status::invalid("body", "the header must name the columns " + expected);
   Json out = Json::array();
   for (std::size_t n = 1; n < rows.value().size(); ++n) {
     const auto& row = rows.value()[n].cells;

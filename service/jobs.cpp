@@ -28,7 +28,7 @@ Jobs::~Jobs() {
 
 Result<int> Jobs::start_solve(double seconds, const std::string& actor) {
   std::lock_guard lock(mutex_);
-  if (running_) return Status::conflict("solve: a solve job is already running");
+  if (running_) return Status::conflict("solve", "a solve job is already running");
   if (worker_.joinable()) worker_.join();
   int id = next_id_++;
   jobs_[id] = {{"id", id}, {"state", "running"}, {"progress", nlohmann::json::object()}, {"result", nullptr}};

@@ -75,7 +75,7 @@ Status apply_solve(Draft& d, const Plan& solved, int* placed) {
     }
     for (const Violation& v : found) dropped.insert(v.request);
   }
-  return Status::conflict("solve: the result no longer fits the bookings made meanwhile");
+  return Status::conflict("solve", "the result no longer fits the bookings made meanwhile");
 }
 
 Status check_new_user(const Scenario& scenario, const User& user) {
