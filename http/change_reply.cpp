@@ -1,7 +1,19 @@
 // change_reply.cpp — see change_reply.h.
 #include "http/change_reply.h"
 
+#include "service/access.h"
+
 namespace peerslot::http {
+
+std::optional<HttpReply> access_refused(const Call& call, const service::Service& service, Subject subject) {
+  const Scenario& scenario = *service.state()->scenario;
+  const std::string& id = call.params[0];
+  Status access = subject == Subject::kCouncil ? service::council_for(scenario, call.user, id).status()
+                  : subject == Subject::kRequest ? service::request_for(scenario, call.user, id).status()
+                                                 : service::peer_for(scenario, call.user, id).status();
+  if (access.is_ok()) return std::nullopt;
+  return problem(access);
+}
 
 HttpReply resource_reply(const nlohmann::json& representation) {
   return with_etag(json_reply(200, representation), representation);

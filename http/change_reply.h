@@ -14,6 +14,7 @@
 #include "service/service.h"
 
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace peerslot::http {
@@ -25,6 +26,13 @@ struct ReplyOptions {
   bool etag = true;         // the reply is an editable resource
   bool idempotent = false;  // honour the Idempotency-Key header
 };
+
+// Whether the caller may act for the council, request or peer that the
+// path's first parameter names (service/access.h), asked before the body
+// is read, so a caller learns nothing about others' resources from the
+// validation of a body: the 404 or 403 problem, or nullopt.
+enum class Subject { kCouncil, kRequest, kPeer };
+std::optional<HttpReply> access_refused(const Call& call, const service::Service& service, Subject subject);
 
 // 200 with the representation and its ETag (the resource as a client edits it).
 HttpReply resource_reply(const nlohmann::json& representation);

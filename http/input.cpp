@@ -51,7 +51,7 @@ Result<DateRange> read_range(const nlohmann::json& value, const std::string& fie
   auto end = read_date(value, "end");
   if (!end.is_ok()) return end.status().under(field);
   if (end.value() < start.value())
-    return Status::invalid(field + ".end", to_iso(end.value()) + " is before start " + to_iso(start.value()));
+    return Status::invalid(field, "end " + to_iso(end.value()) + " is before start " + to_iso(start.value()));
   return DateRange{start.value(), end.value()};
 }
 

@@ -38,6 +38,7 @@ HttpReply get_council(const Call& call, Service& service) {
 }
 
 HttpReply patch_council(const Call& call, Service& service) {
+  if (auto refused = access_refused(call, service, Subject::kCouncil)) return *refused;
   Status fields = only_fields(call.body, {"blackouts"});
   auto blackouts = read_ranges(call.body, "blackouts");
   if (!fields.is_ok() || !blackouts.is_ok()) return problem(fields.is_ok() ? blackouts.status() : fields);
@@ -65,6 +66,7 @@ HttpReply get_request(const Call& call, Service& service) {
 }
 
 HttpReply patch_request(const Call& call, Service& service) {
+  if (auto refused = access_refused(call, service, Subject::kRequest)) return *refused;
   Status fields = only_fields(call.body, {"preferred", "focus"});
   if (!fields.is_ok()) return problem(fields);
   service::RequestEdit edit;
@@ -128,6 +130,7 @@ HttpReply request_weeks(const Call& call, Service& service) {
 }
 
 HttpReply book(const Call& call, Service& service, bool reschedule) {
+  if (auto refused = access_refused(call, service, Subject::kRequest)) return *refused;
   Status fields = only_fields(call.body, {"week"});
   auto week = read_monday(call.body, "week");
   if (!fields.is_ok() || !week.is_ok()) return problem(fields.is_ok() ? week.status() : fields);

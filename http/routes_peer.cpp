@@ -48,6 +48,7 @@ Result<service::PeerEdit> read_peer_edit(const nlohmann::json& body) {
 }
 
 HttpReply patch_peer(const Call& call, Service& service) {
+  if (auto refused = access_refused(call, service, Subject::kPeer)) return *refused;
   auto edit = read_peer_edit(call.body);
   if (!edit.is_ok()) return problem(edit.status());
   std::string id = call.params[0];
@@ -57,6 +58,7 @@ HttpReply patch_peer(const Call& call, Service& service) {
 }
 
 HttpReply change_availability(const Call& call, Service& service, bool offer) {
+  if (auto refused = access_refused(call, service, Subject::kPeer)) return *refused;
   Status fields = only_fields(call.body, {"start", "end"});
   auto start = read_date(call.body, "start");
   auto end = read_date(call.body, "end");
