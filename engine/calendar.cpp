@@ -51,6 +51,12 @@ int financial_year(Date d) {
   return d.month() >= 4 ? year : year - 1;
 }
 
+std::map<int, int> days_per_financial_year(const std::vector<Date>& days) {
+  std::map<int, int> out;
+  for (Date d : days) ++out[financial_year(d)];
+  return out;
+}
+
 DateRange financial_year_range(int fy) { return {Date(fy, 4, 1), Date(fy + 1, 3, 31)}; }
 
 DateRange pre_election_period(Date polling_day, int days) {

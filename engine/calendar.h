@@ -25,6 +25,7 @@
 
 #include <boost/date_time/gregorian/gregorian.hpp>
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -61,6 +62,9 @@ bool is_monday(Date d);
 Date monday_of(Date d);
 // Financial year containing d: FY2011 is 2011-04-01..2012-03-31.
 int financial_year(Date d);
+// How many of `days` fall in each financial year, by year (at most two
+// entries for one challenge's on-site days).
+std::map<int, int> days_per_financial_year(const std::vector<Date>& days);
 DateRange financial_year_range(int fy);
 // The `days` days ending on, and including, the polling day.
 DateRange pre_election_period(Date polling_day, int days);

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 namespace peerslot {
 
@@ -166,10 +167,10 @@ class Checker {
 
   // H9: at most one challenge per peer per week.
   void check_peer_weeks() {
-    std::map<std::pair<std::string, Date>, std::string> first;
+    std::unordered_map<std::string, std::map<Date, std::string>> first;  // peer -> week -> request
     for (const Assignment& a : plan_.assignments) {
       for (const std::string& peer : std::set<std::string>(a.peers.begin(), a.peers.end())) {
-        auto [it, fresh] = first.emplace(std::make_pair(peer, monday_of(a.week)), a.request);
+        auto [it, fresh] = first[peer].emplace(monday_of(a.week), a.request);
         if (!fresh)
           add("H9", a.request, peer, "already in " + it->second + " in the week of " + to_iso(monday_of(a.week)));
       }
@@ -178,25 +179,32 @@ class Checker {
 
   // H10: on-site days per financial year within the peer's cap.
   void check_year_caps() {
-    std::map<std::pair<std::string, int>, int> days;
-    std::map<std::pair<std::string, int>, std::string> last_request;
+    struct YearLoad {
+      int days = 0;
+      std::string last_request;
+    };
+    std::unordered_map<std::string, std::map<int, YearLoad>> load;  // peer -> financial year -> days
     for (const Assignment& a : plan_.assignments) {
       if (!s_.find_request(a.request)) continue;
       const Request& r = *s_.find_request(a.request);
-      for (Date d : calendar_.on_site_days(a.week, r.days)) {
+      for (const auto& [year, n] : days_per_financial_year(calendar_.on_site_days(a.week, r.days))) {
         for (const std::string& peer : a.peers) {
-          ++days[{peer, financial_year(d)}];
-          last_request[{peer, financial_year(d)}] = r.id;
+          YearLoad& y = load[peer][year];
+          y.days += n;
+          y.last_request = r.id;
         }
       }
     }
-    for (const auto& [key, n] : days) {
-      const Peer* peer = s_.find_peer(key.first);
-      if (!peer) continue;
-      const Peer& p = *peer;
-      if (p.max_days_per_year && n > *p.max_days_per_year)
-        add("H10", last_request[key], p.id, std::to_string(n) + " on-site days in FY" + std::to_string(key.second) +
-                                               " exceed the cap of " + std::to_string(*p.max_days_per_year));
+    std::vector<std::string> peers;
+    for (const auto& entry : load) peers.push_back(entry.first);
+    std::sort(peers.begin(), peers.end());  // violations in (peer, year) order
+    for (const std::string& id : peers) {
+      const Peer* p = s_.find_peer(id);
+      if (!p || !p->max_days_per_year) continue;
+      for (const auto& [year, y] : load[id])
+        if (y.days > *p->max_days_per_year)
+          add("H10", y.last_request, p->id, std::to_string(y.days) + " on-site days in FY" + std::to_string(year) +
+                                                " exceed the cap of " + std::to_string(*p->max_days_per_year));
     }
   }
 
@@ -244,9 +252,11 @@ std::string Violation::line() const {
   return text + " " + detail;
 }
 
+std::vector<Violation> find_violations(const Scenario& scenario, const Plan& plan) { return Checker(scenario, plan).run(); }
+
 CheckReport check_plan(const Scenario& scenario, const Plan& plan) {
   CheckReport report;
-  report.violations = Checker(scenario, plan).run();
+  report.violations = find_violations(scenario, plan);
   report.recomputed = compute_cost(scenario, Calendar(scenario.bank_holidays), plan);
   report.cost_matches = report.recomputed == plan.cost;
   return report;

@@ -37,5 +37,8 @@ struct CheckReport {
 };
 
 CheckReport check_plan(const Scenario& scenario, const Plan& plan);
+// The violations check_plan() reports, without recomputing the cost.
+// Cost: O(assignments × team × on-site days).
+std::vector<Violation> find_violations(const Scenario& scenario, const Plan& plan);
 
 }  // namespace peerslot

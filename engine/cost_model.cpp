@@ -48,7 +48,7 @@ Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan
   const Weights& w = scenario.weights;
   Cost cost;
   std::unordered_set<std::string> assigned;
-  std::map<std::pair<std::string, int>, std::int64_t> peer_year_days;
+  std::map<std::pair<std::string, int>, std::int64_t> peer_year_days;  // one entry per (peer, year)
   for (const Assignment& a : plan.assignments) {
     const Request* request = scenario.find_request(a.request);
     if (!request) continue;
@@ -56,11 +56,12 @@ Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan
     const Council* council = scenario.find_council(request->council);
     std::vector<Date> days = calendar.on_site_days(a.week, request->days);
     if (!days.empty()) cost.preference += w.preference * weeks_off(*request, days.front());
+    std::map<int, int> year_days = days_per_financial_year(days);
     for (const std::string& peer_id : a.peers) {
       const Peer* peer = scenario.find_peer(peer_id);
       if (!peer) continue;
       if (council) cost.travel += w.travel_km * travel_km(*peer, *council);
-      for (Date d : days) ++peer_year_days[{peer_id, financial_year(d)}];
+      for (const auto& [year, n] : year_days) peer_year_days[{peer_id, year}] += n;
     }
   }
   for (const auto& [key, days] : peer_year_days) cost.load += w.load * days * days;

@@ -56,7 +56,7 @@ bool has_accepted(const State& state, const std::string& request_id, const std::
 }
 
 std::vector<Violation> violations(const State& state) {
-  return check_plan(*state.scenario, state.plan).violations;
+  return find_violations(*state.scenario, state.plan);
 }
 
 nlohmann::json booking_json(const State& state, const Assignment& booking) {
