@@ -60,8 +60,6 @@ class Checker {
     std::vector<Date> days = calendar_.on_site_days(a.week, r.days);
     check_week(a, r, days);
     check_council_dates(r, c, days);
-    for (const std::string& id : a.peers)
-      if (!s_.find_peer(id)) add("PLAN", r.id, id, "unknown peer");
     std::vector<const Peer*> team = team_of(a);
     check_team_shape(r, team);
     check_party(r, c, team);
@@ -72,11 +70,12 @@ class Checker {
     }
   }
 
-  // The assignment's known peers (unknown ids are reported as PLAN).
-  std::vector<const Peer*> team_of(const Assignment& a) const {
+  // The assignment's known peers; each unknown id is reported as PLAN.
+  std::vector<const Peer*> team_of(const Assignment& a) {
     std::vector<const Peer*> team;
     for (const std::string& id : a.peers) {
-      if (s_.find_peer(id)) team.push_back(s_.find_peer(id));
+      if (const Peer* p = s_.find_peer(id)) team.push_back(p);
+      else add("PLAN", a.request, id, "unknown peer");
     }
     return team;
   }

@@ -4,6 +4,7 @@
 #include <climits>
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <unordered_set>
 
 namespace peerslot {
@@ -48,7 +49,7 @@ Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan
   const Weights& w = scenario.weights;
   Cost cost;
   std::unordered_set<std::string> assigned;
-  std::map<std::pair<std::string, int>, std::int64_t> peer_year_days;  // one entry per (peer, year)
+  std::unordered_map<std::string, std::map<int, std::int64_t>> peer_year_days;  // peer -> financial year -> days
   for (const Assignment& a : plan.assignments) {
     const Request* request = scenario.find_request(a.request);
     if (!request) continue;
@@ -61,10 +62,12 @@ Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan
       const Peer* peer = scenario.find_peer(peer_id);
       if (!peer) continue;
       if (council) cost.travel += w.travel_km * travel_km(*peer, *council);
-      for (const auto& [year, n] : year_days) peer_year_days[{peer_id, year}] += n;
+      std::map<int, std::int64_t>& years = peer_year_days[peer_id];
+      for (const auto& [year, n] : year_days) years[year] += n;
     }
   }
-  for (const auto& [key, days] : peer_year_days) cost.load += w.load * days * days;
+  for (const auto& [peer, years] : peer_year_days)
+    for (const auto& [year, days] : years) cost.load += w.load * days * days;
   for (const Request& r : scenario.requests) {
     if (!assigned.count(r.id)) cost.unscheduled += w.unscheduled * r.priority;
   }
