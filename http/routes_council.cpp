@@ -91,9 +91,15 @@ HttpReply patch_request(const Call& call, Service& service) {
 nlohmann::json week_entry(Date week, const BookingAnswer& answer, const std::map<Date, int>& others_in_week,
                           std::optional<int> cap) {
   nlohmann::json entry = {{"week", to_iso(week)}};
-  if (answer.current_week && *answer.current_week == week) return entry.update({{"status", "booked"}}), entry;
-  for (const BookingOption& o : answer.options)
-    if (o.week == week) return entry.update({{"status", "free"}, {"delta", o.delta}, {"team", o.peers}}), entry;
+  if (answer.current_week && *answer.current_week == week) {
+    entry["status"] = "booked";
+    return entry;
+  }
+  for (const BookingOption& o : answer.options) {
+    if (o.week != week) continue;
+    entry.update({{"status", "free"}, {"delta", o.delta}, {"team", o.peers}});
+    return entry;
+  }
   auto in_week = others_in_week.find(week);
   bool full = cap && in_week != others_in_week.end() && in_week->second >= *cap;
   entry["status"] = full ? "full" : "blocked";
