@@ -1,5 +1,5 @@
 // fuzz_csv_import — feeds arbitrary bytes to councils_from_csv() and
-// peers_from_csv() (http/csv_import.h). A refusal must be a plain message;
+// peers_from_csv() (service/csv_import.h). A refusal must be a plain message;
 // an accepted import must dump() with nlohmann's strict UTF-8 check (the
 // service stores it that way) and hold only finite numbers.
 #include "service/csv_import.h"

@@ -1,7 +1,7 @@
 // fuzz_ical — arbitrary bytes as the council name, a peer name, the request
-// kind and the request id of a small valid State (http/state.h make_state,
+// kind and the request id of a small valid State (service/state.h make_state,
 // one booked challenge of two peers), then council_calendar() and
-// peer_calendar() (http/ical.h). Every output line must end in CRLF, hold
+// peer_calendar() (service/ical.h). Every output line must end in CRLF, hold
 // no other CR or LF, be at most 75 octets before its CRLF and be valid
 // UTF-8 on its own (no fold splits a character); abort() otherwise.
 #include "service/ical.h"
