@@ -16,6 +16,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <unistd.h>
+
 namespace {
 
 using namespace peerslot;
@@ -286,4 +289,25 @@ TEST_CASE("service: a change is judged whole, saved with only its rows, and repl
   CHECK(refused.status().code() == Code::kConflict);
   CHECK(service.state() == before);
   CHECK(service.audit(0, 100).value().size() == 3);
+}
+
+TEST_CASE("service: a decline is kept in the store and survives a restart", "[operations]") {
+  std::string db = (std::filesystem::temp_directory_path() / ("peerslot-decline-" + std::to_string(::getpid()) + ".db")).string();
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+  State booked = booked_state();
+  std::string peer = booked.plan.assignments.at(0).peers.at(0);
+  {
+    auto opened = Service::open(std::move(store::SqliteStore::open(db)).value());
+    REQUIRE(opened.is_ok());
+    REQUIRE(opened.value()->seed(*booked.scenario, booked.plan.assignments).is_ok());
+    User me{0, peer, "peer", peer, ""};
+    auto declined = opened.value()->change("peer " + peer, "decline R1", [&](Draft& d) { return decline(d, me, peer, "R1"); },
+                                           [](const State&) { return Reply{200, nullptr}; });
+    REQUIRE(declined.is_ok());
+  }
+  auto reopened = Service::open(std::move(store::SqliteStore::open(db)).value());
+  REQUIRE(reopened.is_ok());
+  const Request& r1 = *reopened.value()->state()->scenario->find_request("R1");
+  CHECK(r1.declined == std::vector<std::string>{peer});
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
 }
