@@ -230,6 +230,27 @@ TEST_CASE("operations: only the office pins, imports and vets users", "[operatio
   CHECK(check_new_user(*booked.scenario, {0, "x", "council", "C1", ""}).is_ok());
 }
 
+TEST_CASE("operations: an import replaces the whole programme and its bookings, for the office only", "[operations]") {
+  State booked = booked_state();
+  Scenario next = programme();
+  next.requests.pop_back();  // R2 goes
+  next.reindex();
+  std::vector<Assignment> bookings = {{"R1", day("2012-05-07"), {"P3"}}};
+  Draft refused(booked);
+  CHECK(import_scenario(refused, kCouncil1, next, bookings).code() == Code::kForbidden);
+  Draft d(booked);
+  REQUIRE(import_scenario(d, kOffice, next, bookings).is_ok());
+  State imported = d.build();
+  CHECK_FALSE(imported.scenario->find_request("R2"));
+  REQUIRE(imported.plan.assignments.size() == 1);
+  CHECK(imported.plan.assignments[0].week == day("2012-05-07"));
+  CHECK(imported.accepted.empty());
+  ChangeSet change = d.changes(imported);
+  bool removes_r2 = std::any_of(change.rows.begin(), change.rows.end(),
+                                [](const RowChange& r) { return r.table == "requests" && r.id == "R2" && r.after.is_null(); });
+  CHECK(removes_r2);
+}
+
 TEST_CASE("operations: apply_solve adds what still fits and drops what the bookings made meanwhile took", "[operations]") {
   State booked = booked_state();
   const Assignment& r1 = *find_booking(booked, "R1");
