@@ -5,8 +5,9 @@
 //
 // The booking is part of its request's representation, so the request's
 // ETag (GET /requests/{id}) is what If-Match on the booking compares with.
-// The weeks page comes from the State's BookingCache: computed once per
-// published State and request, then shared by every reader.
+// The weeks page comes from the State's BookingCache: computed and rendered
+// once per published State and request, then shared by every reader.
+#include "engine/json_text.h"
 #include "http/change_reply.h"
 #include "http/input.h"
 #include "http/routes.h"
@@ -130,9 +131,10 @@ HttpReply request_weeks(const Call& call, Service& service) {
   service::StatePtr state = service.state();
   auto request = service::request_for(*state->scenario, call.user, call.params[0]);
   if (!request.is_ok()) return problem(request.status());
-  auto answer = state->booking_cache->weeks(*state, request.value()->id);
-  if (!answer.is_ok()) return problem(answer.status());
-  return json_reply(200, weeks_page(*state, *request.value(), *answer.value()));
+  auto render = [&](const BookingAnswer& answer) { return json_text(weeks_page(*state, *request.value(), answer)); };
+  auto page = state->booking_cache->rendered_weeks(*state, request.value()->id, render);
+  if (!page.is_ok()) return problem(page.status());
+  return {200, "application/json", *page.value(), {}};
 }
 
 HttpReply book(const Call& call, Service& service, bool reschedule) {

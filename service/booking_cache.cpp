@@ -45,6 +45,20 @@ Result<std::shared_ptr<const BookingAnswer>> BookingCache::weeks(const State& st
   return page;
 }
 
+Result<std::shared_ptr<const std::string>> BookingCache::rendered_weeks(const State& state, const std::string& request_id,
+                                                                       const RenderPage& render) {
+  {
+    std::shared_lock lock(answers_mutex_);
+    auto it = rendered_.find(request_id);
+    if (it != rendered_.end()) return it->second;
+  }
+  auto page = weeks(state, request_id);
+  if (!page.is_ok()) return page.status();
+  auto text = std::make_shared<const std::string>(render(*page.value()));
+  std::unique_lock lock(answers_mutex_);
+  return rendered_.emplace(request_id, text).first->second;  // a text rendered meanwhile wins; both are equal
+}
+
 Result<BookingOption> BookingCache::option_in_week(const State& state, const std::string& request_id, Date week) {
   if (auto page = cached(request_id)) {
     auto option = std::find_if(page->options.begin(), page->options.end(), [&](const BookingOption& o) { return o.week == week; });

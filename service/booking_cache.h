@@ -6,6 +6,8 @@
 // from memory until the State is replaced; a booking asks for one week
 // only (place_in_week), answered from the cached page when there is one.
 // The engine's BookingOptions is loaded with the State's plan on first use.
+// The page as its caller renders it (the HTTP layer's JSON text) can be
+// kept too, so a repeated read of the same page costs a lookup.
 //
 // Cost: the first weeks() of a request is one BookingOptions::options()
 // (O(weeks × team matching) plus an explanation per blocked week), later
@@ -21,6 +23,7 @@
 #include "engine/booking_options.h"
 #include "engine/status.h"
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -35,6 +38,12 @@ class BookingCache {
  public:
   // REQUIRES: `state` is the State that owns this cache.
   Result<std::shared_ptr<const BookingAnswer>> weeks(const State& state, const std::string& request_id);
+  // The weeks page as `render` writes it, rendered once per State.
+  // REQUIRES: `state` is the State that owns this cache, and every call for
+  // one request passes a `render` that gives the same text.
+  using RenderPage = std::function<std::string(const BookingAnswer&)>;
+  Result<std::shared_ptr<const std::string>> rendered_weeks(const State& state, const std::string& request_id,
+                                                            const RenderPage& render);
   // The option of `week` for the request, or a conflict naming field "week"
   // and why the week is not possible.
   // REQUIRES: `state` is the State that owns this cache.
@@ -48,6 +57,7 @@ class BookingCache {
   std::unique_ptr<BookingOptions> engine_;
   std::shared_mutex answers_mutex_;
   std::map<std::string, std::shared_ptr<const BookingAnswer>> answers_;
+  std::map<std::string, std::shared_ptr<const std::string>> rendered_;  // under answers_mutex_
 };
 
 }  // namespace peerslot::service

@@ -4,6 +4,7 @@
 // HTTP layer maps), then the Service's writer over an in-memory SQLite
 // store: judging, idempotent replay, and only touched rows written.
 #include "engine/checker.h"
+#include "service/booking_cache.h"
 #include "service/council_operations.h"
 #include "service/draft.h"
 #include "service/office_operations.h"
@@ -331,4 +332,27 @@ TEST_CASE("service: a decline is kept in the store and survives a restart", "[op
   const Request& r1 = *reopened.value()->state()->scenario->find_request("R1");
   CHECK(r1.declined == std::vector<std::string>{peer});
   for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(db + suffix);
+}
+
+TEST_CASE("booking cache: a State's weeks page is computed once and shared; a new State computes its own", "[operations]") {
+  State base = make_state(programme(), {}, {});
+  int renders = 0;
+  auto render = [&](const BookingAnswer& a) { return std::to_string(++renders) + ":" + std::to_string(a.options.size()); };
+  auto first = base.booking_cache->rendered_weeks(base, "R1", render);
+  auto again = base.booking_cache->rendered_weeks(base, "R1", render);
+  REQUIRE(first.is_ok());
+  REQUIRE(again.is_ok());
+  CHECK(first.value() == again.value());
+  CHECK(renders == 1);
+  CHECK(base.booking_cache->rendered_weeks(base, "R9", render).status().code() == Code::kNotFound);
+
+  Draft d(base);
+  REQUIRE(book(d, kCouncil1, "R1", day("2012-04-16"), kAny).is_ok());
+  State booked = d.build();
+  auto page = booked.booking_cache->weeks(booked, "R1");
+  REQUIRE(page.is_ok());
+  REQUIRE(page.value()->current_week);
+  CHECK(*page.value()->current_week == day("2012-04-16"));
+  auto week = booked.booking_cache->option_in_week(booked, "R1", day("2012-04-09"));
+  CHECK(week.status().field() == "week");
 }
