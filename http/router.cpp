@@ -14,6 +14,7 @@
 namespace peerslot::http {
 
 using service::printable;
+using service::trimmed;
 
 namespace {
 
@@ -42,12 +43,6 @@ void send(const HttpReply& reply, httplib::Response& response) {
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
-}
-
-std::string trimmed(const std::string& text) {
-  std::size_t first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
 }
 
 // "Bearer TOKEN", the scheme in any case, one or more spaces before the token.

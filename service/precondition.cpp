@@ -13,12 +13,6 @@ namespace peerslot::service {
 
 namespace {
 
-std::string trimmed(const std::string& text) {
-  std::size_t first = text.find_first_not_of(" \t");
-  if (first == std::string::npos) return "";
-  return text.substr(first, text.find_last_not_of(" \t") - first + 1);
-}
-
 std::vector<std::string> entity_tags(const std::string& header) {
   std::vector<std::string> tags(1);
   bool quoted = false;

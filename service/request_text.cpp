@@ -39,4 +39,10 @@ std::string printable(std::string_view text, std::size_t limit) {
   return i < text.size() ? out + "…" : out;
 }
 
+std::string trimmed(std::string_view text) {
+  std::size_t first = text.find_first_not_of(" \t");
+  if (first == std::string_view::npos) return "";
+  return std::string(text.substr(first, text.find_last_not_of(" \t") - first + 1));
+}
+
 }  // namespace peerslot::service

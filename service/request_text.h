@@ -15,5 +15,7 @@ namespace peerslot::service {
 
 bool clean_text(std::string_view text);
 std::string printable(std::string_view text, std::size_t limit = 200);
+// The text without leading and trailing spaces and tabs (a header value's padding).
+std::string trimmed(std::string_view text);
 
 }  // namespace peerslot::service
