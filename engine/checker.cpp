@@ -1,7 +1,8 @@
 // Design: one pass per assignment checks the rules that concern a single
 // assignment (H2..H8, H12 partly), then whole-plan passes check the rules
 // that couple assignments: H1 (repeats), H9 (a peer twice in a week), H10
-// (financial-year caps), H11 (weekly capacity) and H12 (pins honoured).
+// (financial-year caps), H11 (weekly capacity), H12 (pins honoured) and
+// H13 (follow-ups after the request they follow).
 // Each check appends Violations; nothing short-circuits, so every broken rule
 // is named.
 #include "engine/checker.h"
@@ -9,6 +10,7 @@
 #include "engine/cost_model.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -30,6 +32,7 @@ class Checker {
     check_year_caps();
     check_capacity();
     check_pins();
+    check_follows();
     return std::move(out_);
   }
 
@@ -62,7 +65,7 @@ class Checker {
     check_council_dates(r, c, days);
     std::vector<const Peer*> team = team_of(a);
     check_team_shape(r, team);
-    check_party(r, c, team);
+    check_party(r, c.control_on(days.empty() ? a.week : days.front()), team);
     check_focus(r, team);
     for (const Peer* p : team) {
       check_peer_conflicts(r, c, *p);
@@ -122,16 +125,17 @@ class Checker {
     }
   }
 
-  // H5: a party-controlled council with a member in the team gets a member of its party.
-  void check_party(const Request& r, const Council& c, const std::vector<const Peer*>& team) {
-    if (!c.controlled_by_party()) return;
+  // H5: when a party is in control on the first on-site day and the team
+  // has a member, a member of that party.
+  void check_party(const Request& r, const std::string& control, const std::vector<const Peer*>& team) {
+    if (!is_party(control)) return;
     bool has_member = false, matched = false;
     for (const Peer* p : team) {
       if (p->role != Role::kMember) continue;
       has_member = true;
-      matched = matched || p->party == c.control;
+      matched = matched || p->party == control;
     }
-    if (has_member && !matched) add("H5", r.id, "", "no member peer of the controlling party " + c.control);
+    if (has_member && !matched) add("H5", r.id, "", "no member peer of the controlling party " + control);
   }
 
   // H6: every focus area is a skill of some team peer.
@@ -145,7 +149,7 @@ class Checker {
   }
 
   // H7: no own council, no declared conflict, optionally no same region, no
-  // peer who declined the request.
+  // peer who declined the request, civil servants only where consented.
   void check_peer_conflicts(const Request& r, const Council& c, const Peer& p) {
     if (p.council == c.id) add("H7", r.id, p.id, "would challenge its own council " + c.id);
     if (std::find(p.conflicts.begin(), p.conflicts.end(), c.id) != p.conflicts.end())
@@ -154,6 +158,8 @@ class Checker {
       add("H7", r.id, p.id, "is from the council's own region " + c.region);
     if (std::find(r.declined.begin(), r.declined.end(), p.id) != r.declined.end())
       add("H7", r.id, p.id, "declined this challenge");
+    if (p.role == Role::kExpert && p.sector == kCivilServiceSector && !r.civil_servants)
+      add("H7", r.id, p.id, "is a civil servant and the council has not asked for civil servants");
   }
 
   // H8: every on-site day inside one of the peer's available ranges.
@@ -237,6 +243,34 @@ class Checker {
         if (std::find(it->peers.begin(), it->peers.end(), peer) == it->peers.end())
           add("H12", r.id, peer, "is pinned to the team but not in it");
     }
+  }
+
+  // H13: a follow-up is assigned only after the request it follows, between
+  // min_weeks and max_weeks weeks later.
+  void check_follows() {
+    std::map<std::string, Date> week;  // first assignment of each request
+    for (const Assignment& a : plan_.assignments) week.emplace(a.request, a.week);
+    for (const auto& [id, follow_up_week] : week) {
+      const Request* r = s_.find_request(id);
+      if (!r || !r->follows) continue;
+      const Follows& f = *r->follows;
+      auto followed = week.find(f.request);
+      if (followed == week.end()) {
+        add("H13", id, "", "follows " + f.request + ", which is not assigned");
+        continue;
+      }
+      long days = (follow_up_week - followed->second).days();
+      if (days < 7L * f.min_weeks || days > 7L * f.max_weeks)
+        add("H13", id, "", "week " + to_iso(follow_up_week) + " is " + weeks_text(std::labs(days)) + (days < 0 ? " before " : " after ") +
+                               f.request + "'s week " +
+                               to_iso(followed->second) + ", allowed " + std::to_string(f.min_weeks) + ".." +
+                               std::to_string(f.max_weeks));
+    }
+  }
+
+  static std::string weeks_text(long days) {
+    std::string text = std::to_string(days / 7) + " weeks";
+    return days % 7 == 0 ? text : text + " and " + std::to_string(days % 7) + " days";
   }
 
   const Scenario& s_;

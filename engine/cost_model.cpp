@@ -45,6 +45,30 @@ int weeks_off(const Request& request, Date first_on_site_day) {
   return (gap + 6) / 7;
 }
 
+namespace {
+
+// Peers of the follow-up's team who were not on the team of the request it
+// follows (all of them when that one is not assigned). With H1 broken, the
+// first assignment of a request is the one that counts.
+std::int64_t new_peers(const Scenario& scenario, const Plan& plan) {
+  std::unordered_map<std::string, const Assignment*> first;
+  for (const Assignment& a : plan.assignments) first.emplace(a.request, &a);
+  std::int64_t count = 0;
+  for (const Assignment& a : plan.assignments) {
+    const Request* request = scenario.find_request(a.request);
+    if (!request || !request->follows || first[a.request] != &a) continue;
+    auto followed = first.find(request->follows->request);
+    for (const std::string& peer : a.peers) {
+      bool kept = followed != first.end() &&
+                  std::find(followed->second->peers.begin(), followed->second->peers.end(), peer) != followed->second->peers.end();
+      if (!kept && scenario.find_peer(peer)) ++count;
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
 Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan& plan) {
   const Weights& w = scenario.weights;
   Cost cost;
@@ -71,7 +95,8 @@ Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan
   for (const Request& r : scenario.requests) {
     if (!assigned.count(r.id)) cost.unscheduled += w.unscheduled * r.priority;
   }
-  cost.total = cost.unscheduled + cost.preference + cost.travel + cost.load;
+  cost.continuity = w.continuity * new_peers(scenario, plan);
+  cost.total = cost.unscheduled + cost.preference + cost.travel + cost.load + cost.continuity;
   return cost;
 }
 

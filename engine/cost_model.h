@@ -1,10 +1,12 @@
 // cost_model.h — the spec's cost terms, computed exactly as the contract says.
 //
-//   total       = unscheduled + preference + travel + load
+//   total       = unscheduled + preference + travel + load + continuity
 //   unscheduled = weights.unscheduled x sum of priority of unscheduled requests
 //   preference  = weights.preference  x sum of weeks_off(request)
 //   travel      = weights.travel_km   x sum over (assignment, peer) of km
 //   load        = weights.load        x sum over peers and FYs of days^2
+//   continuity  = weights.continuity  x sum over assigned follow-ups of the
+//                 peers not on the team of the request they follow
 //
 // These functions are the single definition of each term: the checker, the
 // solver's incremental evaluation and the benchmarks all call them, so they
@@ -46,7 +48,8 @@ int weeks_off(const Request& request, Date first_on_site_day);
 // Computes every term of a plan's cost. The plan is taken as written (even if
 // infeasible): requests not in `assignments` count as unscheduled; on-site
 // days are the first `days` working days of each assignment's week.
-// Unknown request or peer ids are skipped.
+// Unknown request or peer ids are skipped. A follow-up whose followed
+// request is not assigned counts every peer as new.
 Cost compute_cost(const Scenario& scenario, const Calendar& calendar, const Plan& plan);
 
 }  // namespace peerslot

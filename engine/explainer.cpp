@@ -1,14 +1,24 @@
 // Design: an unscheduled request is examined week by week. A week of the
 // request's range is either unusable for calendar reasons (H2/H3: too few
-// working days, window, earliest/latest, blackout, pre-election period),
-// full (H11), or short of some requirement of the team: a role with fewer
-// free peers than seats (H4), no free member of the controlling party (H5),
-// no free peer with a focus skill (H6), or, when each requirement alone can
-// be met, no single team meeting them all. Weeks are grouped by the first
-// failing requirement and each group becomes one reason, largest first.
-// For a requirement, the "nearest" peer is the one that meets it, is
-// eligible (H7: own council, conflicts, region, declines), and is blocked in
-// the fewest of the failing weeks (ties: fewest km); the reason names what
+// working days, window, earliest/latest, blackout, pre-election period), or
+// gets a key naming the first thing that stops a team there, asked in this
+// order so that a reason never blames the plan for what no plan could
+// change:
+//   1. whatever the plan ("never:..."): no week the followed request could
+//      have is the allowed gap before it (H13); some requirement has fewer
+//      peers who could ever take part than seats (Problem::could_take:
+//      role, H5 party in control that week, H6 focus, with H7, H8 and the
+//      request's own days against H10); or not even an empty plan has a
+//      team meeting them all at once;
+//   2. as the plan stands: the week is full (H11); the followed request is
+//      not scheduled or not the allowed gap before (H13), or a follow-up
+//      would be out of its gap; a requirement has fewer free peers than
+//      seats (H4, H5, H6 with H9/H10); or no single team meets them all.
+// Weeks are grouped by key and each group becomes one reason, the
+// whatever-the-plan ones first, then the largest. For a requirement, the
+// "nearest" peer is the one that meets it, is eligible (H7: own council,
+// conflicts, region, declines, civil servants), and is blocked in the
+// fewest of the failing weeks (ties: fewest km); the reason names what
 // blocks it (H8, H9 or H10) and when. When every peer meeting it is
 // excluded by H7, the reason names a few of them and why (e.g. "P0044
 // declined this challenge (H7)").
@@ -17,6 +27,7 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <memory>
 
 namespace peerslot {
 
@@ -75,7 +86,8 @@ std::string join(const std::vector<std::string>& items, const std::string& separ
   return text;
 }
 
-// One requirement of the team: which peers meet it, how many seats.
+// One requirement of the team in one week: which peers meet it, how many
+// seats.
 struct Requirement {
   std::string key;    // groups weeks
   std::string what;   // "Labour member peer", "officer peer", "peer with skill \"finance\""
@@ -84,7 +96,7 @@ struct Requirement {
   std::function<bool(int)> meets;  // static property of a peer
 };
 
-std::vector<Requirement> requirements_of(const Problem& problem, int r) {
+std::vector<Requirement> requirements_of(const Problem& problem, int r, int w) {
   const ProblemRequest& request = problem.request(r);
   std::vector<Requirement> list;
   for (int role = 0; role < kRoleCount; ++role) {
@@ -93,9 +105,8 @@ std::vector<Requirement> requirements_of(const Problem& problem, int r) {
     list.push_back({"role:" + std::to_string(role), role_words(rl) + " peer", "H4", request.team[role],
                     [&problem, rl](int p) { return problem.peer(p).role == rl; }});
   }
-  if (request.party != kNoIndex) {
-    int party = request.party;
-    list.push_back({"party", problem.party_name(party) + " member peer", "H5", 1, [&problem, party](int p) {
+  if (int party = problem.party(r, w); party != kNoIndex) {
+    list.push_back({"party:" + std::to_string(party), problem.party_name(party) + " member peer", "H5", 1, [&problem, party](int p) {
                       return problem.peer(p).role == Role::kMember && problem.peer(p).party == party;
                     }});
   }
@@ -108,6 +119,13 @@ std::vector<Requirement> requirements_of(const Problem& problem, int r) {
   return list;
 }
 
+const Requirement* find_requirement(const std::vector<Requirement>& reqs, const std::string& key) {
+  for (const Requirement& req : reqs)
+    if (req.key == key) return &req;
+  return nullptr;
+}
+
+// Peers meeting the requirement who can join r in w as the plan stands...
 int free_count(const ScheduleState& state, const Requirement& req, int r, int w) {
   int count = 0;
   for (int p = 0; p < state.problem().peer_count() && count < req.needed; ++p)
@@ -115,17 +133,30 @@ int free_count(const ScheduleState& state, const Requirement& req, int r, int w)
   return count;
 }
 
-// The key of the first requirement week w fails; "" if a team exists.
-std::string failing_key(const ScheduleState& state, TeamMatcher& matcher, const std::vector<Requirement>& reqs, int r, int w) {
-  if (state.week_full(w)) return "capacity";
-  for (const Requirement& req : reqs)
-    if (free_count(state, req, r, w) < req.needed) return req.key;
-  const std::vector<int>& pinned = state.problem().request(r).pinned_peers;
-  return matcher.best_team(state, r, w, pinned) ? "" : "combination";
+// ...and who could in some plan (Problem::could_take).
+int possible_count(const Problem& problem, const Requirement& req, int r, int w) {
+  int count = 0;
+  for (int p = 0; p < problem.peer_count() && count < req.needed; ++p)
+    if (req.meets(p) && problem.could_take(p, r, w)) ++count;
+  return count;
+}
+
+// H13 whatever the plan: follow-up r in week w is the allowed gap after some
+// week the request it follows could have (its pinned week, if pinned).
+bool follow_reachable(const Problem& problem, int r, int w) {
+  int leader = problem.request(r).follows;
+  if (leader == kNoIndex) return true;
+  const ProblemRequest& followed = problem.request(leader);
+  if (followed.pinned) return followed.pinned_week != kNoIndex && problem.follow_gap_ok(r, followed.pinned_week, w);
+  return std::any_of(followed.weeks.begin(), followed.weeks.end(), [&](int wl) { return problem.follow_gap_ok(r, wl, w); });
 }
 
 std::string weeks_text(const Problem& problem, const std::vector<int>& weeks) {
   return range_text(problem.monday(weeks.front()), problem.monday(weeks.back()));
+}
+
+std::string gap_text(const ProblemRequest& request) {
+  return std::to_string(request.min_weeks) + " to " + std::to_string(request.max_weeks) + " weeks";
 }
 
 // "nearest: P0412 (cap of 12 days in FY2012 reached, H10)", or why no peer
@@ -163,26 +194,104 @@ std::string nearest(const ScheduleState& state, const Requirement& req, int r, c
   return "nearest: " + problem.scenario().peers[best].id;
 }
 
-std::string group_reason(const ScheduleState& state, const std::vector<Requirement>& reqs, int r, const std::string& key,
+constexpr const char* kNever = "never:";
+
+bool is_never(const std::string& key) { return key.rfind(kNever, 0) == 0; }
+
+// Why request r cannot go in a week, as a key that groups weeks: first what
+// no plan could change ("never:..."), then what the plan blocks. Holds an
+// empty plan, made on first use, for the question "is a team possible at
+// all in this week?".
+class WeekJudge {
+ public:
+  WeekJudge(const ScheduleState& state, TeamMatcher& matcher, int r) : state_(state), matcher_(matcher), r_(r) {}
+
+  std::string key(int w) {
+    const Problem& problem = state_.problem();
+    std::vector<Requirement> reqs = requirements_of(problem, r_, w);
+    if (!follow_reachable(problem, r_, w)) return std::string(kNever) + "follows";
+    for (const Requirement& req : reqs)
+      if (possible_count(problem, req, r_, w) < req.needed) return kNever + req.key;
+    std::string blocked = blocking_key(reqs, w);
+    if (blocked == "combination" && !matcher_.best_team(empty(), r_, w, problem.request(r_).pinned_peers))
+      return std::string(kNever) + "combination";
+    return blocked;
+  }
+
+  // The plan with nothing in it.
+  const ScheduleState& empty() {
+    if (!empty_) empty_ = std::make_unique<ScheduleState>(state_.problem());
+    return *empty_;
+  }
+
+ private:
+  std::string blocking_key(const std::vector<Requirement>& reqs, int w) {
+    if (state_.week_full(w)) return "capacity";
+    if (!state_.follows_ok(r_, w)) return "follows";
+    if (!state_.followers_ok(r_, w)) return "followers";
+    for (const Requirement& req : reqs)
+      if (free_count(state_, req, r_, w) < req.needed) return req.key;
+    return matcher_.best_team(state_, r_, w, state_.problem().request(r_).pinned_peers) ? "" : "combination";
+  }
+
+  const ScheduleState& state_;
+  TeamMatcher& matcher_;
+  int r_;
+  std::unique_ptr<ScheduleState> empty_;
+};
+
+// H13 as the plan stands, in words: why r cannot follow, or be followed, in w.
+std::string follows_text(const ScheduleState& state, int r, int w) {
+  const Problem& problem = state.problem();
+  const Scenario& s = problem.scenario();
+  const ProblemRequest& request = problem.request(r);
+  if (request.follows != kNoIndex && !state.follows_ok(r, w)) {
+    int leader = request.follows;
+    if (!state.scheduled(leader)) return "it follows " + s.requests[leader].id + ", which is not scheduled (H13)";
+    return "it must be " + gap_text(request) + " after " + s.requests[leader].id + ", in the week of " +
+           to_iso(problem.monday(state.week(leader))) + " (H13)";
+  }
+  for (int f : request.followers) {
+    const ProblemRequest& follower = problem.request(f);
+    int fixed = state.scheduled(f) ? state.week(f) : follower.pinned_week;
+    if (fixed == kNoIndex || problem.follow_gap_ok(f, w, fixed)) continue;
+    return "its follow-up " + s.requests[f].id + " is in the week of " + to_iso(problem.monday(fixed)) + ", which must be " +
+           gap_text(follower) + " after it (H13)";
+  }
+  return "";
+}
+
+std::string group_reason(WeekJudge& judge, const ScheduleState& state, int r, const std::string& key,
                          const std::vector<int>& weeks, int usable) {
   const Problem& problem = state.problem();
   std::string scope = static_cast<int>(weeks.size()) == usable
                           ? "in any of the " + std::to_string(usable) + " usable weeks (" + weeks_text(problem, weeks) + ")"
                           : "in " + std::to_string(weeks.size()) + " of the " + std::to_string(usable) + " usable weeks (" +
                                 weeks_text(problem, weeks) + ")";
+  const Scenario& s = problem.scenario();
+  const ProblemRequest& request = problem.request(r);
   if (key == "capacity")
-    return "every challenge slot is taken " + scope + ": capacity " +
-           std::to_string(*problem.scenario().max_challenges_per_week) + " challenges per week (H11)";
+    return "every challenge slot is taken " + scope + ": capacity " + std::to_string(*s.max_challenges_per_week) +
+           " challenges per week (H11)";
+  if (key == "follows" || key == "followers") return follows_text(state, r, weeks.front()) + ", " + scope;
   if (key == "combination")
     return "no single team meets every requirement at once " + scope +
            " (the peers who could meet the party and focus requirements are busy or capped together, H5/H6)";
-  for (const Requirement& req : reqs) {
-    if (req.key != key) continue;
-    std::string need = req.needed > 1 ? std::to_string(req.needed) + " " + req.what + "s" : "a " + req.what;
-    return "no " + (req.needed > 1 ? need + " are" : req.what + " is") + " free " + scope + " (" + req.rule + "); " +
-           nearest(state, req, r, weeks);
-  }
-  return "no team " + scope;
+  if (key == std::string(kNever) + "follows")
+    return "no week " + scope + " is " + gap_text(request) + " after a week " + s.requests[request.follows].id +
+           " could have, whatever the rest of the plan (H13)";
+  if (key == std::string(kNever) + "combination")
+    return "no team meets every requirement at once " + scope +
+           ", whatever the rest of the plan: the peers who meet the party and focus requirements cannot fill the seats together (H4/H5/H6)";
+  std::string requirement = is_never(key) ? key.substr(std::string(kNever).size()) : key;
+  std::vector<Requirement> reqs = requirements_of(problem, r, weeks.front());
+  const Requirement* req = find_requirement(reqs, requirement);
+  if (!req) return "no team " + scope;
+  std::string subject = req->needed > 1 ? "fewer than " + std::to_string(req->needed) + " " + req->what + "s are" : "no " + req->what + " is";
+  if (is_never(key))
+    return subject + " eligible and available " + scope + ", whatever the rest of the plan (" + req->rule + "); " +
+           nearest(judge.empty(), *req, r, weeks);
+  return subject + " free " + scope + " (" + req->rule + "); " + nearest(state, *req, r, weeks);
 }
 
 std::vector<std::string> explain_no_usable_week(const Problem& problem, int r) {
@@ -229,6 +338,8 @@ std::string explain_peer(const ScheduleState& state, int p, int r, int w) {
       if (problem.request(r).team[static_cast<int>(peer.role)] == 0) return "the team has no " + role_words(peer.role) + " seat (H4)";
       if (peer.council == council.id) return "would challenge its own council " + council.id + " (H7)";
       if (s.exclude_same_region && peer.region == council.region) return "is from the council's own region " + council.region + " (H7)";
+      if (problem.peer(p).civil_servant && !problem.request(r).civil_servants)
+        return "is a civil servant and the council has not asked for civil servants (H7)";
       return "has a declared conflict with " + council.id + " (H7)";
     case ScheduleState::Block::kDeclined:
       return "declined this challenge (H7)";
@@ -261,17 +372,26 @@ std::string explain_week(const ScheduleState& state, TeamMatcher& matcher, int r
   if (!dates.empty()) return "unusable (H2/H3): " + join(dates, ", ");
   if (request.pinned && w != request.pinned_week)
     return "the request is pinned to the week of " + to_iso(problem.scenario().requests[r].pinned->week) + " (H12)";
-  std::vector<Requirement> reqs = requirements_of(problem, r);
-  std::string key = failing_key(state, matcher, reqs, r, w);
+  WeekJudge judge(state, matcher, r);
+  std::string key = judge.key(w);
   if (key.empty()) return "";
-  if (key == "capacity") return "full: " + std::to_string(state.week_load(w)) + " challenges, capacity " +
+  if (key == "capacity")
+    return "full: " + std::to_string(state.week_load(w)) + " challenges, capacity " +
            std::to_string(*problem.scenario().max_challenges_per_week) + " (H11)";
+  if (key == "follows" || key == "followers") return follows_text(state, r, w);
   if (key == "combination") return "no single team meets every requirement at once (H5/H6 with H9/H10)";
-  for (const Requirement& req : reqs)
-    if (req.key == key)
-      return "fewer than " + std::to_string(req.needed) + " " + req.what + (req.needed > 1 ? "s" : "") + " free (" + req.rule + "); " +
-             nearest(state, req, r, {w});
-  return "no team";
+  if (key == std::string(kNever) + "follows")
+    return "not " + gap_text(request) + " after any week " + problem.scenario().requests[request.follows].id + " could have (H13)";
+  if (key == std::string(kNever) + "combination")
+    return "no team meets every requirement at once in this week, whatever the rest of the plan (H4/H5/H6)";
+  std::vector<Requirement> reqs = requirements_of(problem, r, w);
+  std::string requirement = is_never(key) ? key.substr(std::string(kNever).size()) : key;
+  const Requirement* req = find_requirement(reqs, requirement);
+  if (!req) return "no team";
+  std::string count = "fewer than " + std::to_string(req->needed) + " " + req->what + (req->needed > 1 ? "s" : "");
+  if (is_never(key))
+    return count + " eligible and available, whatever the rest of the plan (" + req->rule + "); " + nearest(judge.empty(), *req, r, {w});
+  return count + " free (" + req->rule + "); " + nearest(state, *req, r, {w});
 }
 
 std::vector<std::string> explain_unscheduled(const ScheduleState& state, TeamMatcher& matcher, int r) {
@@ -279,19 +399,23 @@ std::vector<std::string> explain_unscheduled(const ScheduleState& state, TeamMat
   const ProblemRequest& request = problem.request(r);
   if (request.pinned) return explain_pin(state, matcher, r);
   if (request.weeks.empty()) return explain_no_usable_week(problem, r);
-  std::vector<Requirement> reqs = requirements_of(problem, r);
+  WeekJudge judge(state, matcher, r);
   std::map<std::string, std::vector<int>> groups;
   std::vector<int> open;
   for (int w : request.weeks) {
-    std::string key = failing_key(state, matcher, reqs, r, w);
+    std::string key = judge.key(w);
     if (key.empty()) open.push_back(w);
     else groups[key].push_back(w);
   }
+  // What no plan could change first, then the largest groups.
   std::vector<std::pair<std::string, std::vector<int>>> ordered(groups.begin(), groups.end());
-  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+  std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) {
+    if (is_never(a.first) != is_never(b.first)) return is_never(a.first);
+    return a.second.size() > b.second.size();
+  });
   std::vector<std::string> reasons;
   int usable = static_cast<int>(request.weeks.size());
-  for (const auto& [key, weeks] : ordered) reasons.push_back(group_reason(state, reqs, r, key, weeks, usable));
+  for (const auto& [key, weeks] : ordered) reasons.push_back(group_reason(judge, state, r, key, weeks, usable));
   if (!open.empty())
     reasons.push_back("a team is possible in " + std::to_string(open.size()) + " week(s) from " + to_iso(problem.monday(open.front())) +
                       " but the search stopped before placing it; solve again or book it with `peerslot options`");

@@ -13,7 +13,7 @@ namespace {
 bool week_allowed(const ScheduleState& state, int r, int w) {
   const ProblemRequest& request = state.problem().request(r);
   if (request.pinned && w != request.pinned_week) return false;
-  return !state.week_full(w);
+  return !state.week_full(w) && state.follows_ok(r, w) && state.followers_ok(r, w);
 }
 
 }  // namespace

@@ -22,6 +22,7 @@ Problem::Problem(const Scenario& scenario) : scenario_(&scenario), calendar_(sce
   build_weeks();
   build_peers();
   build_requests();
+  link_follows();
   build_availability();
   build_km();
 }
@@ -84,6 +85,7 @@ void Problem::build_peers() {
     p.region = intern(regions_, source.region);
     if (source.role == Role::kMember && !source.party.empty()) p.party = intern(parties_, source.party);
     p.cap = source.max_days_per_year ? *source.max_days_per_year : -1;
+    p.civil_servant = source.role == Role::kExpert && source.sector == kCivilServiceSector;
     for (const std::string& id : source.conflicts) {
       auto it = scenario_->council_index.find(id);
       if (it != scenario_->council_index.end()) p.conflicts.push_back(it->second);
@@ -127,7 +129,8 @@ void Problem::build_requests() {
     r.priority = source.priority;
     r.team = source.team;
     r.team_size = source.team_size();
-    if (council.controlled_by_party() && source.team[0] > 0) r.party = intern(parties_, council.control);
+    r.civil_servants = source.civil_servants;
+    build_parties(r, source, council);
     for (const std::string& f : source.focus) {
       int skill = find_name(skills_names_, f);
       if (std::find(r.focus.begin(), r.focus.end(), skill) == r.focus.end()) r.focus.push_back(skill);
@@ -146,6 +149,32 @@ void Problem::build_requests() {
     for (const std::string& id : source.declined) r.declined.push_back(scenario_->peer_index.at(id));
     std::sort(r.declined.begin(), r.declined.end());
     requests_.push_back(std::move(r));
+  }
+}
+
+// H5 reads the control in force on the first on-site day, so a council
+// whose control changes gets the party per week.
+void Problem::build_parties(ProblemRequest& r, const Request& source, const Council& council) {
+  if (source.team[static_cast<int>(Role::kMember)] == 0) return;
+  auto party_of = [&](const std::string& control) { return is_party(control) ? intern(parties_, control) : kNoIndex; };
+  r.party = party_of(council.control);
+  if (council.control_changes.empty()) return;
+  r.party_by_week.resize(week_count_);
+  for (int w = 0; w < week_count_; ++w) {
+    const OnSite& site = on_site(w, source.days);
+    r.party_by_week[w] = site.usable ? party_of(council.control_on(site.first)) : r.party;
+  }
+}
+
+void Problem::link_follows() {
+  for (int r = 0; r < request_count(); ++r) {
+    const std::optional<Follows>& follows = scenario_->requests[r].follows;
+    if (!follows) continue;
+    ProblemRequest& request = requests_[r];
+    request.follows = scenario_->request_index.at(follows->request);
+    request.min_weeks = follows->min_weeks;
+    request.max_weeks = follows->max_weeks;
+    requests_[request.follows].followers.push_back(r);
   }
 }
 
@@ -210,7 +239,15 @@ bool Problem::eligible(int p, int r) const {
   if (peer.council == request.council) return false;
   if (scenario_->exclude_same_region && peer.region == council_region_[request.council]) return false;
   if (std::find(peer.conflicts.begin(), peer.conflicts.end(), request.council) != peer.conflicts.end()) return false;
+  if (peer.civil_servant && !request.civil_servants) return false;
   return !declined(p, r);
+}
+
+bool Problem::could_take(int p, int r, int w) const {
+  if (!eligible(p, r) || !available(p, w, requests_[r].days)) return false;
+  int cap = peers_[p].cap;
+  const OnSite& site = on_site(w, requests_[r].days);
+  return cap < 0 || (site.count[0] <= cap && site.count[1] <= cap);
 }
 
 bool Problem::declined(int p, int r) const {

@@ -1,11 +1,13 @@
 // problem.h — the scenario compiled once into an index-based model that the
 // solver, the explainer, booking options and repair all work on.
 //
-// Everything the rules H2, H3, H7 and H8 decide without looking at a plan is
-// settled here, once: the window's week Mondays; per request the usable weeks
-// (Monday with >= days working days, on-site days inside the window and
-// earliest..latest, none in a blackout or pre-election period) with their
-// preference cost, and its declined peers; per (week, days) the on-site days
+// Everything the rules H2, H3, H5, H7 and H8 decide without looking at a
+// plan is settled here, once: the window's week Mondays; per request the
+// usable weeks (Monday with >= days working days, on-site days inside the
+// window and earliest..latest, none in a blackout or pre-election period)
+// with their preference cost, its declined peers, the party its member seat
+// must match in each week (the control in force on the first on-site day),
+// and its place in the follows links (H13); per (week, days) the on-site days
 // split by financial year; per (peer, week) a bitmask of the `days` values
 // for which the peer is available on every on-site day; integer ids for
 // councils, regions, parties and focus skills; and the peer-to-council km
@@ -48,6 +50,7 @@ struct ProblemPeer {
   int region = kNoIndex;
   int party = kNoIndex;
   int cap = -1;                // max on-site days per FY, -1 for no cap
+  bool civil_servant = false;  // an expert of the civil_service sector (H7)
   std::vector<int> conflicts;  // council indices
 };
 
@@ -57,7 +60,11 @@ struct ProblemRequest {
   int priority = 1;
   TeamShape team{};
   int team_size = 0;
-  int party = kNoIndex;           // party a member seat must match (H5), or none
+  // H5: the party a member seat must match, or none; when the council's
+  // control changes during the window, party_by_week holds it per week
+  // index (use Problem::party()).
+  int party = kNoIndex;
+  std::vector<int> party_by_week;
   std::vector<int> focus;         // focus skill ids (H6)
   std::vector<int> weeks;         // usable week indices, ascending (H2, H3)
   std::vector<std::int64_t> preference;  // weight x weeks_off, parallel to weeks
@@ -65,6 +72,13 @@ struct ProblemRequest {
   bool pinned = false;
   std::vector<int> pinned_peers;  // peer indices
   std::vector<int> declined;      // peer indices, ascending (H7)
+  bool civil_servants = false;    // civil-service experts may sit on it (H7)
+  // H13: the request this one follows (kNoIndex if none) and the weeks
+  // allowed between them; the requests that follow this one.
+  int follows = kNoIndex;
+  int min_weeks = 0;
+  int max_weeks = 0;
+  std::vector<int> followers;
 };
 
 class Problem {
@@ -96,8 +110,22 @@ class Problem {
   }
   // H7 and role: the peer may sit on this request's team at all.
   bool eligible(int p, int r) const;
+  // The peer could sit on r in week w in some plan: eligible (H7, role),
+  // available (H8), and r's on-site days alone within its yearly cap (H10).
+  bool could_take(int p, int r, int w) const;
   // H7: the peer is in the request's `declined`.
   bool declined(int p, int r) const;
+  // H5: the party a member seat of r in week w must match, or kNoIndex.
+  int party(int r, int w) const {
+    const ProblemRequest& request = requests_[r];
+    return request.party_by_week.empty() ? request.party : request.party_by_week[w];
+  }
+  // H13: follow-up f may be in week wf when the request it follows is in
+  // week wl.
+  bool follow_gap_ok(int f, int wl, int wf) const {
+    int gap = wf - wl;
+    return gap >= requests_[f].min_weeks && gap <= requests_[f].max_weeks;
+  }
   bool has_skill(int p, int skill) const {
     return (skills_[static_cast<std::size_t>(p) * skill_words_ + skill / 64] >> (skill % 64)) & 1;
   }
@@ -117,6 +145,8 @@ class Problem {
   void build_requests();
   void build_availability();
   void build_km();
+  void build_parties(ProblemRequest& r, const Request& source, const Council& council);
+  void link_follows();
   int intern(std::vector<std::string>& names, const std::string& name);
   int find_name(const std::vector<std::string>& names, const std::string& name) const;
   bool week_usable(const Request& request, const Council& council, const OnSite& on_site) const;

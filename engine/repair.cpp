@@ -87,6 +87,7 @@ class Repairer {
                      [&](int a, int b) { return problem_.request(a).priority > problem_.request(b).priority; });
     for (int r : broken)
       if (r != cancelled()) mend(r);
+    mend_follow_ups();
     if (declined() == kNoIndex) fill_free_capacity();
     report(result);
     return Status::ok();
@@ -131,27 +132,56 @@ class Repairer {
     return broken;
   }
 
-  // Steps 1..5 of repair.h for one broken request.
+  // H13 after the broken ones are mended: a follow-up whose followed
+  // request moved out of its gap, or is no longer scheduled, is mended in
+  // turn (each mend keeps H13, so this ends).
+  void mend_follow_ups() {
+    for (bool again = true; again;) {
+      again = false;
+      for (int r = 0; r < problem_.request_count(); ++r) {
+        if (!state_.scheduled(r) || state_.follows_ok(r, state_.week(r))) continue;
+        state_.unassign(r);
+        mend(r);
+        again = true;
+      }
+    }
+  }
+
+  // Steps 1..5 of repair.h for one broken request; when nothing works with
+  // its follow-ups where they are, they make way (and are mended after).
   void mend(int r) {
+    if (mend_in_place(r)) return;
+    std::vector<int> follow_ups;
+    for (int f : problem_.request(r).followers)
+      if (state_.scheduled(f) && !problem_.request(f).pinned) follow_ups.push_back(f);
+    for (int f : follow_ups) state_.unassign(f);
+    bool mended = !follow_ups.empty() && mend_in_place(r);
+    if (!mended) why_[r] = "could not be re-placed: " + week_reason(r, old_.week[r]);
+    for (int f : follow_ups) mend(f);
+  }
+
+  bool mend_in_place(int r) {
     int w = old_.week[r];
-    if (problem_.usable_position(r, w) != kNoIndex && try_keep_team(r, w)) return;
-    if (std::optional<Placement> same = place_in_week(state_, matcher_, r, w)) {
-      state_.assign(r, w, same->peers);
-      why_[r] = "new team in the same week";
-      return;
+    if (w != kNoIndex && problem_.usable_position(r, w) != kNoIndex && try_keep_team(r, w)) return true;
+    if (w != kNoIndex) {
+      if (std::optional<Placement> same = place_in_week(state_, matcher_, r, w)) {
+        state_.assign(r, w, same->peers);
+        why_[r] = "new team in the same week";
+        return true;
+      }
     }
     if (std::optional<Placement> other = best_placement(state_, matcher_, r)) {
       state_.assign(r, other->week, other->peers);
-      why_[r] = "moved: " + week_reason(r, w);
-      return;
+      why_[r] = w == kNoIndex ? "placed again after the challenge it follows" : "moved: " + week_reason(r, w);
+      return true;
     }
-    if (eject_for(r)) return;
-    why_[r] = "could not be re-placed: " + week_reason(r, w);
+    return eject_for(r);
   }
 
   std::string week_reason(int r, int w) {
+    if (w == kNoIndex) return explain_unscheduled(state_, matcher_, r).front();
     std::string reason = explain_week(state_, matcher_, r, w);
-    return "its week " + to_iso(problem_.monday(w)) + " is " + (reason.empty() ? "no longer possible" : reason);
+    return "its week " + to_iso(problem_.monday(w)) + " is no longer possible" + (reason.empty() ? "" : ": " + reason);
   }
 
   bool try_keep_team(int r, int w) {
@@ -164,7 +194,7 @@ class Repairer {
         keep.push_back(p);
     }
     if (problem_.request(r).pinned && w != problem_.request(r).pinned_week) return false;
-    if (state_.week_full(w)) return false;
+    if (state_.week_full(w) || !state_.follows_ok(r, w) || !state_.followers_ok(r, w)) return false;
     std::optional<Team> team = matcher_.best_team(state_, r, w, keep);
     if (!team) return false;
     state_.assign(r, w, team->peers);
@@ -228,12 +258,18 @@ class Repairer {
     return ok;
   }
 
+  // Repeated while something is placed, so a follow-up can go in after the
+  // request it follows.
   void fill_free_capacity() {
-    for (int r = 0; r < problem_.request_count(); ++r) {
-      if (state_.scheduled(r) || r == cancelled() || old_.week[r] != kNoIndex) continue;
-      if (std::optional<Placement> placement = best_placement(state_, matcher_, r)) {
-        state_.assign(r, placement->week, placement->peers);
-        why_[r] = "placed in freed capacity";
+    for (bool again = true; again;) {
+      again = false;
+      for (int r = 0; r < problem_.request_count(); ++r) {
+        if (state_.scheduled(r) || r == cancelled() || old_.week[r] != kNoIndex) continue;
+        if (std::optional<Placement> placement = best_placement(state_, matcher_, r)) {
+          state_.assign(r, placement->week, placement->peers);
+          why_[r] = "placed in freed capacity";
+          again = true;
+        }
       }
     }
   }

@@ -27,6 +27,21 @@ std::optional<Role> role_from_name(const std::string& name) {
   return std::nullopt;
 }
 
+const std::string& Council::control_on(Date day) const {
+  const std::string* in_force = &control;
+  for (const ControlChange& change : control_changes) {
+    if (change.date > day) break;
+    in_force = &change.control;
+  }
+  return *in_force;
+}
+
+int Request::team_size() const {
+  int size = 0;
+  for (int seats : team) size += seats;
+  return size;
+}
+
 void Scenario::reindex() {
   index_ids(councils, council_index);
   index_ids(peers, peer_index);

@@ -1,16 +1,17 @@
 // scenario.h — the in-memory form of a peer-challenge programme and its plan.
 //
 // These are plain data mirroring the scenario and plan documents of
-// docs/scenario-format.md: all of `peerslot-scenario/1` and
-// `peerslot-plan/1` and, of version 2, a request's `declined` peers; see
-// scenario_json.h for reading and writing them. Ids are strings as in the
-// documents. A Scenario that scenario_from_json() returned keeps the
-// invariants below:
+// docs/scenario-format.md, version 2 (a version 1 document is the version 2
+// document that uses none of its additions); see scenario_json.h for reading
+// and writing them. Ids are strings as in the documents. A Scenario that
+// scenario_from_json() returned keeps the invariants below:
 //   - ids are unique within councils, peers and requests;
 //   - every request's council, every pinned peer and every declined peer
-//     exists;
+//     exists; a request's `follows` names another request of the same
+//     council, and no chain of follows comes back to where it started;
 //   - days is 1..5, team counts are >= 0, dates are real dates, ranges have
-//     start <= end;
+//     start <= end; a council's control_changes are in strictly increasing
+//     date order;
 //   - the lookup maps (council_index, peer_index, request_index) match the
 //     vectors; call Scenario::reindex() after editing the vectors by hand.
 // A peer's home `council` and its `conflicts` may name councils that are
@@ -30,14 +31,21 @@
 
 namespace peerslot {
 
-enum class Role { kMember = 0, kChiefExecutive = 1, kOfficer = 2, kExpert = 3 };
-constexpr int kRoleCount = 4;
+enum class Role { kMember = 0, kChiefExecutive = 1, kOfficer = 2, kExpert = 3, kManager = 4 };
+constexpr int kRoleCount = 5;
+// Version 1 of the contract has the first four roles only.
+constexpr int kRoleCountV1 = 4;
 constexpr std::array<const char*, kRoleCount> kRoleNames = {"member", "chief_executive", "officer",
-                                                            "expert"};
+                                                            "expert", "manager"};
 inline const char* role_name(Role r) { return kRoleNames[static_cast<int>(r)]; }
 std::optional<Role> role_from_name(const std::string& name);
 
 constexpr const char* kNoOverallControl = "NOC";
+inline bool is_party(const std::string& control) { return control != kNoOverallControl; }
+// The expert sector whose peers sit only on requests with civil_servants (H7).
+constexpr const char* kCivilServiceSector = "civil_service";
+constexpr std::array<const char*, 4> kSectorNames = {"business", "voluntary", "public", kCivilServiceSector};
+constexpr std::array<const char*, 4> kRequestKinds = {"corporate", "subject", "support", "review"};
 
 struct GeoPoint {
   double lat = 0;
@@ -49,6 +57,13 @@ struct Weights {
   std::int64_t preference = 100;
   std::int64_t travel_km = 1;
   std::int64_t load = 10;
+  std::int64_t continuity = 300;
+};
+
+// A change of political control, in force from `date` on.
+struct ControlChange {
+  Date date;
+  std::string control;  // a party name or "NOC"
 };
 
 struct Council {
@@ -56,12 +71,17 @@ struct Council {
   std::string name;
   std::string type;
   std::string region;
-  std::string control;  // a party name or "NOC"
+  std::string control;  // a party name or "NOC": the control at the window's start
+  std::vector<ControlChange> control_changes;  // strictly increasing dates
   std::optional<GeoPoint> location;
   std::vector<Date> elections;  // polling days
   std::vector<DateRange> blackouts;
 
-  bool controlled_by_party() const { return control != kNoOverallControl; }
+  // The control in force on `day`: the last change on or before it, else
+  // `control`.
+  const std::string& control_on(Date day) const;
+  // The control at the window's start is a party.
+  bool controlled_by_party() const { return is_party(control); }
 };
 
 struct Peer {
@@ -69,7 +89,8 @@ struct Peer {
   std::string name;
   Role role = Role::kOfficer;
   std::string party;    // members only
-  std::string council;  // home council; empty for outside experts
+  std::string sector;   // experts only, optional: one of kSectorNames
+  std::string council;  // home council; empty for outside experts and managers
   std::string region;
   std::optional<GeoPoint> location;
   std::vector<std::string> skills;
@@ -85,10 +106,17 @@ struct Pin {
 
 using TeamShape = std::array<int, kRoleCount>;  // seats per Role
 
+// A follow-up's link to the request it follows (H13).
+struct Follows {
+  std::string request;
+  int min_weeks = 1;
+  int max_weeks = 1;
+};
+
 struct Request {
   std::string id;
   std::string council;
-  std::string kind;  // corporate | subject | support
+  std::string kind;  // one of kRequestKinds
   int days = 1;
   std::optional<Date> earliest;
   std::optional<Date> latest;
@@ -98,8 +126,24 @@ struct Request {
   int priority = 1;
   std::optional<Pin> pinned;
   std::vector<std::string> declined;  // peers who declined it: never on its team (H7)
+  bool civil_servants = false;        // civil-service experts may sit on it (H7)
+  std::optional<Follows> follows;     // H13 and the continuity cost
 
-  int team_size() const { return team[0] + team[1] + team[2] + team[3]; }
+  int team_size() const;
+};
+
+// The informational finance block: read and written, never used by a rule
+// or a cost term.
+struct Finance {
+  std::string currency = "GBP";
+  std::array<std::int64_t, kRoleCount> day_rate{};  // per on-site day, by Role
+  std::int64_t mileage_pence_per_km = 0;
+  std::int64_t subject_fee_per_day = 0;
+  struct Budget {
+    int year = 0;  // financial year
+    std::int64_t amount = 0;
+  };
+  std::vector<Budget> budgets;
 };
 
 struct Scenario {
@@ -109,6 +153,7 @@ struct Scenario {
   std::optional<int> max_challenges_per_week;  // nullopt: unlimited
   bool exclude_same_region = false;
   Weights weights;
+  std::optional<Finance> finance;
   std::vector<Council> councils;
   std::vector<Peer> peers;
   std::vector<Request> requests;
@@ -140,6 +185,7 @@ struct Cost {
   std::int64_t preference = 0;
   std::int64_t travel = 0;
   std::int64_t load = 0;
+  std::int64_t continuity = 0;
   bool operator==(const Cost&) const = default;
 };
 

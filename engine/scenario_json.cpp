@@ -207,21 +207,86 @@ void require_unique(const std::string& id, std::unordered_set<std::string>& seen
   if (!seen.insert(id).second) fail(path, "duplicate id " + show(json(id)));
 }
 
-Weights read_weights(Fields& top) {
+constexpr std::int64_t kMaxWeight = std::numeric_limits<std::int32_t>::max();
+constexpr std::int64_t kMaxAmount = 1000000000000000;  // 10^15 whole units of money
+
+Weights read_weights(Fields& top, int version) {
   Weights w;
   const json* value = top.get("weights");
   if (!value) return w;
   Fields f(*value, "weights", top.warnings());
-  constexpr std::int64_t kMax = std::numeric_limits<std::int32_t>::max();
-  w.unscheduled = f.integer("unscheduled", w.unscheduled, 0, kMax);
-  w.preference = f.integer("preference", w.preference, 0, kMax);
-  w.travel_km = f.integer("travel_km", w.travel_km, 0, kMax);
-  w.load = f.integer("load", w.load, 0, kMax);
+  w.unscheduled = f.integer("unscheduled", w.unscheduled, 0, kMaxWeight);
+  w.preference = f.integer("preference", w.preference, 0, kMaxWeight);
+  w.travel_km = f.integer("travel_km", w.travel_km, 0, kMaxWeight);
+  w.load = f.integer("load", w.load, 0, kMaxWeight);
+  if (version >= 2) w.continuity = f.integer("continuity", w.continuity, 0, kMaxWeight);
   f.finish();
   return w;
 }
 
-Council read_council(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+std::string one_of(const char* const* names, std::size_t count) {
+  std::string text;
+  for (std::size_t i = 0; i < count; ++i) text += (i == 0 ? "" : ", ") + std::string(names[i]);
+  return text;
+}
+
+// A string that must be one of `names`.
+std::string choice(Fields& f, const std::string& key, const char* const* names, std::size_t count) {
+  std::string value = f.nonempty_string(key);
+  if (std::find(names, names + count, value) == names + count)
+    fail(f.path(key), show(json(value)) + " is not one of " + one_of(names, count));
+  return value;
+}
+
+Finance::Budget read_budget(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+  Fields f(item, path, warnings);
+  Finance::Budget budget;
+  budget.year = static_cast<int>(f.integer("year", 0, kFirstYear, kLastYear, true));
+  budget.amount = f.integer("amount", 0, 0, kMaxAmount, true);
+  f.finish();
+  return budget;
+}
+
+std::optional<Finance> read_finance(Fields& top) {
+  const json* value = top.get("finance");
+  if (!value) return std::nullopt;
+  Fields f(*value, "finance", top.warnings());
+  Finance finance;
+  finance.currency = f.string("currency", false, finance.currency);
+  if (finance.currency.empty()) fail(f.path("currency"), "must not be empty");
+  if (const json* rates = f.get("day_rate")) {
+    Fields r(*rates, f.path("day_rate"), top.warnings());
+    for (int role = 0; role < kRoleCount; ++role) finance.day_rate[role] = r.integer(kRoleNames[role], 0, 0, kMaxAmount);
+    r.finish();
+  }
+  finance.mileage_pence_per_km = f.integer("mileage_pence_per_km", 0, 0, kMaxAmount);
+  finance.subject_fee_per_day = f.integer("subject_fee_per_day", 0, 0, kMaxAmount);
+  f.array("budgets", false, [&](const json& item, const std::string& path) {
+    finance.budgets.push_back(read_budget(item, path, top.warnings()));
+  });
+  f.finish();
+  return finance;
+}
+
+ControlChange read_control_change(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+  Fields f(item, path, warnings);
+  ControlChange change{*f.date("date", true), f.nonempty_string("control")};
+  f.finish();
+  return change;
+}
+
+std::vector<ControlChange> read_control_changes(Fields& f) {
+  std::vector<ControlChange> changes;
+  f.array("control_changes", false, [&](const json& item, const std::string& path) {
+    changes.push_back(read_control_change(item, path, f.warnings()));
+    if (changes.size() > 1 && !(changes[changes.size() - 2].date < changes.back().date))
+      fail(path + ".date", to_iso(changes.back().date) + " is not after the previous change's date " +
+                               to_iso(changes[changes.size() - 2].date));
+  });
+  return changes;
+}
+
+Council read_council(const json& item, const std::string& path, std::vector<std::string>* warnings, int version) {
   Fields f(item, path, warnings);
   Council c;
   c.id = f.nonempty_string("id");
@@ -229,6 +294,7 @@ Council read_council(const json& item, const std::string& path, std::vector<std:
   c.type = f.nonempty_string("type");
   c.region = f.nonempty_string("region");
   c.control = f.nonempty_string("control");
+  if (version >= 2) c.control_changes = read_control_changes(f);
   c.location = f.location();
   c.elections = f.dates("elections");
   c.blackouts = f.ranges("blackouts");
@@ -236,20 +302,23 @@ Council read_council(const json& item, const std::string& path, std::vector<std:
   return c;
 }
 
-Peer read_peer(const json& item, const std::string& path, std::vector<std::string>* warnings) {
+// A field that only some roles have: read for them, warned about for others.
+void ignore_for_role(Fields& f, const std::string& key, const std::string& who) {
+  if (f.get(key) && f.warnings()) f.warnings()->push_back(f.path(key) + ": ignored, " + key + " is given for " + who + " only");
+}
+
+Peer read_peer(const json& item, const std::string& path, std::vector<std::string>* warnings, int version) {
   Fields f(item, path, warnings);
   Peer p;
   p.id = f.nonempty_string("id");
   p.name = f.string("name", false);
-  std::string role = f.nonempty_string("role");
-  auto parsed = role_from_name(role);
-  if (!parsed) fail(f.path("role"), show(json(role)) + " is not one of member, chief_executive, officer, expert");
-  p.role = *parsed;
-  if (p.role == Role::kMember) {
-    p.party = f.nonempty_string("party");
-  } else if (f.get("party") && warnings) {
-    warnings->push_back(f.path("party") + ": ignored, party is given for member peers only");
-  }
+  int roles = version >= 2 ? kRoleCount : kRoleCountV1;
+  p.role = *role_from_name(choice(f, "role", kRoleNames.data(), roles));
+  if (p.role == Role::kMember) p.party = f.nonempty_string("party");
+  else ignore_for_role(f, "party", "member peers");
+  if (version >= 2 && p.role == Role::kExpert && f.get("sector"))
+    p.sector = choice(f, "sector", kSectorNames.data(), kSectorNames.size());
+  else if (version >= 2) ignore_for_role(f, "sector", "expert peers");
   p.council = f.string("council", false);
   p.region = f.nonempty_string("region");
   p.location = f.location();
@@ -261,10 +330,11 @@ Peer read_peer(const json& item, const std::string& path, std::vector<std::strin
   return p;
 }
 
-TeamShape read_team(Fields& parent) {
+TeamShape read_team(Fields& parent, int version) {
   Fields f(parent.require("team"), parent.path("team"), parent.warnings());
   TeamShape team{};
-  for (int r = 0; r < kRoleCount; ++r) team[r] = static_cast<int>(f.integer(kRoleNames[r], 0, 0, 50));
+  int roles = version >= 2 ? kRoleCount : kRoleCountV1;
+  for (int r = 0; r < roles; ++r) team[r] = static_cast<int>(f.integer(kRoleNames[r], 0, 0, 50));
   f.finish();
   return team;
 }
@@ -281,16 +351,31 @@ std::optional<Pin> read_pin(Fields& parent) {
   return pin;
 }
 
-// `declined` is a version 2 field: a version 1 document does not read it,
-// so there it is an unknown field like any other.
+constexpr int kMaxFollowWeeks = 156;
+
+std::optional<Follows> read_follows(Fields& parent) {
+  const json* value = parent.get("follows");
+  if (!value) return std::nullopt;
+  Fields f(*value, parent.path("follows"), parent.warnings());
+  Follows follows;
+  follows.request = f.nonempty_string("request");
+  follows.min_weeks = static_cast<int>(f.integer("min_weeks", 0, 1, kMaxFollowWeeks, true));
+  follows.max_weeks = static_cast<int>(f.integer("max_weeks", 0, 1, kMaxFollowWeeks, true));
+  if (follows.max_weeks < follows.min_weeks)
+    fail(f.path("max_weeks"), std::to_string(follows.max_weeks) + " is less than min_weeks " + std::to_string(follows.min_weeks));
+  f.finish();
+  return follows;
+}
+
+// Version 2 fields (`declined`, `civil_servants`, `follows`, the kind
+// "review") are not read from a version 1 document: there they are unknown
+// fields (or an unknown kind) like any other.
 Request read_request(const json& item, const std::string& path, std::vector<std::string>* warnings, int version) {
   Fields f(item, path, warnings);
   Request r;
   r.id = f.nonempty_string("id");
   r.council = f.nonempty_string("council");
-  r.kind = f.nonempty_string("kind");
-  if (r.kind != "corporate" && r.kind != "subject" && r.kind != "support")
-    fail(f.path("kind"), show(json(r.kind)) + " is not one of corporate, subject, support");
+  r.kind = choice(f, "kind", kRequestKinds.data(), version >= 2 ? kRequestKinds.size() : kRequestKinds.size() - 1);
   r.days = static_cast<int>(f.integer("days", 0, 1, 5, true));
   r.earliest = f.date("earliest");
   r.latest = f.date("latest");
@@ -298,10 +383,14 @@ Request read_request(const json& item, const std::string& path, std::vector<std:
     fail(f.path("latest"), to_iso(*r.latest) + " is before earliest " + to_iso(*r.earliest));
   r.preferred = f.ranges("preferred");
   r.focus = f.strings("focus");
-  r.team = read_team(f);
+  r.team = read_team(f, version);
   r.priority = static_cast<int>(f.integer("priority", 1, 0, 1000000));
   r.pinned = read_pin(f);
-  if (version >= 2) r.declined = f.strings("declined");
+  if (version >= 2) {
+    r.declined = f.strings("declined");
+    r.civil_servants = f.boolean("civil_servants", false);
+    r.follows = read_follows(f);
+  }
   f.finish();
   return r;
 }
@@ -311,7 +400,24 @@ void check_peers_exist(const Scenario& s, const std::vector<std::string>& ids, c
     if (!s.find_peer(ids[k])) fail(index_path(path, k), "unknown peer " + show(json(ids[k])));
 }
 
-// Cross-references: request councils, pinned and declined peers must exist.
+void check_follows(const Scenario& s, const Request& r, const std::string& path) {
+  const std::string& id = r.follows->request;
+  const Request* followed = s.find_request(id);
+  if (!followed) fail(path, "unknown request " + show(json(id)));
+  if (id == r.id) fail(path, show(json(id)) + " is the request itself");
+  if (followed->council != r.council)
+    fail(path, show(json(id)) + " is a request of council " + show(json(followed->council)) + ", not " + show(json(r.council)));
+  // Walk the chain: it ends within requests.size() steps unless it cycles.
+  const Request* at = followed;
+  for (std::size_t steps = 0; at->follows; ++steps) {
+    if (at->id == r.id || steps > s.requests.size()) fail(path, "follows " + show(json(id)) + ", which leads back to " + show(json(r.id)));
+    at = s.find_request(at->follows->request);
+    if (!at) return;  // reported at that request
+  }
+}
+
+// Cross-references: request councils, pinned and declined peers and
+// followed requests must exist.
 void check_references(const Scenario& s) {
   for (size_t i = 0; i < s.requests.size(); ++i) {
     const Request& r = s.requests[i];
@@ -320,35 +426,32 @@ void check_references(const Scenario& s) {
     if (r.pinned) check_peers_exist(s, r.pinned->peers, path + ".pinned.peers");
     check_peers_exist(s, r.declined, path + ".declined");
   }
+  for (size_t i = 0; i < s.requests.size(); ++i)
+    if (s.requests[i].follows) check_follows(s, s.requests[i], index_path("requests", i) + ".follows.request");
 }
 
 template <typename T, typename Read>
-std::vector<T> read_list(Fields& top, const std::string& key, Read read) {
+std::vector<T> read_list(Fields& top, const std::string& key, int version, Read read) {
   std::vector<T> items;
   std::unordered_set<std::string> seen;
   top.array(key, true, [&](const json& item, const std::string& path) {
-    items.push_back(read(item, path, top.warnings()));
+    items.push_back(read(item, path, top.warnings(), version));
     require_unique(items.back().id, seen, path + ".id");
   });
   return items;
 }
 
-void require_format(Fields& f, const char* expected) {
+// 1 or 2, from the document's `format`, which must be `v1` or `v2`.
+int format_version(Fields& f, const char* v1, const char* v2) {
   std::string format = f.string("format", true);
-  if (format != expected) fail("format", show(json(format)) + " is not \"" + expected + "\"");
-}
-
-// 1 or 2, from the document's `format`.
-int scenario_version(Fields& f) {
-  std::string format = f.string("format", true);
-  if (format == kScenarioFormatV1) return 1;
-  if (format == kScenarioFormatV2) return 2;
-  fail("format", show(json(format)) + " is not \"" + kScenarioFormatV1 + "\" or \"" + kScenarioFormatV2 + "\"");
+  if (format == v1) return 1;
+  if (format == v2) return 2;
+  fail("format", show(json(format)) + " is not \"" + v1 + "\" or \"" + v2 + "\"");
 }
 
 Scenario read_scenario(const json& doc, std::vector<std::string>* warnings) {
   Fields f(doc, "", warnings);
-  int version = scenario_version(f);
+  int version = format_version(f, kScenarioFormatV1, kScenarioFormatV2);
   Scenario s;
   s.window = read_window(f.require("window"), warnings);
   s.bank_holidays = f.dates("bank_holidays");
@@ -356,12 +459,11 @@ Scenario read_scenario(const json& doc, std::vector<std::string>* warnings) {
   if (f.get("max_challenges_per_week"))
     s.max_challenges_per_week = static_cast<int>(f.integer("max_challenges_per_week", 0, 0, 1000000));
   s.exclude_same_region = f.boolean("exclude_same_region", false);
-  s.weights = read_weights(f);
-  s.councils = read_list<Council>(f, "councils", read_council);
-  s.peers = read_list<Peer>(f, "peers", read_peer);
-  s.requests = read_list<Request>(f, "requests", [version](const json& item, const std::string& path, std::vector<std::string>* w) {
-    return read_request(item, path, w, version);
-  });
+  s.weights = read_weights(f, version);
+  if (version >= 2) s.finance = read_finance(f);
+  s.councils = read_list<Council>(f, "councils", version, read_council);
+  s.peers = read_list<Peer>(f, "peers", version, read_peer);
+  s.requests = read_list<Request>(f, "requests", version, read_request);
   f.finish();
   s.reindex();
   check_references(s);
@@ -394,7 +496,7 @@ Unscheduled read_unscheduled(const json& item, const std::string& path, const Sc
   return u;
 }
 
-Cost read_cost(Fields& parent) {
+Cost read_cost(Fields& parent, int version) {
   Fields f(parent.require("cost"), "cost", parent.warnings());
   constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
   Cost c;
@@ -403,13 +505,14 @@ Cost read_cost(Fields& parent) {
   c.preference = f.integer("preference", 0, 0, kMax, true);
   c.travel = f.integer("travel", 0, 0, kMax, true);
   c.load = f.integer("load", 0, 0, kMax, true);
+  if (version >= 2) c.continuity = f.integer("continuity", 0, 0, kMax, true);
   f.finish();
   return c;
 }
 
 Plan read_plan(const json& doc, const Scenario& s, std::vector<std::string>* warnings) {
   Fields f(doc, "", warnings);
-  require_format(f, kPlanFormat);
+  int version = format_version(f, kPlanFormatV1, kPlanFormatV2);
   Plan plan;
   f.array("assignments", true, [&](const json& item, const std::string& path) {
     plan.assignments.push_back(read_assignment(item, path, s, warnings));
@@ -417,7 +520,7 @@ Plan read_plan(const json& doc, const Scenario& s, std::vector<std::string>* war
   f.array("unscheduled", true, [&](const json& item, const std::string& path) {
     plan.unscheduled.push_back(read_unscheduled(item, path, s, warnings));
   });
-  plan.cost = read_cost(f);
+  plan.cost = read_cost(f, version);
   f.finish();
   return plan;
 }
@@ -442,6 +545,11 @@ void put_location(json& out, const std::optional<GeoPoint>& location) {
 
 json council_to_json(const Council& c) {
   json out = {{"id", c.id}, {"name", c.name}, {"type", c.type}, {"region", c.region}, {"control", c.control}};
+  if (!c.control_changes.empty()) {
+    out["control_changes"] = json::array();
+    for (const ControlChange& change : c.control_changes)
+      out["control_changes"].push_back({{"date", to_iso(change.date)}, {"control", change.control}});
+  }
   put_location(out, c.location);
   out["elections"] = dates_to_json(c.elections);
   out["blackouts"] = ranges_to_json(c.blackouts);
@@ -451,6 +559,7 @@ json council_to_json(const Council& c) {
 json peer_to_json(const Peer& p) {
   json out = {{"id", p.id}, {"name", p.name}, {"role", role_name(p.role)}};
   if (p.role == Role::kMember) out["party"] = p.party;
+  if (!p.sector.empty()) out["sector"] = p.sector;
   if (!p.council.empty()) out["council"] = p.council;
   out["region"] = p.region;
   put_location(out, p.location);
@@ -472,7 +581,10 @@ json request_to_json(const Request& r) {
   out["team"] = team;
   out["priority"] = r.priority;
   if (r.pinned) out["pinned"] = {{"week", to_iso(r.pinned->week)}, {"peers", r.pinned->peers}};
+  out["civil_servants"] = r.civil_servants;
   if (!r.declined.empty()) out["declined"] = r.declined;
+  if (r.follows)
+    out["follows"] = {{"request", r.follows->request}, {"min_weeks", r.follows->min_weeks}, {"max_weeks", r.follows->max_weeks}};
   return out;
 }
 
@@ -492,10 +604,13 @@ Result<T> guarded(const std::function<T()>& read) {
   }
 }
 
-// Version 2 only when the scenario uses a field version 1 does not have.
-const char* scenario_format(const Scenario& s) {
-  bool declines = std::any_of(s.requests.begin(), s.requests.end(), [](const Request& r) { return !r.declined.empty(); });
-  return declines ? kScenarioFormatV2 : kScenarioFormatV1;
+json finance_to_json(const Finance& f) {
+  json rates = json::object();
+  for (int role = 0; role < kRoleCount; ++role) rates[kRoleNames[role]] = f.day_rate[role];
+  json budgets = json::array();
+  for (const Finance::Budget& b : f.budgets) budgets.push_back({{"year", b.year}, {"amount", b.amount}});
+  return {{"currency", f.currency}, {"day_rate", rates}, {"mileage_pence_per_km", f.mileage_pence_per_km},
+          {"subject_fee_per_day", f.subject_fee_per_day}, {"budgets", budgets}};
 }
 
 }  // namespace
@@ -509,7 +624,7 @@ Result<Plan> plan_from_json(const json& doc, const Scenario& scenario, std::vect
 }
 
 json scenario_to_json(const Scenario& s) {
-  json out = {{"format", scenario_format(s)},
+  json out = {{"format", kScenarioFormatV2},
               {"window", {{"start", to_iso(s.window.start)}, {"end", to_iso(s.window.end)}}},
               {"bank_holidays", dates_to_json(s.bank_holidays)},
               {"pre_election_days", s.pre_election_days}};
@@ -518,7 +633,9 @@ json scenario_to_json(const Scenario& s) {
   out["weights"] = {{"unscheduled", s.weights.unscheduled},
                     {"preference", s.weights.preference},
                     {"travel_km", s.weights.travel_km},
-                    {"load", s.weights.load}};
+                    {"load", s.weights.load},
+                    {"continuity", s.weights.continuity}};
+  if (s.finance) out["finance"] = finance_to_json(*s.finance);
   out["councils"] = list_to_json(s.councils, council_to_json);
   out["peers"] = list_to_json(s.peers, peer_to_json);
   out["requests"] = list_to_json(s.requests, request_to_json);
@@ -527,11 +644,11 @@ json scenario_to_json(const Scenario& s) {
 
 json cost_to_json(const Cost& c) {
   return {{"total", c.total}, {"unscheduled", c.unscheduled}, {"preference", c.preference},
-          {"travel", c.travel}, {"load", c.load}};
+          {"travel", c.travel}, {"load", c.load}, {"continuity", c.continuity}};
 }
 
 json plan_to_json(const Plan& plan) {
-  json out = {{"format", kPlanFormat}};
+  json out = {{"format", kPlanFormatV2}};
   out["assignments"] = list_to_json(plan.assignments, [](const Assignment& a) {
     return json{{"request", a.request}, {"week", to_iso(a.week)}, {"peers", a.peers}};
   });

@@ -1,11 +1,15 @@
 // scenario_json.h — read, validate and write scenario and plan documents
 // (docs/scenario-format.md).
 //
-// Scenarios: `peerslot-scenario/1` and `peerslot-scenario/2` are read. Of
-// version 2's additions only a request's `declined` is read, and only in a
-// /2 document; in a /1 document it is an unknown field like any other.
-// scenario_to_json() writes "/2" only when the scenario uses `declined`,
-// and otherwise "/1", exactly as before version 2. Plans: `peerslot-plan/1`.
+// Both versions of both documents are read; writers always write version 2.
+// A version 1 document is read exactly as before version 2: its additions
+// (the manager role, `sector`, `civil_servants`, `declined`, `follows`, the
+// kind "review", `control_changes`, `weights.continuity`, `finance`) are
+// not read from it, so there they are unknown fields (warnings) or, for a
+// role or kind, refused values; a `peerslot-plan/1` is read with
+// continuity 0. The scenario reader also checks the version 2 references:
+// a `follows` names another request of the same council and no chain of
+// follows is a cycle; control changes are in strictly increasing order.
 //
 // Reading is strict: every type and range in the contract is checked and the
 // first problem is reported with its field path and the offending value, e.g.
@@ -37,7 +41,8 @@ namespace peerslot {
 
 constexpr const char* kScenarioFormatV1 = "peerslot-scenario/1";
 constexpr const char* kScenarioFormatV2 = "peerslot-scenario/2";
-constexpr const char* kPlanFormat = "peerslot-plan/1";
+constexpr const char* kPlanFormatV1 = "peerslot-plan/1";
+constexpr const char* kPlanFormatV2 = "peerslot-plan/2";
 // Ten years, counting the leap days: the longest window a scenario may have.
 constexpr int kMaxWindowDays = 3653;
 

@@ -61,9 +61,54 @@ std::int64_t ScheduleState::load_delta(int p, int r, int w, int sign) const {
   return delta * problem_->scenario().weights.load;
 }
 
+bool ScheduleState::on_team(int p, int r) const {
+  std::span<const int> members = team(r);
+  return scheduled(r) && std::find(members.begin(), members.end(), p) != members.end();
+}
+
+bool ScheduleState::follows_ok(int r, int w) const {
+  int leader = problem_->request(r).follows;
+  return leader == kNoIndex || (scheduled(leader) && problem_->follow_gap_ok(r, week_[leader], w));
+}
+
+bool ScheduleState::followers_ok(int r, int w) const {
+  for (int f : problem_->request(r).followers) {
+    const ProblemRequest& follower = problem_->request(f);
+    int fixed = scheduled(f) ? week_[f] : follower.pinned ? follower.pinned_week : kNoIndex;
+    if (fixed != kNoIndex && !problem_->follow_gap_ok(f, w, fixed)) return false;
+  }
+  return true;
+}
+
 std::int64_t ScheduleState::peer_cost(int p, int r, int w) const {
   const Weights& weights = problem_->scenario().weights;
-  return problem_->km(p, problem_->request(r).council) * weights.travel_km + load_delta(p, r, w, +1);
+  const ProblemRequest& request = problem_->request(r);
+  std::int64_t continuity = 0;
+  if (request.follows != kNoIndex && !on_team(p, request.follows)) ++continuity;
+  for (int f : request.followers) continuity -= on_team(p, f) ? 1 : 0;
+  return problem_->km(p, request.council) * weights.travel_km + load_delta(p, r, w, +1) + continuity * weights.continuity;
+}
+
+std::int64_t ScheduleState::continuity_count(int r, std::span<const int> members) const {
+  std::int64_t count = 0;
+  const ProblemRequest& request = problem_->request(r);
+  for (int p : members) {
+    if (request.follows != kNoIndex && !on_team(p, request.follows)) ++count;
+    for (int f : request.followers) count -= on_team(p, f) ? 1 : 0;
+  }
+  return count;
+}
+
+// r's change to orphans_ when it is assigned (minus when unassigned).
+int ScheduleState::orphans_of(int r) const {
+  const ProblemRequest& request = problem_->request(r);
+  int change = request.follows != kNoIndex && !scheduled(request.follows) ? 1 : 0;
+  for (int f : request.followers) change -= scheduled(f) ? 1 : 0;
+  return change;
+}
+
+void ScheduleState::retotal() {
+  cost_.total = cost_.unscheduled + cost_.preference + cost_.travel + cost_.load + cost_.continuity;
 }
 
 std::int64_t ScheduleState::insertion_delta(int r, int w, std::span<const int> team) const {
@@ -78,7 +123,7 @@ std::int64_t ScheduleState::removal_delta(int r) const {
   int w = week_[r];
   std::int64_t delta = weights.unscheduled * problem_->request(r).priority - problem_->preference_cost(r, w);
   for (int p : team(r)) delta += load_delta(p, r, w, -1) - problem_->km(p, problem_->request(r).council) * weights.travel_km;
-  return delta;
+  return delta - continuity_count(r, team(r)) * weights.continuity;
 }
 
 void ScheduleState::book(int p, int r, int w, int sign) {
@@ -92,26 +137,30 @@ void ScheduleState::book(int p, int r, int w, int sign) {
 
 void ScheduleState::assign(int r, int w, std::span<const int> team) {
   const Weights& weights = problem_->scenario().weights;
-  week_[r] = w;
   ++week_load_[w];
   --unscheduled_count_;
   cost_.unscheduled -= weights.unscheduled * problem_->request(r).priority;
   cost_.preference += problem_->preference_cost(r, w);
+  cost_.continuity += continuity_count(r, team) * weights.continuity;
+  orphans_ += orphans_of(r);
   std::copy(team.begin(), team.end(), peers_.begin() + offset_[r]);
   for (int p : team) book(p, r, w, +1);
-  cost_.total = cost_.unscheduled + cost_.preference + cost_.travel + cost_.load;
+  week_[r] = w;
+  retotal();
 }
 
 void ScheduleState::unassign(int r) {
   const Weights& weights = problem_->scenario().weights;
   int w = week_[r];
+  cost_.continuity -= continuity_count(r, team(r)) * weights.continuity;
+  orphans_ -= orphans_of(r);
   for (int p : team(r)) book(p, r, w, -1);
+  week_[r] = kNoIndex;
   cost_.preference -= problem_->preference_cost(r, w);
   cost_.unscheduled += weights.unscheduled * problem_->request(r).priority;
   ++unscheduled_count_;
   --week_load_[w];
-  week_[r] = kNoIndex;
-  cost_.total = cost_.unscheduled + cost_.preference + cost_.travel + cost_.load;
+  retotal();
 }
 
 Plan ScheduleState::to_plan() const {

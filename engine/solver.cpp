@@ -42,6 +42,7 @@
 #include <memory>
 #include <random>
 #include <thread>
+#include <utility>
 
 namespace peerslot {
 
@@ -67,25 +68,43 @@ struct Undo {
 };
 
 // Records the old placement of every request it touches, to undo a move.
+// Removing a request takes its scheduled follow-ups (not pinned ones) out
+// with it, so no move leaves a follow-up behind its followed request
+// (H13); they, and the unscheduled follow-ups of a request placed, wait in
+// pending() to be placed again once the move is done.
 class Journal {
  public:
   explicit Journal(ScheduleState& state) : state_(state) {}
   void remove(int r) {
+    if (!state_.scheduled(r)) return;  // already taken out with the request it follows
+    for (int f : state_.problem().request(r).followers) {
+      if (!state_.scheduled(f) || state_.problem().request(f).pinned) continue;
+      pending_.push_back(f);
+      remove(f);
+    }
     remember(r);
     state_.unassign(r);
   }
   void place(int r, const Placement& placement) {
     remember(r);
     state_.assign(r, placement.week, placement.peers);
+    for (int f : state_.problem().request(r).followers)
+      if (!state_.scheduled(f) && !state_.problem().request(f).pinned) pending_.push_back(f);
   }
+  // Follow-ups to place again, followed requests before their follow-ups.
+  std::vector<int> take_pending() { return std::exchange(pending_, {}); }
   void undo() {
     for (auto it = entries_.rbegin(); it != entries_.rend(); ++it)
       if (state_.scheduled(it->request)) state_.unassign(it->request);
     for (const Undo& u : entries_)
       if (u.week != kNoIndex && !state_.scheduled(u.request)) state_.assign(u.request, u.week, u.peers);
     entries_.clear();
+    pending_.clear();
   }
-  void commit() { entries_.clear(); }
+  void commit() {
+    entries_.clear();
+    pending_.clear();
+  }
 
  private:
   void remember(int r) {
@@ -96,7 +115,39 @@ class Journal {
   }
   ScheduleState& state_;
   std::vector<Undo> entries_;
+  std::vector<int> pending_;
 };
+
+// How many follows links lead up from r (0 for a request that follows none).
+int follow_depth(const Problem& problem, int r) {
+  int depth = 0;
+  for (int at = problem.request(r).follows; at != kNoIndex; at = problem.request(at).follows) ++depth;
+  return depth;
+}
+
+// The requests, followed ones before their follow-ups, otherwise in order.
+std::vector<int> followed_first(const Problem& problem, std::vector<int> rs) {
+  std::vector<int> depth(problem.request_count());
+  for (int r : rs) depth[r] = follow_depth(problem, r);
+  std::stable_sort(rs.begin(), rs.end(), [&](int a, int b) { return depth[a] < depth[b]; });
+  return rs;
+}
+
+// Requests hardest first: followed requests before their follow-ups, then
+// higher priority, fewer usable weeks, larger teams.
+std::vector<int> hardest_first(const Problem& problem, std::vector<int> rs) {
+  std::vector<int> depth(problem.request_count());
+  for (int r : rs) depth[r] = follow_depth(problem, r);
+  std::stable_sort(rs.begin(), rs.end(), [&](int a, int b) {
+    const ProblemRequest& x = problem.request(a);
+    const ProblemRequest& y = problem.request(b);
+    if (depth[a] != depth[b]) return depth[a] < depth[b];
+    if (x.priority != y.priority) return x.priority > y.priority;
+    if (x.weeks.size() != y.weeks.size()) return x.weeks.size() < y.weeks.size();
+    return x.team_size > y.team_size;
+  });
+  return rs;
+}
 
 class Constructor {
  public:
@@ -105,8 +156,11 @@ class Constructor {
   std::vector<int> run(const SolveOptions& options, Clock::time_point start) {
     std::vector<int> broken;
     const Problem& problem = state_.problem();
-    for (int r = 0; r < problem.request_count(); ++r) {
-      if (!problem.request(r).pinned) continue;
+    std::vector<int> pinned;
+    for (int r = 0; r < problem.request_count(); ++r)
+      if (problem.request(r).pinned) pinned.push_back(r);
+    for (int r : followed_first(problem, pinned)) {
+      place_leader_of(r);
       std::optional<Placement> placement = problem.request(r).pinned_week == kNoIndex
                                                ? std::nullopt
                                                : place_in_week(state_, matcher_, r, problem.request(r).pinned_week);
@@ -130,17 +184,21 @@ class Constructor {
     std::vector<int> rs;
     for (int r = 0; r < problem.request_count(); ++r)
       if (!problem.request(r).pinned) rs.push_back(r);
-    std::stable_sort(rs.begin(), rs.end(), [&](int a, int b) {
-      const ProblemRequest& x = problem.request(a);
-      const ProblemRequest& y = problem.request(b);
-      if (x.priority != y.priority) return x.priority > y.priority;
-      if (x.weeks.size() != y.weeks.size()) return x.weeks.size() < y.weeks.size();
-      return x.team_size > y.team_size;
-    });
-    return rs;
+    return hardest_first(problem, rs);
+  }
+
+  // A pinned follow-up needs the request it follows placed first, in a
+  // week its pin can follow (placement's followers_ok sees the pin).
+  void place_leader_of(int r) {
+    int leader = state_.problem().request(r).follows;
+    if (leader == kNoIndex || state_.scheduled(leader) || state_.problem().request(leader).pinned) return;
+    place_leader_of(leader);
+    if (std::optional<Placement> placement = best_placement(state_, matcher_, leader))
+      state_.assign(leader, placement->week, placement->peers);
   }
 
   void place(int r) {
+    if (state_.scheduled(r)) return;  // placed as the leader of a pinned follow-up
     constexpr int kFeasibleWeeks = 3;
     const ProblemRequest& request = state_.problem().request(r);
     std::vector<std::pair<std::pair<std::int64_t, std::uint64_t>, int>> weeks;
@@ -234,14 +292,23 @@ class LocalSearch {
     else if (kind < (small_ ? 93 : 97)) changed = join_week(pick_scheduled());
     else changed = ruin_and_recreate();
     if (!changed) return;
+    place_pending();
     std::int64_t after = state_.total();
     std::int64_t& past = history_[iterations_ % kHistory];
-    if (after <= before || after <= past) {
+    if (state_.orphans() == 0 && (after <= before || after <= past)) {
       journal_.commit();
     } else {
       journal_.undo();
     }
     past = state_.total();
+  }
+
+  // Follow-ups the move took out or made possible, each at its cheapest.
+  void place_pending() {
+    for (int f : journal_.take_pending()) {
+      if (state_.scheduled(f)) continue;
+      if (std::optional<Placement> placement = best_placement(state_, matcher_, f)) journal_.place(f, *placement);
+    }
   }
 
   int pick_scheduled() {
@@ -397,9 +464,12 @@ class LocalSearch {
   bool small_ = false;
 };
 
-// Places whatever still fits (cheap and deterministic), for the final plan.
+// Places whatever still fits (cheap and deterministic), for the final plan;
+// followed requests first, so their follow-ups can go in after them.
 void insert_leftovers(ScheduleState& state, TeamMatcher& matcher, const std::vector<int>& broken) {
-  for (int r = 0; r < state.problem().request_count(); ++r) {
+  std::vector<int> all(state.problem().request_count());
+  for (int r = 0; r < state.problem().request_count(); ++r) all[r] = r;
+  for (int r : followed_first(state.problem(), all)) {
     if (state.scheduled(r) || std::find(broken.begin(), broken.end(), r) != broken.end()) continue;
     std::optional<Placement> placement = best_placement(state, matcher, r);
     if (placement) state.assign(r, placement->week, placement->peers);

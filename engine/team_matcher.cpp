@@ -1,7 +1,7 @@
 // Design: three steps, each exact.
 //
-// 1. Collect. Number the request's requirements: bit 0 the controlling
-//    party (H5) when there is one, then one bit per focus area (H6). Scan
+// 1. Collect. Number the request's requirements: bit 0 the party in
+//    control that week (H5) when there is one, then one bit per focus area (H6). Scan
 //    every peer of a needed role once; a peer who can_take() the request
 //    falls in the bucket (role, mask of requirements it meets), and each
 //    bucket keeps only its seats[role] cheapest peers. This loses nothing:
@@ -27,9 +27,9 @@ unsigned TeamMatcher::requirement_mask(int p, int r) const {
   const ProblemRequest& request = problem_->request(r);
   unsigned mask = 0;
   int bit = 0;
-  if (request.party != kNoIndex) {
+  if (party_ != kNoIndex) {
     const ProblemPeer& peer = problem_->peer(p);
-    if (peer.role == Role::kMember && peer.party == request.party) mask |= 1u;
+    if (peer.role == Role::kMember && peer.party == party_) mask |= 1u;
     bit = 1;
   }
   for (int skill : request.focus) {
@@ -122,7 +122,8 @@ void TeamMatcher::search(unsigned covered, std::int64_t cost) {
 
 std::optional<Team> TeamMatcher::best_team(const ScheduleState& state, int r, int w, std::span<const int> forced) {
   const ProblemRequest& request = problem_->request(r);
-  int requirements = (request.party != kNoIndex ? 1 : 0) + static_cast<int>(request.focus.size());
+  party_ = problem_->party(r, w);
+  int requirements = (party_ != kNoIndex ? 1 : 0) + static_cast<int>(request.focus.size());
   if (requirements > 16) return std::nullopt;  // beyond any real programme; refuse rather than blow up
   all_ = (1u << requirements) - 1;
   seats_ = request.team;

@@ -115,8 +115,10 @@ TEST_CASE("scenarios and plans round-trip through JSON", "[scenario]") {
 
 namespace {
 
-// A scenario as scenario_to_json() writes it (keys sorted, defaults spelled
-// out), so reading and writing it again must give the same text.
+// A version 1 scenario with every default spelled out, and the version 2
+// document scenario_to_json() writes for it (keys sorted): the same
+// content, with version 2's defaults (no manager seat, continuity weight
+// 300, no civil servants).
 const char* const kWrittenV1 =
     R"({"bank_holidays":[],"councils":[{"blackouts":[],"control":"NOC","elections":[],"id":"C1","name":"","region":"R",)"
     R"("type":"district"}],"exclude_same_region":false,"format":"peerslot-scenario/1","peers":[{"available":)"
@@ -125,27 +127,31 @@ const char* const kWrittenV1 =
     R"("kind":"corporate","preferred":[],"priority":1,"team":{"chief_executive":0,"expert":0,"member":0,)"
     R"("officer":1}}],"weights":{"load":10,"preference":100,"travel_km":1,"unscheduled":1000000},)"
     R"("window":{"end":"2012-04-27","start":"2012-04-02"}})";
+const char* const kWrittenV2 =
+    R"({"bank_holidays":[],"councils":[{"blackouts":[],"control":"NOC","elections":[],"id":"C1","name":"","region":"R",)"
+    R"("type":"district"}],"exclude_same_region":false,"format":"peerslot-scenario/2","peers":[{"available":)"
+    R"([{"end":"2012-04-27","start":"2012-04-02"}],"conflicts":[],"id":"P1","name":"","region":"R","role":"officer",)"
+    R"("skills":[]}],"pre_election_days":42,"requests":[{"civil_servants":false,"council":"C1","days":1,"focus":[],"id":"R1",)"
+    R"("kind":"corporate","preferred":[],"priority":1,"team":{"chief_executive":0,"expert":0,"manager":0,"member":0,)"
+    R"("officer":1}}],"weights":{"continuity":300,"load":10,"preference":100,"travel_km":1,"unscheduled":1000000},)"
+    R"("window":{"end":"2012-04-27","start":"2012-04-02"}})";
 
 std::string rewritten(const json& doc) { return scenario_to_json(scenario_of(doc)).dump(); }
 
 }  // namespace
 
-TEST_CASE("a version 1 scenario is read and written exactly as before version 2", "[scenario]") {
-  CHECK(rewritten(json::parse(kWrittenV1)) == kWrittenV1);
+TEST_CASE("a version 1 scenario is read as before and written as version 2", "[scenario]") {
+  CHECK(rewritten(json::parse(kWrittenV1)) == kWrittenV2);
+  CHECK(rewritten(json::parse(kWrittenV2)) == kWrittenV2);
   json fixture = load_fixture("rules_scenario.json");
   json written = scenario_to_json(scenario_of(fixture));
-  CHECK(written["format"] == "peerslot-scenario/1");
+  CHECK(written["format"] == "peerslot-scenario/2");
+  CHECK(scenario_to_json(scenario_of(written)) == written);
   for (const json& request : written["requests"]) CHECK_FALSE(request.contains("declined"));
-  SECTION("a /2 document without version 2 fields is written as /1") {
-    json doc = json::parse(kWrittenV1);
-    doc["format"] = "peerslot-scenario/2";
-    CHECK(rewritten(doc) == kWrittenV1);
-  }
   SECTION("an empty declined list is not written") {
-    json doc = json::parse(kWrittenV1);
-    doc["format"] = "peerslot-scenario/2";
+    json doc = json::parse(kWrittenV2);
     doc["requests"][0]["declined"] = json::array();
-    CHECK(rewritten(doc) == kWrittenV1);
+    CHECK(rewritten(doc) == kWrittenV2);
   }
 }
 
@@ -188,7 +194,6 @@ TEST_CASE("declined: a version 2 field listing existing peers", "[scenario]") {
     REQUIRE(parsed.is_ok());
     CHECK(parsed.value().requests[1].declined.empty());
     CHECK(warnings == std::vector<std::string>{"requests[1].declined: unknown field ignored"});
-    CHECK(scenario_to_json(parsed.value())["format"] == "peerslot-scenario/1");
   }
 }
 

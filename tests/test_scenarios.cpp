@@ -91,7 +91,7 @@ Scenario random_scenario(std::uint64_t seed, const RandomShape& shape) {
     }
   }
   for (int i = 0; i < shape.peers; ++i) {
-    Role role = static_cast<Role>(i % kRoleCount == 3 && dice.chance(50) ? 2 : i % kRoleCount);
+    Role role = static_cast<Role>(i % kRoleCountV1 == 3 && dice.chance(50) ? 2 : i % kRoleCountV1);  // the version 1 roles
     std::string home = "C" + std::to_string(dice.below(shape.councils));
     std::string party = role == Role::kMember ? kParties[dice.below(3)] : "";
     std::vector<std::string> skills;

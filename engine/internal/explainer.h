@@ -11,7 +11,11 @@
 //    (2013-06-03..2013-07-29) (H5); nearest: P0412 (cap of 12 days in FY2012
 //    reached, H10)"
 // Never a bare "infeasible": when no single requirement is to blame, the
-// reason says which weeks fail for which requirement.
+// reason says which weeks fail for which requirement. What no plan could
+// change (no eligible, available peer of a needed kind in any of those
+// weeks; an H13 gap no week of the followed request allows) is said as
+// such, "whatever the rest of the plan", and before anything the plan
+// blocks, so a freed place is never suggested where it would not help.
 //
 // Guarantees: explain_unscheduled() returns at least one reason; it reads
 // the state and never changes it.

@@ -6,8 +6,10 @@
 //
 // A placement is a (week, team) for one request that keeps every rule given
 // the current ScheduleState: the week is usable (H2, H3), not full (H11),
-// the team is the TeamMatcher's cheapest feasible one (H4..H10), and a
-// pinned request only goes to its pinned week with its pinned peers (H12).
+// the team is the TeamMatcher's cheapest feasible one (H4..H10), a pinned
+// request only goes to its pinned week with its pinned peers (H12), and
+// the week keeps H13 with the request it follows and with its scheduled
+// and pinned follow-ups (ScheduleState::follows_ok, followers_ok).
 // `delta` is the exact change of the plan's total cost if it is applied.
 //
 // Thread-safety: functions take the matcher (scratch) by reference; use one

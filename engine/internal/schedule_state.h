@@ -6,15 +6,26 @@
 //
 // It records, per request, its week and team; per (peer, week) which request
 // the peer sits on (H9); per (peer, financial year) the on-site days (H10
-// and the load term); per week the number of challenges (H11). Every
+// and the load term); per week the number of challenges (H11); how many
+// scheduled follow-ups have their followed request unscheduled (H13). Every
 // cost term is kept as a running sum, and the marginal cost of adding one
-// peer or one challenge is answered in O(1) from those tables, using the
-// same whole-number arithmetic as compute_cost() (cost_model.h), so
-// cost_terms() always equals compute_cost(to_plan()).
+// peer or one challenge is answered in O(1 + team sizes of the linked
+// requests) from those tables, using the same whole-number arithmetic as
+// compute_cost() (cost_model.h), so cost_terms() always equals
+// compute_cost(to_plan()), whatever order requests are assigned in.
+//
+// Continuity: a follow-up's new_peers counts its peers not on the team of
+// the request it follows (all of them while that one is unscheduled). The
+// term is separable by peer, so peer_cost() carries it exactly: a peer on
+// a follow-up costs `continuity` unless it sits on the followed team, and a
+// peer on a followed request saves `continuity` per scheduled follow-up it
+// also sits on.
 //
 // Guarantees: assign() keeps H9 and the week table consistent; it does not
-// re-check H2..H8 or H10 — callers place only teams the TeamMatcher found
-// (or a plan the checker accepted). to_plan() lists every request once.
+// re-check H2..H8, H10 or H13 — callers place only teams the TeamMatcher
+// found in weeks placement.h allows (or a plan the checker accepted);
+// orphans() > 0 flags a state that breaks H13. to_plan() lists every
+// request once.
 // Thread-safety: not thread-safe; give each search thread its own copy.
 #pragma once
 
@@ -39,6 +50,14 @@ class ScheduleState {
   int busy(int p, int w) const { return busy_[static_cast<std::size_t>(w) * peers_count_ + p]; }
   int year_days(int p, int year) const { return year_days_[static_cast<std::size_t>(p) * years_ + year]; }
   int week_load(int w) const { return week_load_[w]; }
+  // H13 as things stand: r may sit in week w given the request it follows
+  // (true when r follows none)...
+  bool follows_ok(int r, int w) const;
+  // ...and given its follow-ups: every scheduled one, and every pinned one
+  // (whose week is fixed), stays the allowed gap after w.
+  bool followers_ok(int r, int w) const;
+  // Scheduled follow-ups whose followed request is unscheduled.
+  int orphans() const { return orphans_; }
   bool week_full(int w) const { return capacity_ >= 0 && week_load_[w] >= capacity_; }
   int unscheduled_count() const { return unscheduled_count_; }
 
@@ -80,6 +99,11 @@ class ScheduleState {
 
  private:
   std::int64_t load_delta(int p, int r, int w, int sign) const;
+  bool on_team(int p, int r) const;
+  // Peers r's team would add to new_peers over all linked follow-ups.
+  std::int64_t continuity_count(int r, std::span<const int> team) const;
+  int orphans_of(int r) const;
+  void retotal();
   void book(int p, int r, int w, int sign);
 
   const Problem* problem_;
@@ -94,6 +118,7 @@ class ScheduleState {
   std::vector<int> year_days_;
   std::vector<int> week_load_;
   int unscheduled_count_ = 0;
+  int orphans_ = 0;
   Cost cost_;
 };
 

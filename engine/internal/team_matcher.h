@@ -5,11 +5,12 @@
 // and engine unit tests include it; public headers never do.
 //
 // A team has exactly team[role] peers per role (H4), each of whom can_take()
-// the request that week (H7..H10); it includes a member of the controlling
-// party when there is a member seat (H5), and covers every focus area (H6);
+// the request that week (H7..H10); it includes a member of the party in
+// control on the first on-site day when there is a member seat (H5), and
+// covers every focus area (H6);
 // it contains any `forced` peers (pins, H12, or peers repair keeps).
-// Its cost is the sum over its peers of travel km x weight plus the marginal
-// load ((d+n)^2 - d^2) x weight — exactly the change in the plan's cost.
+// Its cost is the sum over its peers of ScheduleState::peer_cost() (travel,
+// marginal load and continuity), exactly the change in the plan's cost.
 //
 // Guarantees: exact. If any feasible team exists, best_team() returns one of
 // least cost (ties broken by peer index, so results are deterministic).
@@ -55,6 +56,7 @@ class TeamMatcher {
   const Problem* problem_;
   // Per-call scratch.
   unsigned all_ = 0;
+  int party_ = kNoIndex;  // the party a member seat must match this week (H5)
   TeamShape seats_{};  // seats still to fill per role
   std::vector<Candidate> buckets_;        // (role, mask) -> best seats[role] candidates
   std::vector<int> bucket_sizes_;
