@@ -1,6 +1,9 @@
 // Design: each CSV is read line by line against its expected header; a row
 // that does not parse stops loading with "file:line: what is wrong". Polling
-// days are attached to councils by code after all three files are read.
+// days and control changes are attached to councils by code as their files
+// are read (councils.csv first); control_changes.csv must list each council's
+// changes in date order, so the control in force before a row is known when
+// the row is read.
 #include "tools/reference_data.h"
 
 #include "tools/file_io.h"
@@ -19,6 +22,14 @@ const std::set<std::string> kCouncilTypes = {"county",       "district",       "
                                              "metropolitan", "london_borough", "welsh_unitary"};
 
 using Row = std::vector<std::string>;
+
+const std::set<std::string> kControlValues = {"Conservative", "Labour", "Liberal Democrat", "Plaid Cymru",
+                                              "Independent",  "Green",  "NOC"};
+
+Status known_control(const std::string& control) {
+  if (!kControlValues.count(control)) return Status::invalid("unknown control \"" + control + "\"");
+  return Status::ok();
+}
 
 // Calls each(row) for every data row; stops at the first non-ok Status.
 Status for_each_row(const std::string& path, const std::string& header, size_t fields,
@@ -60,8 +71,25 @@ Result<double> number_field(const std::string& text, double lo, double hi) {
   return x;
 }
 
+// One row of control_changes.csv: code,date,control,source.
+Status read_control_change(const Row& row, CouncilRecord& council) {
+  auto day = date_field(row[1]);
+  if (!day.is_ok()) return day.status();
+  Status s = known_control(row[2]);
+  if (!s.is_ok()) return s;
+  if (row[3].empty()) return Status::invalid("source is required");
+  std::vector<ControlChangeRecord>& changes = council.control_changes;
+  if (!changes.empty() && !(changes.back().date < day.value()))
+    return Status::invalid(council.code + ": " + row[1] + " is not after its previous change (" +
+                           to_iso(changes.back().date) + ")");
+  const std::string& before = changes.empty() ? council.control : changes.back().control;
+  if (row[2] == before) return Status::invalid(council.code + ": control is already " + before + " before " + row[1]);
+  changes.push_back({day.value(), row[2]});
+  return Status::ok();
+}
+
 Status read_council(const Row& row, std::vector<CouncilRecord>& out) {
-  CouncilRecord c{row[0], row[1], row[2], row[3], 0, 0, row[6], {}};
+  CouncilRecord c{row[0], row[1], row[2], row[3], 0, 0, row[6], {}, {}};
   if (c.code.empty() || c.name.empty()) return Status::invalid("code and name are required");
   if (!kCouncilTypes.count(c.type)) return Status::invalid("unknown council type \"" + c.type + "\"");
   auto lat = number_field(row[4], -90, 90);
@@ -69,6 +97,8 @@ Status read_council(const Row& row, std::vector<CouncilRecord>& out) {
   if (!lat.is_ok()) return lat.status();
   if (!lon.is_ok()) return lon.status();
   if (c.control.empty()) return Status::invalid("control is required");
+  Status s = known_control(c.control);
+  if (!s.is_ok()) return s;
   c.lat = lat.value();
   c.lon = lon.value();
   out.push_back(std::move(c));
@@ -96,6 +126,17 @@ std::vector<std::string> split_csv_line(const std::string& line) {
   return fields;
 }
 
+const std::set<std::string>& control_values() { return kControlValues; }
+
+const std::string& control_on(const CouncilRecord& council, Date day) {
+  const std::string* control = &council.control;
+  for (const ControlChangeRecord& change : council.control_changes) {
+    if (day < change.date) break;
+    control = &change.control;
+  }
+  return *control;
+}
+
 std::string default_data_dir() {
   const char* env = std::getenv("PEERSLOT_DATA_DIR");
   return env && *env ? env : PEERSLOT_DATA_DIR;
@@ -117,6 +158,12 @@ Result<ReferenceData> load_reference_data(const std::string& dir) {
     if (!day.is_ok()) return day.status();
     data.councils[it->second].polling_days.push_back(day.value());
     return Status::ok();
+  });
+  if (!s.is_ok()) return s;
+  s = for_each_row(dir + "/control_changes.csv", "code,date,control,source", 4, [&](const Row& row) {
+    auto it = by_code.find(row[0]);
+    if (it == by_code.end()) return Status::invalid("unknown council code " + row[0]);
+    return read_control_change(row, data.councils[it->second]);
   });
   if (!s.is_ok()) return s;
   s = for_each_row(dir + "/bank_holidays.csv", "date,name", 2, [&](const Row& row) {
