@@ -125,7 +125,7 @@ HttpReply audit(const Call& call, Service& service) {
 void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
   Service* s = &service;
   service::Jobs* j = &jobs;
-  router.add({"GET", "/scenario", "export the scenario (peerslot-scenario/1)", kOffice, Body::kNone,
+  router.add({"GET", "/scenario", "export the scenario (peerslot-scenario/2)", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, scenario_to_json(*s->state()->scenario)); }});
   router.add({"PUT", "/scenario", "import a scenario, with an optional plan as its bookings", kOffice, Body::kJson,
               [s](const Call& c) { return import_scenario(c, *s); }});
@@ -137,7 +137,7 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
               [s](const Call& c) { return import_csv(c, *s, "councils"); }});
   router.add({"PUT", "/peers.csv", "import peers from CSV (replaced or added by id)", kOffice, Body::kCsv,
               [s](const Call& c) { return import_csv(c, *s, "peers"); }});
-  router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/1)", kOffice, Body::kNone,
+  router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/2)", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }});
   router.add({"POST", "/users", "create a user and its bearer token", kOffice, Body::kJson,
               [s](const Call& c) { return create_user(c, *s); }});

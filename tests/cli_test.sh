@@ -36,7 +36,7 @@ cat >"$work/readme_check.txt" <<'EOF'
 H8 R1 O4 not available on 2011-09-12
 H8 R1 O4 not available on 2011-09-13
 H8 R1 O4 not available on 2011-09-14
-cost: total 1000451 (unscheduled 1000000, preference 0, travel 111, load 340)
+cost: total 1000451 (unscheduled 1000000, preference 0, travel 111, load 340, continuity 0)
 INVALID: 3 violation(s), 2 assigned, 1 unscheduled
 EOF
 "$peerslot" check "$fixtures/rules_scenario.json" "$work/broken_plan.json" >"$work/out" 2>&1
@@ -90,6 +90,13 @@ if grep -q "\"$peer\"" "$work/repaired.json"; then
 else
   passed=$((passed + 1))
 fi
+
+# M1 is the fixture's only Conservative member peer: without it R1 cannot
+# be placed again, which is an answer (exit 0), not a broken rule.
+expect "repair that leaves a request unscheduled exits 0" 0 "1 dropped" -- \
+  "$peerslot" repair "$fixtures/rules_scenario.json" "$fixtures/rules_plan.json" --withdraw M1 -o "$work/dropped.json"
+expect "check accepts the plan with the dropped request" 0 "^feasible: 0 violation" -- \
+  "$peerslot" check "$fixtures/rules_scenario.json" "$work/dropped.json"
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

@@ -34,10 +34,39 @@ TEST_CASE("the national scenario is valid and covers every council", "[generator
     if (r.kind == "corporate") CHECK(corporate.insert(r.council).second);
   }
   CHECK(corporate.size() == data.councils.size());
-  CHECK(kinds == std::set<std::string>{"corporate", "subject", "support"});
+  CHECK(kinds == std::set<std::string>{"corporate", "subject", "support", "review"});
   std::set<int> roles;
   for (const Peer& p : s.peers) roles.insert(static_cast<int>(p.role));
-  CHECK(roles.size() == 4);
+  CHECK(roles.size() == kRoleCount);
+}
+
+TEST_CASE("the national scenario uses version 2: managers, reviews, civil servants, changes of control", "[generator]") {
+  Scenario s = generate_scenario(reference(), {1, 1});
+  int reviews = 0, corporate = 0;
+  for (const Request& r : s.requests) {
+    if (r.kind == "corporate") {
+      ++corporate;
+      CHECK(r.team[static_cast<int>(Role::kManager)] == 1);
+    }
+    if (r.kind != "review") continue;
+    ++reviews;
+    REQUIRE(r.follows);
+    const Request* followed = s.find_request(r.follows->request);
+    REQUIRE(followed);
+    CHECK(followed->kind == "corporate");
+    CHECK(followed->council == r.council);
+  }
+  CHECK(reviews > corporate / 3);
+  CHECK(std::any_of(s.peers.begin(), s.peers.end(), [](const Peer& p) { return p.sector == kCivilServiceSector; }));
+  const Council* birmingham = s.find_council("E08000025");
+  REQUIRE(birmingham);
+  CHECK(birmingham->control_on(Date(2012, 5, 2)) == "NOC");
+  CHECK(birmingham->control_on(Date(2012, 5, 3)) == "Labour");
+  int support = static_cast<int>(std::count_if(s.requests.begin(), s.requests.end(), [](const Request& r) { return r.kind == "support"; }));
+  int changes = 0;
+  for (const Council& c : s.councils)
+    for (const ControlChange& change : c.control_changes) changes += s.window.contains(change.date) ? 1 : 0;
+  CHECK(support == changes);
 }
 
 TEST_CASE("every controlling party has member peers", "[generator]") {

@@ -19,11 +19,6 @@ struct CheckOptions {
   std::string plan_path;
 };
 
-std::string describe(const Cost& c) {
-  return "total " + std::to_string(c.total) + " (unscheduled " + std::to_string(c.unscheduled) + ", preference " +
-         std::to_string(c.preference) + ", travel " + std::to_string(c.travel) + ", load " + std::to_string(c.load) + ")";
-}
-
 int run_check(const CheckOptions& options) {
   auto scenario = load_scenario_file(options.scenario_path);
   if (!scenario.is_ok()) return report_bad_input(scenario.status());
@@ -32,9 +27,9 @@ int run_check(const CheckOptions& options) {
   CheckReport report = check_plan(scenario.value(), plan.value());
   for (const Violation& v : report.violations) std::cout << v.line() << "\n";
   if (!report.cost_matches)
-    std::cout << "COST stated " << describe(plan.value().cost) << " but recomputed " << describe(report.recomputed)
+    std::cout << "COST stated " << describe_cost(plan.value().cost) << " but recomputed " << describe_cost(report.recomputed)
               << "\n";
-  std::cout << "cost: " << describe(report.recomputed) << "\n";
+  std::cout << "cost: " << describe_cost(report.recomputed) << "\n";
   std::cout << (report.ok() ? "feasible" : "INVALID") << ": " << report.violations.size() << " violation(s), "
             << plan.value().assignments.size() << " assigned, " << plan.value().unscheduled.size() << " unscheduled\n";
   return report.ok() ? kExitOk : kExitRuleBroken;
@@ -45,8 +40,8 @@ int run_check(const CheckOptions& options) {
 void add_check_command(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<CheckOptions>();
   CLI::App* cmd = app.add_subcommand("check", "Verify a plan against every rule (H1..H12) and recompute its cost");
-  cmd->add_option("scenario", options->scenario_path, "Scenario JSON (peerslot-scenario/1)")->required();
-  cmd->add_option("plan", options->plan_path, "Plan JSON (peerslot-plan/1)")->required();
+  cmd->add_option("scenario", options->scenario_path, "Scenario JSON (peerslot-scenario/1 or /2)")->required();
+  cmd->add_option("plan", options->plan_path, "Plan JSON (peerslot-plan/1 or /2)")->required();
   cmd->callback([options, exit_code] { *exit_code = run_check(*options); });
 }
 

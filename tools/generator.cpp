@@ -1,8 +1,11 @@
 // Design: a Generator object holds the random engine and builds the scenario
-// in three passes — councils (copies of the reference councils, with
-// blackouts), peers (per council: members, chief executives, officers; plus
-// outside experts), then requests (one corporate per council, some subject
-// challenges, support after a change of control). All randomness comes from
+// in three passes — councils (copies of the reference councils, with their
+// real changes of control and blackouts), peers (per council: members,
+// chief executives, officers; plus outside experts of each sector and the
+// programme office's peer challenge managers), then requests (one
+// corporate per council, most followed by a progress review; some subject
+// challenges; member peer support after each real change of control). All
+// randomness comes from
 // one std::mt19937_64 seeded by the caller, and passes run in a fixed order,
 // so a seed always gives the same scenario.
 #include "tools/generator.h"
@@ -27,8 +30,20 @@ const std::vector<std::string> kSkills = {
 
 const std::vector<std::string> kMainParties = {"Conservative", "Labour", "Liberal Democrat"};
 
+const std::vector<std::string> kSectors = {"business", "voluntary", "public", kCivilServiceSector};
+
 const DateRange kWindow{Date(2011, 4, 1), Date(2014, 3, 31)};
 constexpr int kPreElectionDays = 42;
+// Peer challenge managers of the programme office, per copy of the
+// councils, and the on-site days a year each can give.
+constexpr int kManagers = 15;
+constexpr int kManagerDaysPerYear = 60;
+// A progress review about 10 months after the challenge (36..56 weeks).
+constexpr int kReviewMinWeeks = 36;
+constexpr int kReviewMaxWeeks = 56;
+// The programme's budget for 2011/12 (the LGA's figure); no other year's
+// is published here, so only FY2011 has one.
+constexpr std::int64_t kBudget2011 = 2600000;
 
 std::string numbered(char prefix, int n, int width) {
   char buffer[32];
@@ -48,6 +63,7 @@ class Generator {
       if (kWindow.contains(d)) s.bank_holidays.push_back(d);
     s.pre_election_days = kPreElectionDays;
     s.max_challenges_per_week = 6 * scale_;
+    s.finance = finance();
     add_councils(s);
     add_peers(s);
     add_requests(s);
@@ -70,6 +86,19 @@ class Generator {
     return skills;
   }
 
+  // Illustrative rates (member and expert peers are paid a day rate, the
+  // others give their time), the HMRC approved mileage rate of 45p a mile
+  // as 28p a km, and the 2011/12 budget.
+  static Finance finance() {
+    Finance f;
+    f.day_rate[static_cast<int>(Role::kMember)] = 300;
+    f.day_rate[static_cast<int>(Role::kExpert)] = 500;
+    f.mileage_pence_per_km = 28;
+    f.subject_fee_per_day = 1200;
+    f.budgets.push_back({2011, kBudget2011});
+    return f;
+  }
+
   void add_councils(Scenario& s) {
     for (int copy = 1; copy <= scale_; ++copy) {
       for (const CouncilRecord& r : data_.councils) {
@@ -79,6 +108,7 @@ class Generator {
         c.type = r.type;
         c.region = r.region;
         c.control = r.control;
+        for (const ControlChangeRecord& change : r.control_changes) c.control_changes.push_back({change.date, change.control});
         double spread = copy == 1 ? 0 : 0.05;
         c.location = GeoPoint{r.lat + jitter(spread), r.lon + jitter(spread)};
         for (Date d : r.polling_days)
@@ -112,6 +142,7 @@ class Generator {
     p.location = GeoPoint{place.location->lat + jitter(0.05), place.location->lon + jitter(0.05)};
     p.name = std::string(role == Role::kMember ? "Cllr " : "") + "Peer " + p.id.substr(1);
     if (role == Role::kMember) p.party = member_party(place);
+    if (role == Role::kExpert) p.sector = pick(kSectors);
     p.skills = pick_skills(uniform(2, 3));
     if (role == Role::kChiefExecutive && std::find(p.skills.begin(), p.skills.end(), "leadership") == p.skills.end())
       p.skills.push_back("leadership");
@@ -157,15 +188,33 @@ class Generator {
       for (int i = chance(0.3) ? 2 : 1; i > 0; --i) s.peers.push_back(make_peer(Role::kOfficer, c));
       if (chance(0.4)) s.peers.push_back(make_peer(Role::kExpert, nullptr));
     }
+    add_managers(s);
     add_minor_party_members(s);
   }
 
-  // Every party that controls a council gets member peers of its own, drawn
-  // from councils it controls, so its councils can be matched (H5).
+  // Programme office staff: no home council, free all through the window,
+  // with a day cap.
+  void add_managers(Scenario& s) {
+    for (int i = 0; i < kManagers * scale_; ++i) {
+      Peer p = make_peer(Role::kManager, nullptr);
+      p.name = "Manager " + p.id.substr(1);
+      p.available = {kWindow};
+      p.max_days_per_year = kManagerDaysPerYear;
+      p.conflicts.clear();
+      s.peers.push_back(std::move(p));
+    }
+  }
+
+  // Every party that controls a council at some time gets member peers of
+  // its own, drawn from councils it controls, so its councils can be
+  // matched (H5).
   void add_minor_party_members(Scenario& s) {
     std::map<std::string, std::vector<const Council*>> controlled;
-    for (const Council* c : councils_)
+    for (const Council* c : councils_) {
       if (c->controlled_by_party()) controlled[c->control].push_back(c);
+      for (const ControlChange& change : c->control_changes)
+        if (is_party(change.control)) controlled[change.control].push_back(c);
+    }
     for (const auto& [party, councils] : controlled) {
       int have = static_cast<int>(std::count_if(s.peers.begin(), s.peers.end(), [&](const Peer& p) {
         return p.role == Role::kMember && p.party == party;
@@ -202,9 +251,24 @@ class Generator {
     r.latest = span.end;
     if (chance(0.6)) r.preferred.push_back(random_inside(span, uniform(1, 3)));
     r.focus = pick_skills(uniform(1, 2));
-    r.team = {1, 1, large ? 2 : 1, chance(0.3) ? 1 : 0};
+    r.team = {1, 1, large ? 2 : 1, chance(0.3) ? 1 : 0, 1};
+    r.civil_servants = chance(0.3);
     r.priority = 2;
     if (chance(0.02)) pin_week(r, c);
+    bool review = chance(0.75) && *r.latest + greg::days(7 * kReviewMinWeeks + 7) <= kWindow.end;
+    std::string id = r.id;
+    s.requests.push_back(std::move(r));
+    if (review) add_review(s, c, id);
+  }
+
+  // The progress review, ideally with the same team: the member, the chief
+  // executive and the manager go back for two days.
+  void add_review(Scenario& s, const Council& c, const std::string& corporate) {
+    Request r = make_request(c, "review");
+    r.days = 2;
+    r.team = {1, 1, 0, 0, 1};
+    r.priority = 1;
+    r.follows = Follows{corporate, kReviewMinWeeks, kReviewMaxWeeks};
     s.requests.push_back(std::move(r));
   }
 
@@ -264,19 +328,20 @@ class Generator {
     r.earliest = span.start;
     r.latest = span.end;
     r.focus = pick_skills(1);
-    r.team = {chance(0.5) ? 1 : 0, 0, 2, 0};
+    r.team = {chance(0.5) ? 1 : 0, 0, 2, 0, 0};
     r.priority = 1;
     s.requests.push_back(std::move(r));
   }
 
-  // Member peer support in the months after an election that changed control.
+  // Member peer support (up to 5 days) in the months after an election
+  // that changed control.
   void add_support(Scenario& s, const Council& c, Date polling_day) {
     Request r = make_request(c, "support");
     r.days = uniform(2, 5);
     r.earliest = polling_day + greg::days(7);
     r.latest = std::min(kWindow.end, polling_day + greg::days(150));
     if (*r.latest <= *r.earliest) return;
-    r.team = {1, 0, 0, 0};
+    r.team = {1, 0, 0, 0, 0};
     r.priority = 3;
     s.requests.push_back(std::move(r));
   }
@@ -286,7 +351,7 @@ class Generator {
     for (const Council* c : councils_) {
       add_corporate(s, *c);
       if (chance(0.15)) add_subject(s, *c);
-      if (!c->elections.empty() && chance(0.06)) add_support(s, *c, pick(c->elections));
+      for (const ControlChange& change : c->control_changes) add_support(s, *c, change.date);
     }
   }
 

@@ -73,7 +73,7 @@ int run_options(const OptionsCommandOptions& o) {
 void add_options_command(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<OptionsCommandOptions>();
   CLI::App* cmd = app.add_subcommand("options", "The best weeks to book one request into, with the plan held fixed");
-  cmd->add_option("scenario", o->scenario_path, "Scenario JSON (peerslot-scenario/1)")->required();
+  cmd->add_option("scenario", o->scenario_path, "Scenario JSON (peerslot-scenario/1 or /2)")->required();
   cmd->add_option("--request", o->request, "Request id")->required();
   cmd->add_option("--plan", o->plan_path, "Current plan JSON (default: nothing booked)");
   cmd->add_option("-k", o->k, "How many options (default 5)");

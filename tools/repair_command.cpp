@@ -6,6 +6,7 @@
 // scenario (and for the changed one). Exit 0 when nothing is left
 // unscheduled that was scheduled before, 1 when something had to be
 // dropped, 2 on bad input.
+#include "engine/checker.h"
 #include "engine/repair.h"
 #include "tools/commands.h"
 #include "tools/scenario_files.h"
@@ -95,7 +96,11 @@ int run_repair(const RepairCommandOptions& o) {
             << " dropped; new cost " << r.plan.cost.total << " (was " << plan.value().cost.total << "); " << seconds << " s\n";
   Status saved = save_plan_file(o.output, r.plan);
   if (!saved.is_ok()) return std::cerr << "error: " << saved.message() << "\n", kExitBadInput;
-  return dropped == 0 ? kExitOk : kExitRuleBroken;
+  // A request left unscheduled is an answer, not a broken rule (its reason
+  // is in the plan); exit 1 only if the repaired plan broke a rule.
+  std::vector<Violation> broken = find_violations(r.changed, r.plan);
+  for (const Violation& v : broken) std::cerr << v.line() << "\n";
+  return broken.empty() ? kExitOk : kExitRuleBroken;
 }
 
 }  // namespace
@@ -103,7 +108,7 @@ int run_repair(const RepairCommandOptions& o) {
 void add_repair_command(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<RepairCommandOptions>();
   CLI::App* cmd = app.add_subcommand("repair", "Mend a plan after a withdrawal, decline, cancellation or blocked week");
-  cmd->add_option("scenario", o->scenario_path, "Scenario JSON (peerslot-scenario/1)")->required();
+  cmd->add_option("scenario", o->scenario_path, "Scenario JSON (peerslot-scenario/1 or /2)")->required();
   cmd->add_option("plan", o->plan_path, "Current plan JSON")->required();
   cmd->add_option("-o,--output", o->output, "New plan JSON (default \"-\": stdout)");
   cmd->add_option("--withdraw", o->withdraw, "Peer id that withdraws");

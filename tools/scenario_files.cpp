@@ -63,4 +63,10 @@ Status save_scenario_file(const std::string& path, const Scenario& scenario) {
   return save_json(path, scenario_to_json(scenario));
 }
 
+std::string describe_cost(const Cost& c) {
+  return "total " + std::to_string(c.total) + " (unscheduled " + std::to_string(c.unscheduled) + ", preference " +
+         std::to_string(c.preference) + ", travel " + std::to_string(c.travel) + ", load " + std::to_string(c.load) +
+         ", continuity " + std::to_string(c.continuity) + ")";
+}
+
 }  // namespace peerslot

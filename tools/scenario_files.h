@@ -23,4 +23,7 @@ Result<Plan> load_plan_file(const std::string& path, const Scenario& scenario);
 Status save_plan_file(const std::string& path, const Plan& plan);
 Status save_scenario_file(const std::string& path, const Scenario& scenario);
 
+// "total 12 (unscheduled 0, preference 0, travel 2, load 10, continuity 0)"
+std::string describe_cost(const Cost& cost);
+
 }  // namespace peerslot

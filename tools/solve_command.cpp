@@ -57,10 +57,8 @@ int run_solve(const SolveCommandOptions& o) {
   Status saved = save_plan_file(o.plan_path, result.plan);
   if (!saved.is_ok()) return report_bad_input(saved);
   const Cost& c = result.plan.cost;
-  std::fprintf(stderr, "done: cost %lld (unscheduled %lld, preference %lld, travel %lld, load %lld), %zu assigned, %zu unscheduled, first feasible after %.3fs\n",
-               static_cast<long long>(c.total), static_cast<long long>(c.unscheduled), static_cast<long long>(c.preference),
-               static_cast<long long>(c.travel), static_cast<long long>(c.load), result.plan.assignments.size(),
-               result.plan.unscheduled.size(), result.first_feasible_seconds);
+  std::fprintf(stderr, "done: cost %s, %zu assigned, %zu unscheduled, first feasible after %.3fs\n", describe_cost(c).c_str(),
+               result.plan.assignments.size(), result.plan.unscheduled.size(), result.first_feasible_seconds);
   for (const std::string& id : result.broken_pins)
     std::fprintf(stderr, "error: the pin of %s cannot be kept; see its reason in the plan's unscheduled list (H12)\n", id.c_str());
   return result.broken_pins.empty() ? kExitOk : kExitRuleBroken;
@@ -71,7 +69,7 @@ int run_solve(const SolveCommandOptions& o) {
 void add_solve_command(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<SolveCommandOptions>();
   CLI::App* cmd = app.add_subcommand("solve", "Plan a programme: place every challenge it can, as cheaply as it can");
-  cmd->add_option("scenario", o->scenario_path, "Scenario JSON (peerslot-scenario/1)")->required();
+  cmd->add_option("scenario", o->scenario_path, "Scenario JSON (peerslot-scenario/1 or /2)")->required();
   cmd->add_option("-o,--output", o->plan_path, "Plan JSON to write (\"-\" for stdout)")->required();
   cmd->add_option("--time-limit", o->time_limit,
                   "Stop the search this many seconds after solving starts (once the model is built); building the "
