@@ -250,6 +250,24 @@ bool Problem::could_take(int p, int r, int w) const {
   return cap < 0 || (site.count[0] <= cap && site.count[1] <= cap);
 }
 
+int Problem::requirement_count(int r, int w) const {
+  return (party(r, w) != kNoIndex ? 1 : 0) + static_cast<int>(requests_[r].focus.size());
+}
+
+unsigned Problem::requirements_met(int p, int r, int w) const {
+  unsigned mask = 0;
+  int bit = 0;
+  if (int wanted = party(r, w); wanted != kNoIndex) {
+    if (peers_[p].role == Role::kMember && peers_[p].party == wanted) mask |= 1u;
+    bit = 1;
+  }
+  for (int skill : requests_[r].focus) {
+    if (has_skill(p, skill)) mask |= 1u << bit;
+    ++bit;
+  }
+  return mask;
+}
+
 bool Problem::declined(int p, int r) const {
   const std::vector<int>& declined = requests_[r].declined;
   return std::binary_search(declined.begin(), declined.end(), p);

@@ -120,6 +120,11 @@ class Problem {
     const ProblemRequest& request = requests_[r];
     return request.party_by_week.empty() ? request.party : request.party_by_week[w];
   }
+  // The H5/H6 requirements of r's team in week w, as bits: bit 0 the party
+  // in control (when a member seat must match one), then one per focus area.
+  int requirement_count(int r, int w) const;
+  // The requirement bits peer p meets for r in week w.
+  unsigned requirements_met(int p, int r, int w) const;
   // H13: follow-up f may be in week wf when the request it follows is in
   // week wl.
   bool follow_gap_ok(int f, int wl, int wf) const {

@@ -36,6 +36,7 @@
 #include "engine/cost_model.h"
 #include "engine/internal/explainer.h"
 #include "engine/internal/placement.h"
+#include "engine/internal/week_reteam.h"
 
 #include <algorithm>
 #include <chrono>
@@ -90,6 +91,11 @@ class Journal {
     state_.assign(r, placement.week, placement.peers);
     for (int f : state_.problem().request(r).followers)
       if (!state_.scheduled(f) && !state_.problem().request(f).pinned) pending_.push_back(f);
+  }
+  // Takes r out to be put back in the same week (so its follow-ups stay).
+  void take_out(int r) {
+    remember(r);
+    state_.unassign(r);
   }
   // Follow-ups to place again, followed requests before their follow-ups.
   std::vector<int> take_pending() { return std::exchange(pending_, {}); }
@@ -221,6 +227,36 @@ class Constructor {
   std::uint64_t seed_;
 };
 
+// The movable challenges of week w, re-teamed together through the journal;
+// false if the week has none.
+bool reteam_whole_week(ScheduleState& state, Journal& journal, const std::vector<int>& movable, int w) {
+  std::vector<int> group;
+  std::vector<std::vector<int>> old_teams;
+  for (int r : movable) {
+    if (state.week(r) != w) continue;
+    group.push_back(r);
+    old_teams.emplace_back(state.team(r).begin(), state.team(r).end());
+  }
+  if (group.empty()) return false;
+  for (int r : group) journal.take_out(r);
+  for (const Reteam& t : reteam_week(state, w, group, old_teams)) journal.place(t.request, Placement{w, 0, t.peers});
+  return true;
+}
+
+// Every week re-teamed once, kept only where it lowers the cost.
+void polish_teams(ScheduleState& state) {
+  std::vector<int> movable;
+  for (int r = 0; r < state.problem().request_count(); ++r)
+    if (!state.problem().request(r).pinned) movable.push_back(r);
+  Journal journal(state);
+  for (int w = 0; w < state.problem().week_count(); ++w) {
+    std::int64_t before = state.total();
+    if (!reteam_whole_week(state, journal, movable, w)) continue;
+    if (state.total() < before) journal.commit();
+    else journal.undo();
+  }
+}
+
 class LocalSearch {
  public:
   LocalSearch(ScheduleState state, std::uint64_t seed, std::vector<int> broken)
@@ -287,7 +323,8 @@ class LocalSearch {
     bool changed = false;
     if (kind < 25 && state_.unscheduled_count() > static_cast<int>(broken_.size())) changed = insert_or_eject();
     else if (kind < 55) changed = move(pick_scheduled());
-    else if (kind < 75) changed = repick(pick_scheduled());
+    else if (kind < 65) changed = repick(pick_scheduled());
+    else if (kind < 75) changed = reteam(pick_scheduled());
     else if (kind < (small_ ? 85 : 92)) changed = pair(pick_scheduled());
     else if (kind < (small_ ? 93 : 97)) changed = join_week(pick_scheduled());
     else changed = ruin_and_recreate();
@@ -390,6 +427,12 @@ class LocalSearch {
     return true;
   }
 
+  // Re-team every challenge in r's week at once (week_reteam.h).
+  bool reteam(int r) {
+    if (r == kNoIndex) return false;
+    return reteam_whole_week(state_, journal_, movable_, state_.week(r));
+  }
+
   // Re-team r and another challenge in their own weeks, the other first,
   // which lets the two trade peers.
   bool pair(int r) {
@@ -478,6 +521,7 @@ void insert_leftovers(ScheduleState& state, TeamMatcher& matcher, const std::vec
 
 Plan finish(ScheduleState& state, TeamMatcher& matcher, const std::vector<int>& broken) {
   insert_leftovers(state, matcher, broken);
+  polish_teams(state);
   Plan plan = state.to_plan();
   for (Unscheduled& u : plan.unscheduled) {
     int r = state.problem().request_index(u.request);

@@ -23,22 +23,6 @@
 
 namespace peerslot {
 
-unsigned TeamMatcher::requirement_mask(int p, int r) const {
-  const ProblemRequest& request = problem_->request(r);
-  unsigned mask = 0;
-  int bit = 0;
-  if (party_ != kNoIndex) {
-    const ProblemPeer& peer = problem_->peer(p);
-    if (peer.role == Role::kMember && peer.party == party_) mask |= 1u;
-    bit = 1;
-  }
-  for (int skill : request.focus) {
-    if (problem_->has_skill(p, skill)) mask |= 1u << bit;
-    ++bit;
-  }
-  return mask;
-}
-
 bool TeamMatcher::take_forced(const ScheduleState& state, int r, int w, std::span<const int> forced) {
   for (std::size_t i = 0; i < forced.size(); ++i) {
     int p = forced[i];
@@ -60,7 +44,7 @@ void TeamMatcher::collect(const ScheduleState& state, int r, int w, std::span<co
     if (seats_[role] <= 0) continue;
     for (int p : problem_->peers_with_role(static_cast<Role>(role))) {
       if (std::find(forced.begin(), forced.end(), p) != forced.end() || !state.can_take(p, r, w)) continue;
-      Candidate c{state.peer_cost(p, r, w), p, requirement_mask(p, r)};
+      Candidate c{state.peer_cost(p, r, w), p, problem_->requirements_met(p, r, w)};
       std::size_t bucket = static_cast<std::size_t>(role) * masks + c.mask;
       Candidate* slots = &buckets_[bucket * max_seats_];
       int& size = bucket_sizes_[bucket];
@@ -122,8 +106,7 @@ void TeamMatcher::search(unsigned covered, std::int64_t cost) {
 
 std::optional<Team> TeamMatcher::best_team(const ScheduleState& state, int r, int w, std::span<const int> forced) {
   const ProblemRequest& request = problem_->request(r);
-  party_ = problem_->party(r, w);
-  int requirements = (party_ != kNoIndex ? 1 : 0) + static_cast<int>(request.focus.size());
+  int requirements = problem_->requirement_count(r, w);
   if (requirements > 16) return std::nullopt;  // beyond any real programme; refuse rather than blow up
   all_ = (1u << requirements) - 1;
   seats_ = request.team;
@@ -132,7 +115,7 @@ std::optional<Team> TeamMatcher::best_team(const ScheduleState& state, int r, in
   if (!take_forced(state, r, w, forced)) return std::nullopt;
   max_seats_ = std::max(1, *std::max_element(seats_.begin(), seats_.end()));
   unsigned covered = 0;
-  for (int p : chosen_) covered |= requirement_mask(p, r);
+  for (int p : chosen_) covered |= problem_->requirements_met(p, r, w);
   std::size_t forced_count = chosen_.size();
   collect(state, r, w, forced);
   search(covered, 0);

@@ -47,7 +47,6 @@ class TeamMatcher {
     bool operator<(const Candidate& o) const { return cost != o.cost ? cost < o.cost : peer < o.peer; }
   };
 
-  unsigned requirement_mask(int p, int r) const;
   bool take_forced(const ScheduleState& state, int r, int w, std::span<const int> forced);
   void collect(const ScheduleState& state, int r, int w, std::span<const int> forced);
   void search(unsigned covered, std::int64_t cost);
@@ -56,7 +55,6 @@ class TeamMatcher {
   const Problem* problem_;
   // Per-call scratch.
   unsigned all_ = 0;
-  int party_ = kNoIndex;  // the party a member seat must match this week (H5)
   TeamShape seats_{};  // seats still to fill per role
   std::vector<Candidate> buckets_;        // (role, mask) -> best seats[role] candidates
   std::vector<int> bucket_sizes_;
