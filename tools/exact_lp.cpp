@@ -4,6 +4,7 @@
 #include "tools/exact_lp.h"
 
 #include <map>
+#include <set>
 #include <sstream>
 #include <vector>
 
@@ -25,6 +26,7 @@ class LpWriter {
     out << "Bounds\n";
     for (const auto& [key, count] : year_slots_)
       for (int k = 1; k <= count; ++k) out << " 0 <= " << u(key.first, key.second, k) << " <= 1\n";
+    for (const auto& [f, p] : kept_) out << " 0 <= " << kname(f, p) << " <= 1\n";
     out << "Binary\n";
     for (const auto& [r, w] : z_) out << " " << z(r, w) << "\n";
     for (const Y& y : y_) out << " " << yname(y) << "\n";
@@ -40,6 +42,17 @@ class LpWriter {
   static std::string z(int r, int w) { return "z_" + std::to_string(r) + "_" + std::to_string(w); }
   static std::string yname(const Y& y) { return "y_" + std::to_string(y.r) + "_" + std::to_string(y.w) + "_" + std::to_string(y.p); }
   static std::string u(int p, int f, int k) { return "u_" + std::to_string(p) + "_" + std::to_string(f) + "_" + std::to_string(k); }
+  static std::string kname(int f, int p) { return "k_" + std::to_string(f) + "_" + std::to_string(p); }
+
+  // H13 whatever the plan: follow-up r in week w is the allowed gap after
+  // some usable week of the request it follows.
+  bool reachable(int r, int w) const {
+    int leader = problem_.request(r).follows;
+    if (leader == kNoIndex) return true;
+    for (int wl : problem_.request(leader).weeks)
+      if (problem_.follow_gap_ok(r, wl, w)) return true;
+    return false;
+  }
 
   void collect() {
     const Weights& weights = problem_.scenario().weights;
@@ -47,6 +60,7 @@ class LpWriter {
       const ProblemRequest& request = problem_.request(r);
       constant_ += weights.unscheduled * request.priority;
       for (int w : request.weeks) {
+        if (!reachable(r, w)) continue;
         z_.push_back({r, w});
         for (int p = 0; p < problem_.peer_count(); ++p) {
           if (!problem_.eligible(p, r) || !problem_.available(p, w, request.days)) continue;
@@ -62,6 +76,10 @@ class LpWriter {
     }
     for (auto& [key, slots] : year_slots_)
       if (problem_.peer(key.first).cap >= 0 && slots > problem_.peer(key.first).cap) slots = problem_.peer(key.first).cap;
+    for (const Y& y : y_) {
+      int leader = problem_.request(y.r).follows;
+      if (leader != kNoIndex) kept_.insert({y.r, y.p});
+    }
   }
 
   void term(std::ostream& out, std::int64_t coefficient, const std::string& name) {
@@ -73,7 +91,11 @@ class LpWriter {
     const Weights& weights = problem_.scenario().weights;
     for (const auto& [r, w] : z_)
       term(out, problem_.preference_cost(r, w) - weights.unscheduled * problem_.request(r).priority, z(r, w));
-    for (const Y& y : y_) term(out, problem_.km(y.p, problem_.request(y.r).council) * weights.travel_km, yname(y));
+    for (const Y& y : y_) {
+      std::int64_t continuity = problem_.request(y.r).follows != kNoIndex ? weights.continuity : 0;
+      term(out, problem_.km(y.p, problem_.request(y.r).council) * weights.travel_km + continuity, yname(y));
+    }
+    for (const auto& [f, p] : kept_) term(out, -weights.continuity, kname(f, p));
     for (const auto& [key, count] : year_slots_)
       for (int k = 1; k <= count; ++k) term(out, weights.load * (2 * k - 1), u(key.first, key.second, k));
   }
@@ -112,10 +134,10 @@ class LpWriter {
         term(out, -request.team[role], z(r, w));
         row(out, "=", 0);
       }
-      if (request.party != kNoIndex) {  // H5
+      if (int party = problem_.party(r, w); party != kNoIndex) {  // H5
         out << " c" << ++n << ":";
         for (int p : peers)
-          if (problem_.peer(p).role == Role::kMember && problem_.peer(p).party == request.party) term(out, 1, yname({r, w, p}));
+          if (problem_.peer(p).role == Role::kMember && problem_.peer(p).party == party) term(out, 1, yname({r, w, p}));
         term(out, -1, z(r, w));
         row(out, ">=", 0);
       }
@@ -144,6 +166,7 @@ class LpWriter {
       for (int k = 1; k <= year_slots_[key]; ++k) term(out, -1, u(key.first, key.second, k));
       row(out, "=", 0);
     }
+    follow_rows(out, n, weeks_of_request);
     if (problem_.scenario().max_challenges_per_week) {  // H11
       for (const auto& [w, rs] : requests_of_week) {
         out << " c" << ++n << ":";
@@ -153,7 +176,32 @@ class LpWriter {
     }
   }
 
+  // H13: z[f,wf] <= sum of z[l,wl] over the weeks wl it may follow; and
+  // k[f,p] <= p's seat on f, k[f,p] <= p's seat on l.
+  void follow_rows(std::ostream& out, int& n, std::map<int, std::vector<int>>& weeks_of_request) {
+    for (const auto& [f, w] : z_) {
+      int leader = problem_.request(f).follows;
+      if (leader == kNoIndex) continue;
+      out << " c" << ++n << ":";
+      term(out, 1, z(f, w));
+      for (int wl : weeks_of_request[leader])
+        if (problem_.follow_gap_ok(f, wl, w)) term(out, -1, z(leader, wl));
+      row(out, "<=", 0);
+    }
+    std::map<std::pair<int, int>, std::vector<int>> weeks_of_seat;  // (r, p) -> weeks with y
+    for (const Y& y : y_) weeks_of_seat[{y.r, y.p}].push_back(y.w);
+    for (const auto& [f, p] : kept_) {
+      for (int r : {f, problem_.request(f).follows}) {
+        out << " c" << ++n << ":";
+        term(out, 1, kname(f, p));
+        for (int w : weeks_of_seat[{r, p}]) term(out, -1, yname({r, w, p}));
+        row(out, "<=", 0);
+      }
+    }
+  }
+
   const Problem& problem_;
+  std::set<std::pair<int, int>> kept_;  // (follow-up, peer) -> k variable
   std::vector<std::pair<int, int>> z_;
   std::vector<Y> y_;
   std::map<std::pair<int, int>, int> year_slots_;  // (peer, year) -> u variables
