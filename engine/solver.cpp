@@ -35,6 +35,7 @@
 
 #include "engine/cost_model.h"
 #include "engine/internal/explainer.h"
+#include "engine/internal/move_chooser.h"
 #include "engine/internal/placement.h"
 #include "engine/internal/week_reteam.h"
 
@@ -260,7 +261,12 @@ void polish_teams(ScheduleState& state) {
 class LocalSearch {
  public:
   LocalSearch(ScheduleState state, std::uint64_t seed, std::vector<int> broken)
-      : state_(std::move(state)), matcher_(state_.problem()), rng_(seed), journal_(state_), broken_(std::move(broken)) {
+      : state_(std::move(state)),
+        matcher_(state_.problem()),
+        rng_(seed),
+        journal_(state_),
+        broken_(std::move(broken)),
+        chooser_(base_shares(state_.problem().request_count() <= 60)) {
     const Problem& problem = state_.problem();
     for (int r = 0; r < problem.request_count(); ++r) {
       if (problem.request(r).pinned) continue;
@@ -268,7 +274,6 @@ class LocalSearch {
     }
     best_ = state_.snapshot();
     history_.assign(kHistory, state_.total());
-    small_ = movable_.size() <= 60;
   }
 
   // Runs until a limit; `report` is called from this thread when given.
@@ -316,28 +321,48 @@ class LocalSearch {
 
   int random(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
 
+  enum Move { kInsert, kMove, kRepick, kReteam, kPair, kJoinWeek, kRuin };
+
+  // Base shares of the moves (MoveChooser adapts them). Small programmes
+  // can afford more of the costly whole-calendar moves (join week, ruin and
+  // recreate), which find the joint re-teaming their optimum often needs.
+  static std::vector<double> base_shares(bool small) {
+    if (small) return {25, 30, 10, 10, 10, 8, 7};
+    return {25, 30, 10, 10, 17, 5, 3};
+  }
+
+  bool attempt(int kind) {
+    switch (kind) {
+      case kInsert: return state_.unscheduled_count() > static_cast<int>(broken_.size()) ? insert_or_eject() : move(pick_scheduled());
+      case kMove: return move(pick_scheduled());
+      case kRepick: return repick(pick_scheduled());
+      case kReteam: return reteam(pick_scheduled());
+      case kPair: return pair(pick_scheduled());
+      case kJoinWeek: return join_week(pick_scheduled());
+      default: return ruin_and_recreate();
+    }
+  }
+
   void step() {
     if (movable_.empty()) return;
     std::int64_t before = state_.total();
-    int kind = random(100);
-    bool changed = false;
-    if (kind < 25 && state_.unscheduled_count() > static_cast<int>(broken_.size())) changed = insert_or_eject();
-    else if (kind < 55) changed = move(pick_scheduled());
-    else if (kind < 65) changed = repick(pick_scheduled());
-    else if (kind < 75) changed = reteam(pick_scheduled());
-    else if (kind < (small_ ? 85 : 92)) changed = pair(pick_scheduled());
-    else if (kind < (small_ ? 93 : 97)) changed = join_week(pick_scheduled());
-    else changed = ruin_and_recreate();
-    if (!changed) return;
-    place_pending();
-    std::int64_t after = state_.total();
-    std::int64_t& past = history_[iterations_ % kHistory];
-    if (state_.orphans() == 0 && (after <= before || after <= past)) {
-      journal_.commit();
-    } else {
-      journal_.undo();
+    std::int64_t calls = matcher_.calls();
+    int kind = chooser_.choose(rng_());
+    bool changed = attempt(kind);
+    std::int64_t gain = 0;
+    if (changed) {
+      place_pending();
+      std::int64_t after = state_.total();
+      std::int64_t& past = history_[iterations_ % kHistory];
+      if (state_.orphans() == 0 && (after <= before || after <= past)) {
+        journal_.commit();
+        gain = std::max<std::int64_t>(0, before - after);
+      } else {
+        journal_.undo();
+      }
+      past = state_.total();
     }
-    past = state_.total();
+    chooser_.record(kind, gain, 1 + matcher_.calls() - calls);
   }
 
   // Follow-ups the move took out or made possible, each at its cheapest.
@@ -375,25 +400,51 @@ class LocalSearch {
     return eject(u);
   }
 
+  // An ejection chain: u takes a week (the better for it of two random
+  // usable weeks) from one of that week's challenges, which goes to its
+  // cheapest placement, or, failing that, takes a week from another in
+  // turn, up to kChain links; the last one out may stay unscheduled.
   bool eject(int u) {
-    const ProblemRequest& request = state_.problem().request(u);
-    if (request.weeks.empty()) return false;
-    int w = request.weeks[random(static_cast<int>(request.weeks.size()))];
+    constexpr int kChain = 3;
+    int current = u;
+    for (int link = 0; link < kChain; ++link) {
+      int w = eject_week(current);
+      int victim = w == kNoIndex ? kNoIndex : pick_in_week(w);
+      if (victim == kNoIndex) return link > 0;
+      journal_.remove(victim);
+      std::optional<Placement> placement = place_in_week(state_, matcher_, current, w);
+      if (!placement) {
+        if (link == 0) {
+          journal_.undo();
+          return false;
+        }
+        if (std::optional<Placement> back = place_in_week(state_, matcher_, victim, w)) journal_.place(victim, *back);
+        return true;
+      }
+      journal_.place(current, *placement);
+      if (std::optional<Placement> again = best_placement(state_, matcher_, victim)) {
+        journal_.place(victim, *again);
+        return true;
+      }
+      current = victim;
+    }
+    return true;
+  }
+
+  // Of two random usable weeks of r, the one it prefers (kNoIndex if none).
+  int eject_week(int r) {
+    const ProblemRequest& request = state_.problem().request(r);
+    if (request.weeks.empty()) return kNoIndex;
+    int a = random(static_cast<int>(request.weeks.size())), b = random(static_cast<int>(request.weeks.size()));
+    return request.weeks[request.preference[b] < request.preference[a] ? b : a];
+  }
+
+  // A random movable challenge of week w, kNoIndex if it has none.
+  int pick_in_week(int w) {
     std::vector<int> in_week;
     for (int r : movable_)
       if (state_.week(r) == w) in_week.push_back(r);
-    if (in_week.empty()) return false;
-    int victim = in_week[random(static_cast<int>(in_week.size()))];
-    journal_.remove(victim);
-    std::optional<Placement> placement = place_in_week(state_, matcher_, u, w);
-    if (!placement) {
-      journal_.undo();
-      return false;
-    }
-    journal_.place(u, *placement);
-    std::optional<Placement> again = best_placement(state_, matcher_, victim);
-    if (again) journal_.place(victim, *again);
-    return true;
+    return in_week.empty() ? kNoIndex : in_week[random(static_cast<int>(in_week.size()))];
   }
 
   bool move(int r) {
@@ -501,10 +552,7 @@ class LocalSearch {
   std::vector<std::int64_t> history_;
   std::int64_t iterations_ = 0;
   std::int64_t last_best_ = 0;
-  // Small programmes can afford more of the costly whole-calendar moves
-  // (join week, ruin and recreate), which find the joint re-teaming that
-  // their optimum often needs; large ones spend the time on cheap moves.
-  bool small_ = false;
+  MoveChooser chooser_;
 };
 
 // Places whatever still fits (cheap and deterministic), for the final plan;

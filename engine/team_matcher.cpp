@@ -105,6 +105,7 @@ void TeamMatcher::search(unsigned covered, std::int64_t cost) {
 }
 
 std::optional<Team> TeamMatcher::best_team(const ScheduleState& state, int r, int w, std::span<const int> forced) {
+  ++calls_;
   const ProblemRequest& request = problem_->request(r);
   int requirements = problem_->requirement_count(r, w);
   if (requirements > 16) return std::nullopt;  // beyond any real programme; refuse rather than blow up

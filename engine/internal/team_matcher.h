@@ -38,6 +38,8 @@ class TeamMatcher {
   explicit TeamMatcher(const Problem& problem) : problem_(&problem) {}
 
   std::optional<Team> best_team(const ScheduleState& state, int r, int w, std::span<const int> forced = {});
+  // How many times best_team() has been called: a measure of work.
+  std::int64_t calls() const { return calls_; }
 
  private:
   struct Candidate {
@@ -64,6 +66,7 @@ class TeamMatcher {
   std::int64_t best_cost_ = 0;
   bool found_ = false;
   int max_seats_ = 0;
+  std::int64_t calls_ = 0;
 };
 
 }  // namespace peerslot
