@@ -10,7 +10,7 @@
 // put back before the call returns.
 //
 // Guarantees: every option is feasible as it stands — applying its week and
-// team to the plan keeps H1..H12 — and `delta` is the exact change of the
+// team to the plan keeps H1..H13 — and `delta` is the exact change of the
 // plan's total cost if it is applied (moving the request, when it is
 // already assigned). Options are sorted by delta, then by week.
 // place_in_week(request, week) gives exactly the option options(request, k)

@@ -1,4 +1,4 @@
-// checker.h — the referee: verifies a plan against every rule H1..H12 of the
+// checker.h — the referee: verifies a plan against every rule H1..H13 of the
 // scenario contract and recomputes its cost.
 //
 // This is deliberately a direct, readable transcription of the spec, with no
@@ -6,7 +6,7 @@
 // the calendar are shared). Every plan the solver, the repair or the service
 // produces is judged by it in the tests.
 //
-// Besides H1..H12 it reports plan-shape problems under the id "PLAN": a
+// Besides H1..H13 it reports plan-shape problems under the id "PLAN": a
 // request that is neither assigned nor unscheduled, or listed as both.
 //
 // Thread-safety: pure function.

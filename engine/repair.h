@@ -20,7 +20,7 @@
 // them moves nobody), except after a decline, which touches only its own
 // request unless step 4 moves one other. Pinned requests never move.
 //
-// Guarantees: the plan keeps H1..H12 for the changed scenario (and so for
+// Guarantees: the plan keeps H1..H13 for the changed scenario (and so for
 // the original one too, as changes only take options away; a cancelled
 // request is listed unscheduled with "cancelled"); its cost is compute_cost().
 // Thread-safety: pure function.

@@ -23,7 +23,7 @@
 // values are quoted with quote_json() (json_text.h): never more than 80
 // characters, never invalid UTF-8.
 // A plan is checked only for its shape here (types, known ids); whether it
-// keeps the rules H1..H12 is the checker's job (checker.h).
+// keeps the rules H1..H13 is the checker's job (checker.h).
 //
 // Thread-safety: pure functions.
 #pragma once

@@ -1,33 +1,43 @@
 // Design
 // ------
 // Construction. Pinned requests are placed first, in their pinned week with
-// their pinned peers; a pin that cannot be honoured is recorded and never
-// placed. The others are placed one by one, hardest first: higher priority,
-// then fewer usable weeks, then larger teams. Each takes the cheapest
-// placement among its first few feasible weeks in order of preference cost
-// (ties broken by a seeded hash, which spreads requests with no preference
-// over the calendar); if none of those weeks work, every usable week is tried.
-// The result is feasible by construction: each step is a TeamMatcher answer.
+// their pinned peers (a pinned follow-up's followed request just before
+// it); a pin that cannot be honoured is recorded and never placed. The
+// others are placed one by one, hardest first: followed requests before
+// their follow-ups, then higher priority, fewer usable weeks, larger teams.
+// Each takes the cheapest placement among its first few feasible weeks in
+// order of preference cost (ties broken by a seeded hash, which spreads
+// requests with no preference over the calendar); if none of those weeks
+// work, every usable week is tried. The result is feasible by
+// construction: each step is a TeamMatcher answer in a week placement.h
+// allows (H11, H12, H13).
 //
 // Improvement. Late-acceptance hill climbing (Burke & Bykov): a move is
 // accepted if the new total is no worse than the current one or than the
-// total L iterations ago. When no new best has been found for a while, the
-// history is refilled 0.5% above the current cost ("reheat") so the search
-// can leave the local optimum; the best plan is kept as a snapshot anyway. Moves, all evaluated incrementally on the
-// ScheduleState and undone exactly when rejected:
-//   - insert: an unscheduled request takes its cheapest placement;
-//   - eject: an unscheduled request takes a week by ejecting one challenge
-//     of that week, which is then re-inserted wherever it fits best (or left
-//     unscheduled, which late acceptance takes only when priorities allow);
+// total L iterations ago, and if it leaves no follow-up without the request
+// it follows. When no new best has been found for a while, the history is
+// refilled 0.5% above the current cost ("reheat") so the search can leave
+// the local optimum; the best plan is kept as a snapshot anyway. Moves, all
+// evaluated incrementally on the ScheduleState and undone exactly when
+// rejected; which one is tried next is chosen by a MoveChooser from its
+// gain per team search so far:
+//   - insert: an unscheduled request takes its cheapest placement, or
+//     takes a week by an ejection chain (the one it displaces goes to its
+//     cheapest placement or displaces another, up to three links);
 //   - move: a challenge tries the best of two random usable weeks;
 //   - repick: a challenge's team is chosen again in its own week;
+//   - re-team: every challenge of a week gets its team at once, by a
+//     min-cost flow (week_reteam.h);
 //   - pair: two challenges are re-teamed in their own weeks in reverse
 //     order, which lets them trade peers;
 //   - join week: a challenge moves to a random week and that week's
 //     challenges are all re-teamed together in random order;
 //   - ruin and recreate: two to four challenges are taken out and put
 //     back, in random order, each at its cheapest placement over all weeks.
-// The best state is kept as a snapshot. Pinned challenges never move.
+// Taking a request out takes its scheduled follow-ups with it; they are put
+// back at their cheapest once the move is done. Pinned challenges never
+// move. The final plan gets leftover insertions and one re-team pass over
+// every week, kept where it lowers the cost.
 //
 // Threads run independent searches from the same first plan with seeds
 // seed..seed+T-1; the lowest cost wins, ties to the lowest seed.

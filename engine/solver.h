@@ -10,7 +10,7 @@
 // since solve() began, the first plan's construction included.
 //
 // Guarantees:
-//   - the plan keeps H1..H11 and its `cost` equals compute_cost();
+//   - the plan keeps H1..H11 and H13, and its `cost` equals compute_cost();
 //   - pinned requests are placed in their pinned week with their pinned
 //     peers; a pin that cannot be honoured (the week is unusable, a pinned
 //     peer is not eligible/available/free, or no team completes it) is left

@@ -8,7 +8,7 @@
 // invalid field for input outside what the programme allows, and a
 // conflict for what the programme's state refuses (already booked, pinned,
 // a week that is not possible). The Service then judges the whole result
-// with the checker, so an operation can never break a rule H1..H12.
+// with the checker, so an operation can never break a rule H1..H13.
 //
 // Booking asks the State's BookingCache for the one week (the engine's
 // place_in_week): the week must be a feasible option as the plan stands,

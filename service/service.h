@@ -6,7 +6,7 @@
 // Guarantees:
 //   - every change runs under one writer mutex: an operation edits a Draft
 //     of the current State, the whole result is judged by the engine's
-//     checker (H1..H12) and, when the scenario changed, by the reader the
+//     checker (H1..H13) and, when the scenario changed, by the reader the
 //     store loads with (so whatever is stored can be loaded again); only
 //     the rows the Draft touched are saved, in one transaction with the
 //     audit entry, and only then is the new State published; a refused or

@@ -50,7 +50,7 @@ State with_bookings(const State& base, std::vector<Assignment> bookings, Accepta
 // The booking of a request, or nullptr. O(log bookings).
 const Assignment* find_booking(const State& state, const std::string& request_id);
 bool has_accepted(const State& state, const std::string& request_id, const std::string& peer_id);
-// Every rule H1..H12 the State breaks (the cost always matches). O(bookings × team).
+// Every rule H1..H13 the State breaks (the cost always matches). O(bookings × team).
 std::vector<Violation> violations(const State& state);
 
 // The booking as the API, the store and the audit log show it:

@@ -1,4 +1,4 @@
-// `peerslot check SCENARIO PLAN`: verify every rule H1..H12 and the cost.
+// `peerslot check SCENARIO PLAN`: verify every rule H1..H13 and the cost.
 // Prints one line per violation (rule id first), then the recomputed cost.
 // Exit 0 when feasible and the stated cost is right, 1 otherwise, 2 when
 // either file cannot be read or is not a valid document.
@@ -39,7 +39,7 @@ int run_check(const CheckOptions& options) {
 
 void add_check_command(CLI::App& app, int* exit_code) {
   auto options = std::make_shared<CheckOptions>();
-  CLI::App* cmd = app.add_subcommand("check", "Verify a plan against every rule (H1..H12) and recompute its cost");
+  CLI::App* cmd = app.add_subcommand("check", "Verify a plan against every rule (H1..H13) and recompute its cost");
   cmd->add_option("scenario", options->scenario_path, "Scenario JSON (peerslot-scenario/1 or /2)")->required();
   cmd->add_option("plan", options->plan_path, "Plan JSON (peerslot-plan/1 or /2)")->required();
   cmd->callback([options, exit_code] { *exit_code = run_check(*options); });
