@@ -4,16 +4,22 @@
 //   - national (generate --scale 1) and x10: model build time, time to the
 //     first feasible plan, best cost after 1 s, 10 s and S s of search, peak
 //     RSS (getrusage ru_maxrss, so the x10 figure includes everything before);
+//     next to each cost, its gap to the engine's own lower bound
+//     (engine/lower_bound.h), and for the final plan also the gap without
+//     the unscheduled penalty when plan and bound leave the same priority
+//     unscheduled;
 //   - booking options latency p50/p99/max over every request of the
 //     national plan (prebuilt BookingOptions, as the service would hold);
 //   - repair time for withdrawing each of the 5 busiest peers from
 //     2012-10-01 (including building the changed model);
 //   - N small scenarios (5 requests, ~40 peers, 13 weeks) solved exactly by
 //     GLPK (glpsol, from glpk-utils) on the MILP of tools/exact_lp.h, and
-//     by the solver with a small time limit: the gap.
+//     by the solver with a small time limit: the gap; and the lower bound
+//     against both.
 // Results are printed as Markdown for docs/benchmarks.md.
 #include "engine/booking_options.h"
 #include "engine/checker.h"
+#include "engine/lower_bound.h"
 #include "engine/repair.h"
 #include "engine/solver.h"
 #include "tools/commands.h"
@@ -63,6 +69,8 @@ struct RunFigures {
   std::int64_t first_cost = 0;
   std::vector<std::pair<double, std::int64_t>> samples;  // (elapsed, best)
   SolveResult result;
+  LowerBound bound;
+  double bound_seconds = 0;
   std::int64_t cost_at(double t) const {
     std::int64_t best = first_cost;
     for (const auto& [elapsed, cost] : samples)
@@ -85,7 +93,49 @@ RunFigures run_solver(const Scenario& s, double seconds) {
   f.first_seconds = f.build_seconds + f.result.first_feasible_seconds;
   f.first_cost = f.result.first_feasible_cost;
   f.samples.push_back({seconds, f.result.plan.cost.total});
+  Clock::time_point bound_start = Clock::now();
+  f.bound = lower_bound(problem);
+  f.bound_seconds = since(bound_start);
   return f;
+}
+
+// (cost - bound) / bound as a percentage, e.g. "+0.79%".
+std::string gap_percent(std::int64_t cost, std::int64_t bound) {
+  if (bound <= 0) return "n/a (bound 0)";
+  char text[32];
+  std::snprintf(text, sizeof text, "%+.2f%%", 100.0 * static_cast<double>(cost - bound) / static_cast<double>(bound));
+  return text;
+}
+
+// A cost with its gap to the bound: "2307885 (gap +0.79%)".
+std::string with_gap(std::int64_t cost, const LowerBound& bound) {
+  return std::to_string(cost) + " (gap " + gap_percent(cost, bound.cost.total) + ")";
+}
+
+// The gap of the cost without its unscheduled term to the bound without
+// its own: a valid comparison only when both terms are equal.
+std::string gap_without_unscheduled(const Cost& cost, int plan_unscheduled, const LowerBound& bound) {
+  if (cost.unscheduled != bound.cost.unscheduled)
+    return "n/a: the plan leaves " + std::to_string(plan_unscheduled) + " unscheduled (penalty " +
+           std::to_string(cost.unscheduled) + "), the bound " + std::to_string(bound.unscheduled) + " (penalty " +
+           std::to_string(bound.cost.unscheduled) + ")";
+  std::int64_t rest = cost.total - cost.unscheduled, bound_rest = bound.cost.total - bound.cost.unscheduled;
+  return std::to_string(rest) + " vs " + std::to_string(bound_rest) + ": " + gap_percent(rest, bound_rest);
+}
+
+std::string terms(const Cost& c) {
+  return "unscheduled " + std::to_string(c.unscheduled) + ", preference " + std::to_string(c.preference) + ", travel " +
+         std::to_string(c.travel) + ", load " + std::to_string(c.load);
+}
+
+void print_bound(const RunFigures& f) {
+  const LowerBound& b = f.bound;
+  std::printf("| lower bound (own relaxation, %.2f s%s) | %lld: %s; %d unscheduled (%d with no team even alone) |\n",
+              f.bound_seconds, b.complete ? "" : ", STOPPED: weaker", static_cast<long long>(b.cost.total),
+              terms(b.cost).c_str(), b.unscheduled, b.unschedulable);
+  const Plan& plan = f.result.plan;
+  std::printf("| final vs bound, without the unscheduled penalty | %s |\n",
+              gap_without_unscheduled(plan.cost, static_cast<int>(plan.unscheduled.size()), b).c_str());
 }
 
 void print_run(const std::string& name, const Scenario& s, const RunFigures& f, double seconds) {
@@ -93,14 +143,19 @@ void print_run(const std::string& name, const Scenario& s, const RunFigures& f, 
   std::printf("### %s: %zu councils, %zu peers, %zu requests\n\n", name.c_str(), s.councils.size(), s.peers.size(),
               s.requests.size());
   std::printf("| figure | value |\n|---|---|\n");
-  std::printf("| model build | %.2f s |\n| first feasible plan (build + construction) | %.2f s, cost %lld |\n",
-              f.build_seconds, f.first_seconds, static_cast<long long>(f.first_cost));
+  std::printf("| model build | %.2f s |\n| first feasible plan (build + construction) | %.2f s, cost %s |\n",
+              f.build_seconds, f.first_seconds, with_gap(f.first_cost, f.bound).c_str());
+  double shown = -1;
   for (double t : {1.0, 10.0, seconds})
-    if (t <= seconds) std::printf("| best cost after %.0f s of search | %lld |\n", t, static_cast<long long>(f.cost_at(t)));
+    if (t <= seconds && t != shown) {
+      std::printf("| best cost after %.0f s of search | %s |\n", t, with_gap(f.cost_at(t), f.bound).c_str());
+      shown = t;
+    }
   std::int64_t final_cost = f.result.plan.cost.total;
-  std::printf("| final | %lld (%zu unscheduled), checker: %s, %lld iterations |\n", static_cast<long long>(final_cost),
-              f.result.plan.unscheduled.size(), report.ok() ? "feasible" : "INVALID",
+  std::printf("| final | %s: %s; %zu unscheduled, checker: %s, %lld iterations |\n", with_gap(final_cost, f.bound).c_str(),
+              terms(f.result.plan.cost).c_str(), f.result.plan.unscheduled.size(), report.ok() ? "feasible" : "INVALID",
               static_cast<long long>(f.result.iterations));
+  print_bound(f);
   if (seconds >= 10)
     std::printf("| cost at 10 s vs final | +%.3f%% |\n", 100.0 * (f.cost_at(10) - final_cost) / std::max<std::int64_t>(1, final_cost));
   std::printf("| peak RSS so far | %.0f MiB |\n\n", peak_rss_mib());
@@ -207,7 +262,8 @@ std::int64_t solve_exactly(const Problem& problem, const std::string& dir, int i
 
 void bench_small(const Scenario& national, const BenchOptions& o) {
   std::printf("### Small scenarios: solver (%.0f s) against the exact optimum (GLPK)\n\n", o.small_seconds);
-  std::printf("| scenario | peers | exact optimum | glpsol time | solver cost | unscheduled priority (exact / solver) | gap |\n|---|---|---|---|---|---|---|\n");
+  std::printf("| scenario | peers | exact optimum | glpsol time | solver cost | unscheduled priority (exact / solver) | gap "
+              "| lower bound | optimum vs bound | solver vs bound |\n|---|---|---|---|---|---|---|---|---|---|\n");
   for (int i = 1; i <= o.small; ++i) {
     Scenario s = small_scenario(national, static_cast<std::uint64_t>(i));
     Status saved = save_scenario_file(o.work_dir + "/peerslot_small_" + std::to_string(i) + ".json", s);
@@ -218,13 +274,17 @@ void bench_small(const Scenario& national, const BenchOptions& o) {
     SolveOptions options;
     options.time_limit_seconds = o.small_seconds;
     SolveResult result = solve(problem, options);
+    LowerBound bound = lower_bound(problem);
     std::int64_t cost = result.plan.cost.total;
     std::int64_t unscheduled_exact = exact < 0 ? -1 : exact / s.weights.unscheduled;
     std::int64_t unscheduled_solver = result.plan.cost.unscheduled / s.weights.unscheduled;
-    std::printf("| small-%d | %zu | %lld | %.1f s | %lld | %lld / %lld | %s |\n", i, s.peers.size(), static_cast<long long>(exact),
-                glpk_seconds, static_cast<long long>(cost), static_cast<long long>(unscheduled_exact), static_cast<long long>(unscheduled_solver),
+    std::printf("| small-%d | %zu | %lld | %.1f s | %lld | %lld / %lld | %s | %lld | %s | %s |\n", i, s.peers.size(),
+                static_cast<long long>(exact), glpk_seconds, static_cast<long long>(cost),
+                static_cast<long long>(unscheduled_exact), static_cast<long long>(unscheduled_solver),
                 exact < 0 ? "n/a (glpsol failed)"
-                          : (std::to_string(100.0 * static_cast<double>(cost - exact) / static_cast<double>(std::max<std::int64_t>(1, exact))) + "%").c_str());
+                          : (std::to_string(100.0 * static_cast<double>(cost - exact) / static_cast<double>(std::max<std::int64_t>(1, exact))) + "%").c_str(),
+                static_cast<long long>(bound.cost.total), exact < 0 ? "n/a" : gap_percent(exact, bound.cost.total).c_str(),
+                gap_percent(cost, bound.cost.total).c_str());
     std::fflush(stdout);
   }
   std::printf("\n");
