@@ -110,8 +110,17 @@ std::optional<Team> cheapest_seats(const ScheduleState& empty, int r, int w, std
   return team;
 }
 
+// Whether r's team must match a party in some week (H5).
+bool has_party(const ProblemRequest& request) {
+  return request.party != kNoIndex ||
+         std::any_of(request.party_by_week.begin(), request.party_by_week.end(), [](int party) { return party != kNoIndex; });
+}
+
+// The same party in every week: the floor may count it as a requirement.
+bool fixed_party(const ProblemRequest& request) { return request.party != kNoIndex && request.party_by_week.empty(); }
+
 bool matcher_refuses(const ProblemRequest& request) {
-  int requirements = (request.party != kNoIndex ? 1 : 0) + static_cast<int>(request.focus.size());
+  int requirements = (has_party(request) ? 1 : 0) + static_cast<int>(request.focus.size());
   return requirements > kMatcherRequirementLimit;
 }
 
@@ -125,8 +134,11 @@ std::optional<Option> price(const ScheduleState& empty, TeamMatcher& matcher, in
   o.week = w;
   o.preference = problem.preference_cost(r, w);
   for (int p : team->peers) o.travel += problem.km(p, request.council) * problem.scenario().weights.travel_km;
-  o.load = team->cost - o.travel;
-  o.cost = o.preference + team->cost;
+  // In the empty plan a follow-up's every peer is new (continuity), the
+  // same for every team: it is not part of the bound (continuity >= 0).
+  std::int64_t continuity = request.follows != kNoIndex ? problem.scenario().weights.continuity * request.team_size : 0;
+  o.load = team->cost - continuity - o.travel;
+  o.cost = o.preference + o.travel + o.load;
   return o;
 }
 
@@ -176,7 +188,7 @@ class TeamFloor {
   TeamFloor(const ScheduleState& empty, int r) : empty_(empty), r_(r) {
     const Problem& problem = empty.problem();
     const ProblemRequest& request = problem.request(r);
-    requirements_ = matcher_refuses(request) ? 0 : (request.party != kNoIndex ? 1 : 0) + static_cast<int>(request.focus.size());
+    requirements_ = matcher_refuses(request) ? 0 : (fixed_party(request) ? 1 : 0) + static_cast<int>(request.focus.size());
     meeting_.resize(requirements_);
     for (int role = 0; role < kRoleCount; ++role) {
       if (request.team[role] == 0) continue;
@@ -256,7 +268,7 @@ class TeamFloor {
     const ProblemRequest& request = problem.request(r_);
     unsigned m = 0;
     int bit = 0;
-    if (request.party != kNoIndex) {
+    if (fixed_party(request)) {
       if (problem.peer(p).role == Role::kMember && problem.peer(p).party == request.party) m |= 1u;
       bit = 1;
     }

@@ -8,8 +8,11 @@
 //     its cheapest team in w when nobody else is booked (the TeamMatcher on
 //     an empty ScheduleState): travel, plus weight x days^2 per (peer, FY)
 //     as if the peer had no other days. This never exceeds what r adds to a
-//     real plan: (a + b)^2 >= a^2 + b^2, and H9, H10 across requests and
-//     H13 only take choices away. No team in the empty state: r cannot use
+//     real plan: (a + b)^2 >= a^2 + b^2, continuity is >= 0 (left out),
+//     and H9, H10 across requests and H13 only take choices away; where
+//     the council's control changes, the floors below leave out the party
+//     requirement (the matcher still applies the party of each week). No
+//     team in the empty state: r cannot use
 //     w. (A request the matcher refuses, beyond 16 party and focus
 //     requirements, gets its cheapest seats with H5/H6 ignored instead.);
 //   - a pinned request can only use its pinned week, with its pinned peers;

@@ -276,6 +276,28 @@ TEST_CASE("lower bound: never above the solver's cost on the generated national 
   CHECK(bound.cost.total <= solved(problem, 1000).cost.total);
 }
 
+TEST_CASE("lower bound: a follow-up's continuity and a change of control never lift the bound above a plan") {
+  // R2 reviews R1 with the same two peers (continuity 0 in the plan); C1
+  // turns Labour before R2 can happen, and only a Labour member exists.
+  ScenarioBuilder b("2012-04-02", "2013-03-29");
+  b.council("C1", "Conservative", 52.0, -1.0).control_changes = {{day("2012-05-03"), "Labour"}};
+  b.peer("M1", Role::kMember, "C9", 52.2, -1.0, "Labour");
+  b.peer("G1", Role::kManager, "", 52.1, -1.0);
+  Request& first = b.request("R1", "C1", 2, {0, 0, 0, 0, 1});
+  first.latest = day("2012-06-29");
+  Request& review = b.request("R2", "C1", 1, {1, 0, 0, 0, 1});
+  review.follows = Follows{"R1", 36, 40};
+  Scenario s = b.build();
+  Problem problem(s);
+  Plan plan = solved(problem);
+  REQUIRE(plan.unscheduled.empty());
+  CHECK(plan.cost.continuity == s.weights.continuity);  // M1 is new on the review
+  LowerBound bound = lower_bound(problem);
+  require_consistent(bound);
+  CHECK(bound.cost.total <= plan.cost.total);
+  CHECK(bound.cost.continuity == 0);
+}
+
 TEST_CASE("lower bound: a capacity of 0 leaves every request unscheduled") {
   test::RandomShape shape{4, 30, 5, 2, 1, 0};
   Scenario s = test::random_scenario(8, shape);

@@ -38,6 +38,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <memory>
 #include <random>
 #include <sstream>
@@ -201,42 +202,96 @@ void bench_repair(const Scenario& s, const Plan& plan) {
   std::printf("\n");
 }
 
-// A handful of the national scenario's requests and peers in three months.
-Scenario small_scenario(const Scenario& national, std::uint64_t seed) {
-  std::mt19937_64 rng(seed);
-  Scenario s;
-  s.window = {Date(2012, 9, 3), Date(2012, 11, 30)};
-  s.bank_holidays = national.bank_holidays;
-  s.max_challenges_per_week = 2;
-  s.weights = national.weights;
-  std::map<std::string, bool> councils;
-  while (s.requests.size() < 5) {
-    Request r = national.requests[rng() % national.requests.size()];
-    if (councils.count(r.council)) continue;
-    councils[r.council] = true;
-    r.earliest = s.window.start;
-    r.latest = s.window.end;
-    r.pinned.reset();
-    Date from = s.window.start + boost::gregorian::days(static_cast<long>(rng() % 70));
-    r.preferred = {{from, from + boost::gregorian::days(13)}};
-    s.requests.push_back(r);
-  }
-  for (const Council& c : national.councils)
-    if (councils.count(c.id)) s.councils.push_back(c);
+// Peers for a small scenario: 36 drawn at random, plus two member peers of
+// every party that controls one of its councils at some time, and two
+// managers when a team has a manager's seat.
+void add_small_peers(Scenario& s, const Scenario& national, std::mt19937_64& rng) {
   std::vector<int> order(national.peers.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
   std::shuffle(order.begin(), order.end(), rng);
+  std::set<std::string> parties;
+  for (const Council& c : s.councils) {
+    parties.insert(c.control);
+    for (const ControlChange& change : c.control_changes) parties.insert(change.control);
+  }
+  bool managers = std::any_of(s.requests.begin(), s.requests.end(),
+                              [](const Request& r) { return r.team[static_cast<int>(Role::kManager)] > 0; });
   std::map<std::string, int> party_members;
+  int manager_count = 0;
   for (int i : order) {
     const Peer& p = national.peers[i];
     bool wanted = s.peers.size() < 36;
-    for (const Council& c : s.councils)
-      if (p.role == Role::kMember && p.party == c.control && party_members[c.control] < 2) wanted = true;
+    if (p.role == Role::kMember && parties.count(p.party) && party_members[p.party] < 2) wanted = true;
+    if (p.role == Role::kManager && managers && manager_count < 2) wanted = true;
     if (!wanted) continue;
     if (p.role == Role::kMember) ++party_members[p.party];
+    if (p.role == Role::kManager) ++manager_count;
     s.peers.push_back(p);
     s.peers.back().conflicts.clear();
   }
+}
+
+Scenario small_frame(const Scenario& national, DateRange window) {
+  Scenario s;
+  s.window = window;
+  s.bank_holidays = national.bank_holidays;
+  s.max_challenges_per_week = 2;
+  s.weights = national.weights;
+  return s;
+}
+
+void keep_councils(Scenario& s, const Scenario& national) {
+  std::set<std::string> councils;
+  for (const Request& r : s.requests) councils.insert(r.council);
+  for (const Council& c : national.councils)
+    if (councils.count(c.id)) s.councils.push_back(c);
+}
+
+Request small_request(Request r, DateRange span, std::mt19937_64& rng) {
+  r.earliest = span.start;
+  r.latest = span.end;
+  r.pinned.reset();
+  r.follows.reset();
+  Date from = span.start + boost::gregorian::days(static_cast<long>(rng() % std::max<long>(1, (span.end - span.start).days() - 20)));
+  r.preferred = {{from, from + boost::gregorian::days(13)}};
+  return r;
+}
+
+// Five of the national scenario's requests (no follow-ups) at five councils,
+// in three months.
+Scenario small_scenario(const Scenario& national, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  Scenario s = small_frame(national, {Date(2012, 9, 3), Date(2012, 11, 30)});
+  std::set<std::string> councils;
+  while (s.requests.size() < 5) {
+    const Request& r = national.requests[rng() % national.requests.size()];
+    if (r.kind == "review" || !councils.insert(r.council).second) continue;
+    s.requests.push_back(small_request(r, s.window, rng));
+  }
+  keep_councils(s, national);
+  add_small_peers(s, national, rng);
+  s.reindex();
+  return s;
+}
+
+// Version 2: three corporate challenges in April..June 2012, each followed
+// by its progress review 36..40 weeks later (H13, continuity).
+Scenario small_v2_scenario(const Scenario& national, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  Scenario s = small_frame(national, {Date(2012, 4, 2), Date(2013, 3, 29)});
+  std::set<std::string> councils;
+  while (s.requests.size() < 6) {
+    const Request& review = national.requests[rng() % national.requests.size()];
+    if (!review.follows || !councils.insert(review.council).second) continue;
+    const Request& corporate = *national.find_request(review.follows->request);
+    s.requests.push_back(small_request(corporate, {Date(2012, 4, 2), Date(2012, 6, 29)}, rng));
+    Request follow_up = review;
+    follow_up.preferred.clear();
+    follow_up.follows = Follows{corporate.id, 36, 40};
+    s.requests.push_back(follow_up);
+  }
+  keep_councils(s, national);
+  add_small_peers(s, national, rng);
   s.reindex();
   return s;
 }
@@ -260,33 +315,36 @@ std::int64_t solve_exactly(const Problem& problem, const std::string& dir, int i
   return static_cast<std::int64_t>(objective + (objective < 0 ? -0.5 : 0.5)) + model.constant;
 }
 
+void bench_small_one(const std::string& name, const Scenario& s, int index, const BenchOptions& o) {
+  Status saved = save_scenario_file(o.work_dir + "/peerslot_" + name + ".json", s);
+  if (!saved.is_ok()) std::fprintf(stderr, "could not keep %s: %s\n", name.c_str(), saved.message().c_str());
+  Problem problem(s);
+  double glpk_seconds = 0;
+  std::int64_t exact = solve_exactly(problem, o.work_dir, index, &glpk_seconds);
+  SolveOptions options;
+  options.time_limit_seconds = o.small_seconds;
+  SolveResult result = solve(problem, options);
+  LowerBound bound = lower_bound(problem);
+  std::int64_t cost = result.plan.cost.total;
+  std::int64_t unscheduled_exact = exact < 0 ? -1 : exact / s.weights.unscheduled;
+  std::int64_t unscheduled_solver = result.plan.cost.unscheduled / s.weights.unscheduled;
+  std::printf("| %s | %zu | %lld | %.1f s | %lld | %lld / %lld | %s | %lld | %s | %s |\n", name.c_str(), s.peers.size(),
+              static_cast<long long>(exact), glpk_seconds, static_cast<long long>(cost),
+              static_cast<long long>(unscheduled_exact), static_cast<long long>(unscheduled_solver),
+              exact < 0 ? "n/a (glpsol failed)" : gap_percent(cost, exact).c_str(),
+              static_cast<long long>(bound.cost.total), exact < 0 ? "n/a" : gap_percent(exact, bound.cost.total).c_str(),
+              gap_percent(cost, bound.cost.total).c_str());
+  std::fflush(stdout);
+}
+
 void bench_small(const Scenario& national, const BenchOptions& o) {
   std::printf("### Small scenarios: solver (%.0f s) against the exact optimum (GLPK)\n\n", o.small_seconds);
   std::printf("| scenario | peers | exact optimum | glpsol time | solver cost | unscheduled priority (exact / solver) | gap "
               "| lower bound | optimum vs bound | solver vs bound |\n|---|---|---|---|---|---|---|---|---|---|\n");
-  for (int i = 1; i <= o.small; ++i) {
-    Scenario s = small_scenario(national, static_cast<std::uint64_t>(i));
-    Status saved = save_scenario_file(o.work_dir + "/peerslot_small_" + std::to_string(i) + ".json", s);
-    if (!saved.is_ok()) std::fprintf(stderr, "could not keep small scenario %d: %s\n", i, saved.message().c_str());
-    Problem problem(s);
-    double glpk_seconds = 0;
-    std::int64_t exact = solve_exactly(problem, o.work_dir, i, &glpk_seconds);
-    SolveOptions options;
-    options.time_limit_seconds = o.small_seconds;
-    SolveResult result = solve(problem, options);
-    LowerBound bound = lower_bound(problem);
-    std::int64_t cost = result.plan.cost.total;
-    std::int64_t unscheduled_exact = exact < 0 ? -1 : exact / s.weights.unscheduled;
-    std::int64_t unscheduled_solver = result.plan.cost.unscheduled / s.weights.unscheduled;
-    std::printf("| small-%d | %zu | %lld | %.1f s | %lld | %lld / %lld | %s | %lld | %s | %s |\n", i, s.peers.size(),
-                static_cast<long long>(exact), glpk_seconds, static_cast<long long>(cost),
-                static_cast<long long>(unscheduled_exact), static_cast<long long>(unscheduled_solver),
-                exact < 0 ? "n/a (glpsol failed)"
-                          : (std::to_string(100.0 * static_cast<double>(cost - exact) / static_cast<double>(std::max<std::int64_t>(1, exact))) + "%").c_str(),
-                static_cast<long long>(bound.cost.total), exact < 0 ? "n/a" : gap_percent(exact, bound.cost.total).c_str(),
-                gap_percent(cost, bound.cost.total).c_str());
-    std::fflush(stdout);
-  }
+  for (int i = 1; i <= o.small; ++i)
+    bench_small_one("small-" + std::to_string(i), small_scenario(national, static_cast<std::uint64_t>(i)), i, o);
+  for (int i = 1; i <= o.small; ++i)
+    bench_small_one("small-v2-" + std::to_string(i), small_v2_scenario(national, static_cast<std::uint64_t>(i)), 100 + i, o);
   std::printf("\n");
 }
 
