@@ -1,5 +1,5 @@
-// `peerslot bench [--seconds S] [--parts national,small,x10] [--small N]
-//  [--small-seconds S]`:
+// `peerslot bench [--seconds S] [--parts national,small,tight,x3,x10,x30]
+//  [--small N] [--small-seconds S] [--tight-cap N]`:
 // the scheduler's figures, computed by calling the engine directly.
 //   - national (generate --scale 1) and x10: model build time, time to the
 //     first feasible plan, best cost after 1 s, 10 s and S s of search, peak
@@ -12,10 +12,15 @@
 //     national plan (prebuilt BookingOptions, as the service would hold);
 //   - repair time for withdrawing each of the 5 busiest peers from
 //     2012-10-01 (including building the changed model);
+//   - tight: the national programme with a weekly cap of N (default 3),
+//     seeds 1..5 at min(S, 10) s, against the bound's preference and
+//     unscheduled count;
+//   - x3, x30 on request, like x10;
 //   - N small scenarios (5 requests, ~40 peers, 13 weeks) solved exactly by
 //     GLPK (glpsol, from glpk-utils) on the MILP of tools/exact_lp.h, and
 //     by the solver with a small time limit: the gap; and the lower bound
-//     against both.
+//     against both; and N version 2 ones (three corporate challenges, each
+//     with its progress review 36..40 weeks later).
 // Results are printed as Markdown for docs/benchmarks.md.
 #include "engine/booking_options.h"
 #include "engine/checker.h"
@@ -54,8 +59,11 @@ struct BenchOptions {
   int small = 5;
   double small_seconds = 2;
   std::string work_dir = "/tmp";
-  std::string parts = "national,small,x10";
+  std::string parts = "national,small,tight,x10";
+  int tight_cap = 3;
   bool has(const std::string& part) const { return parts.find(part) != std::string::npos; }
+  // `part` as a whole item of the list ("x3" is not in "x30").
+  bool has_exactly(const std::string& part) const { return ("," + parts + ",").find("," + part + ",") != std::string::npos; }
 };
 
 double since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
@@ -348,6 +356,31 @@ void bench_small(const Scenario& national, const BenchOptions& o) {
   std::printf("\n");
 }
 
+// The national programme with a weekly cap of `cap`: seeds 1..5 at
+// `seconds` each, against the bound's preference term and unscheduled count.
+void bench_tight(const Scenario& national, int cap, double seconds) {
+  Scenario s = national;
+  s.max_challenges_per_week = cap;
+  Problem problem(s);
+  LowerBound bound = lower_bound(problem);
+  std::int64_t penalty = std::max<std::int64_t>(1, s.weights.unscheduled);
+  std::printf("### Tight weekly cap: the national programme with at most %d challenges a week, %.0f s per seed\n\n", cap, seconds);
+  std::printf("| seed | unscheduled (priority) | preference | total | vs bound | checker |\n|---|---|---|---|---|---|\n");
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    SolveOptions options;
+    options.time_limit_seconds = seconds;
+    options.seed = seed;
+    SolveResult result = solve(problem, options);
+    const Cost& c = result.plan.cost;
+    std::printf("| %llu | %zu (%lld) | %lld | %lld | %s | %s |\n", static_cast<unsigned long long>(seed), result.plan.unscheduled.size(),
+                static_cast<long long>(c.unscheduled / penalty), static_cast<long long>(c.preference), static_cast<long long>(c.total),
+                gap_percent(c.total, bound.cost.total).c_str(), check_plan(s, result.plan).ok() ? "feasible" : "INVALID");
+    std::fflush(stdout);
+  }
+  std::printf("| bound | %d (%lld) | %lld | %lld | | |\n\n", bound.unscheduled, static_cast<long long>(bound.cost.unscheduled / penalty),
+              static_cast<long long>(bound.cost.preference), static_cast<long long>(bound.cost.total));
+}
+
 int run_bench(const BenchOptions& o) {
   auto data = load_reference_data(default_data_dir());
   if (!data.is_ok()) return report_bad_input(data.status());
@@ -360,10 +393,13 @@ int run_bench(const BenchOptions& o) {
     std::printf("peak RSS after the national runs: %.0f MiB\n\n", peak_rss_mib());
   }
   if (o.has("small") && o.small > 0) bench_small(national, o);
-  if (o.has("x10")) {
-    Scenario x10 = generate_scenario(data.value(), {10, 1});
-    RunFigures big = run_solver(x10, o.seconds);
-    print_run("x10 (generate --scale 10 --seed 1)", x10, big, o.seconds);
+  if (o.has("tight")) bench_tight(national, o.tight_cap, std::min(o.seconds, 10.0));
+  for (int scale : {3, 10, 30}) {
+    std::string part = "x" + std::to_string(scale);
+    if (!o.has_exactly(part)) continue;
+    Scenario big = generate_scenario(data.value(), {scale, 1});
+    RunFigures figures = run_solver(big, o.seconds);
+    print_run(part + " (generate --scale " + std::to_string(scale) + " --seed 1)", big, figures, o.seconds);
   }
   return kExitOk;
 }
@@ -374,7 +410,8 @@ void add_bench_command(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand("bench", "Measure the scheduler: speed, quality, memory, options and repair latency");
   cmd->add_option("--seconds", o->seconds, "Search time for the national and x10 runs (default 60)");
-  cmd->add_option("--parts", o->parts, "Comma-separated parts to run: national,small,x10 (default all)");
+  cmd->add_option("--parts", o->parts, "Comma-separated parts to run: national,small,tight,x3,x10,x30 (default national,small,tight,x10)");
+  cmd->add_option("--tight-cap", o->tight_cap, "Weekly cap of the tight part (default 3)");
   cmd->add_option("--small", o->small, "How many small scenarios to solve exactly with glpsol (default 5, 0 to skip)");
   cmd->add_option("--small-seconds", o->small_seconds, "Solver time limit on the small scenarios (default 2)");
   cmd->add_option("--work-dir", o->work_dir, "Where to write the LP files (default /tmp)");
