@@ -449,12 +449,16 @@ class LocalSearch {
     return request.weeks[request.preference[b] < request.preference[a] ? b : a];
   }
 
-  // A random movable challenge of week w, kNoIndex if it has none.
+  // Of two random movable challenges of week w, the one of lower priority
+  // (kNoIndex if the week has none): under a tight cap a week's place is
+  // best taken from the challenge that matters least.
   int pick_in_week(int w) {
     std::vector<int> in_week;
     for (int r : movable_)
       if (state_.week(r) == w) in_week.push_back(r);
-    return in_week.empty() ? kNoIndex : in_week[random(static_cast<int>(in_week.size()))];
+    if (in_week.empty()) return kNoIndex;
+    int a = in_week[random(static_cast<int>(in_week.size()))], b = in_week[random(static_cast<int>(in_week.size()))];
+    return state_.problem().request(b).priority < state_.problem().request(a).priority ? b : a;
   }
 
   bool move(int r) {
