@@ -16,6 +16,15 @@ bool week_allowed(const ScheduleState& state, int r, int w) {
   return !state.week_full(w) && state.follows_ok(r, w) && state.followers_ok(r, w);
 }
 
+// The most a team of r can save below zero: the continuity of every peer
+// it shares with its follow-ups' teams (its own peer costs are otherwise
+// >= 0).
+std::int64_t most_saved(const Problem& problem, int r) {
+  std::int64_t seats = 0;
+  for (int f : problem.request(r).followers) seats += problem.request(f).team_size;
+  return seats * problem.scenario().weights.continuity;
+}
+
 }  // namespace
 
 std::optional<Placement> place_in_week(const ScheduleState& state, TeamMatcher& matcher, int r, int w) {
@@ -31,11 +40,11 @@ std::optional<Placement> place_in_week(const ScheduleState& state, TeamMatcher& 
 std::optional<Placement> best_placement(const ScheduleState& state, TeamMatcher& matcher, int r) {
   std::optional<Placement> best;
   const ProblemRequest& request = state.problem().request(r);
+  std::int64_t floor = state.problem().scenario().weights.unscheduled * request.priority + most_saved(state.problem(), r);
   for (std::size_t i = 0; i < request.weeks.size(); ++i) {
     int w = request.weeks[i];
     // The preference cost alone already loses: skip the team search.
-    if (best && request.preference[i] - state.problem().scenario().weights.unscheduled * request.priority >= best->delta)
-      continue;
+    if (best && request.preference[i] - floor >= best->delta) continue;
     std::optional<Placement> here = place_in_week(state, matcher, r, w);
     if (here && (!best || here->delta < best->delta)) best = std::move(here);
   }

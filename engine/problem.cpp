@@ -5,14 +5,16 @@
 // other skills can never matter to a rule or the cost.
 //
 // Tables are flat vectors indexed [peer * width + column] to keep the ×10
-// scenario (12,000 peers, 160 weeks, 3,760 councils) near 100 MB: one byte of
-// availability per (peer, week) and two bytes of km per (peer, council).
+// scenario (12,000 peers, 160 weeks, 3,760 councils) small: one byte of
+// availability per (peer, week). Distances are not tabled (a peer x council
+// table grows with the square of the scale): km() computes one on demand and
+// NearbyPeers keeps, per council, the nearest eligible peers of each role.
 #include "engine/problem.h"
 
 #include "engine/cost_model.h"
+#include "engine/internal/nearby_peers.h"
 
 #include <algorithm>
-#include <thread>
 
 namespace peerslot {
 
@@ -204,33 +206,11 @@ void Problem::build_availability() {
   }
 }
 
-// The km matrix is the costliest table (peers x councils trigonometry), so
-// it is filled by a few threads, each writing its own councils' rows.
-void Problem::build_km() {
-  const std::vector<Council>& councils = scenario_->councils;
-  std::size_t n = peers_.size();
-  km_.assign(n * councils.size(), 0);
-  std::vector<SpherePoint> peer_points(n);
-  std::vector<bool> located(n);
-  for (std::size_t p = 0; p < n; ++p) {
-    located[p] = scenario_->peers[p].location.has_value();
-    if (located[p]) peer_points[p] = sphere_point(*scenario_->peers[p].location);
-  }
-  auto fill = [&](std::size_t first, std::size_t step) {
-    for (std::size_t c = first; c < councils.size(); c += step) {
-      if (!councils[c].location) continue;
-      SpherePoint there = sphere_point(*councils[c].location);
-      for (std::size_t p = 0; p < n; ++p)
-        if (located[p]) km_[c * n + p] = static_cast<std::uint16_t>(sphere_km(peer_points[p], there));
-    }
-  };
-  std::size_t threads = std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, 4);
-  if (n * councils.size() < 1000000) threads = 1;
-  std::vector<std::thread> workers;
-  for (std::size_t t = 1; t < threads; ++t) workers.emplace_back(fill, t, threads);
-  fill(0, threads);
-  for (std::thread& worker : workers) worker.join();
-}
+// After the requests: the nearest-peer lists keep only peers eligible for
+// some request of the council.
+void Problem::build_km() { nearby_ = std::make_shared<const NearbyPeers>(*this); }
+
+std::int64_t Problem::km(int p, int council) const { return nearby_->km(p, council); }
 
 bool Problem::eligible(int p, int r) const {
   const ProblemPeer& peer = peers_[p];

@@ -10,15 +10,17 @@
 // and its place in the follows links (H13); per (week, days) the on-site days
 // split by financial year; per (peer, week) a bitmask of the `days` values
 // for which the peer is available on every on-site day; integer ids for
-// councils, regions, parties and focus skills; and the peer-to-council km
-// matrix (travel_km of cost_model.h, so rounding is identical to the
-// checker's).
+// councils, regions, parties and focus skills; and the peer-to-council
+// distances (NearbyPeers, engine/internal/nearby_peers.h): km(p, c) computed
+// on demand (travel_km of cost_model.h, so rounding is identical to the
+// checker's) and, per council, lists of the nearest eligible peers of each
+// role. There is no peer x council table.
 //
 // Guarantees: the constructor builds every table and nothing changes them
 // afterwards; the Problem keeps a pointer to the scenario (scenario()), so
 // the scenario must outlive it and stay unchanged while it lives; indices
 // are dense (0..n-1) and follow the scenario's vector order; memory is
-// O(peers x (weeks + councils)) bytes, about 90 MB at ten times national
+// O(peers x weeks + councils x 128) bytes, about 20 MB at ten times national
 // scale.
 // Thread-safety: const after construction; share freely between threads.
 #pragma once
@@ -27,12 +29,15 @@
 #include "engine/scenario.h"
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace peerslot {
 
 constexpr int kNoIndex = -1;
+
+class NearbyPeers;
 
 // The on-site days of a request of some `days` in one week, split over at
 // most two financial years (a week can straddle 31 March).
@@ -134,7 +139,10 @@ class Problem {
   bool has_skill(int p, int skill) const {
     return (skills_[static_cast<std::size_t>(p) * skill_words_ + skill / 64] >> (skill % 64)) & 1;
   }
-  std::int64_t km(int p, int council) const { return km_[static_cast<std::size_t>(council) * peers_.size() + p]; }
+  // travel_km(peer, council), computed on demand: O(1), no table.
+  std::int64_t km(int p, int council) const;
+  // Nearest eligible peers per council and role (engine/internal/nearby_peers.h).
+  const NearbyPeers& nearby() const { return *nearby_; }
   // Position of `week` in request r's usable weeks, kNoIndex if unusable.
   int usable_position(int r, int week) const;
   std::int64_t preference_cost(int r, int week) const;
@@ -172,10 +180,10 @@ class Problem {
   std::vector<int> council_region_;
   int skill_words_ = 1;
   std::vector<std::uint64_t> skills_;       // peer x skill_words_
-  // Week-major and council-major, so the matcher's scan over peers for one
-  // week and one council reads memory in order.
+  // Week-major, so the matcher's scan over peers for one week reads memory
+  // in order.
   std::vector<std::uint8_t> availability_;  // week x peer, bit d-1 per days
-  std::vector<std::uint16_t> km_;           // council x peer
+  std::shared_ptr<const NearbyPeers> nearby_;  // km on demand, nearest-peer lists
 };
 
 }  // namespace peerslot

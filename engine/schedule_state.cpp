@@ -81,12 +81,15 @@ bool ScheduleState::followers_ok(int r, int w) const {
 }
 
 std::int64_t ScheduleState::peer_cost(int p, int r, int w) const {
-  const Weights& weights = problem_->scenario().weights;
+  return problem_->km(p, problem_->request(r).council) * problem_->scenario().weights.travel_km + load_cost(p, r, w);
+}
+
+std::int64_t ScheduleState::load_cost(int p, int r, int w) const {
   const ProblemRequest& request = problem_->request(r);
   std::int64_t continuity = 0;
   if (request.follows != kNoIndex && !on_team(p, request.follows)) ++continuity;
   for (int f : request.followers) continuity -= on_team(p, f) ? 1 : 0;
-  return problem_->km(p, request.council) * weights.travel_km + load_delta(p, r, w, +1) + continuity * weights.continuity;
+  return load_delta(p, r, w, +1) + continuity * problem_->scenario().weights.continuity;
 }
 
 std::int64_t ScheduleState::continuity_count(int r, std::span<const int> members) const {

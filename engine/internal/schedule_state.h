@@ -69,8 +69,11 @@ class ScheduleState {
   // the H7 case of a peer in r's `declined`, kIneligible every other one.
   enum class Block { kOk, kIneligible, kDeclined, kUnavailable, kBusy, kCap };
   Block block(int p, int r, int w) const;
-  // Travel plus marginal load of adding the peer to r in week w.
+  // Travel, marginal load and continuity of adding the peer to r in week w.
   std::int64_t peer_cost(int p, int r, int w) const;
+  // Its part beyond travel (marginal load and continuity): peer_cost() less
+  // km x travel weight.
+  std::int64_t load_cost(int p, int r, int w) const;
   // Cost change of placing r in week w with this team (r unscheduled now).
   std::int64_t insertion_delta(int r, int w, std::span<const int> team) const;
   // Cost change of removing r (r scheduled now).
