@@ -98,6 +98,24 @@ void TeamMatcher::offer(const ScheduleState& state, int r, int w, int role, int 
   slots[i] = c;
 }
 
+// The peers on the teams of the requests r is linked to by follows: the only
+// ones whose continuity is below the floor's (0 on a follow-up, a saving on
+// a followed request), so they are offered before any stream.
+void TeamMatcher::offer_linked_teams(const ScheduleState& state, int r, int w, std::span<const int> forced) {
+  const ProblemRequest& request = problem_->request(r);
+  auto offer_team = [&](int linked) {
+    if (linked == kNoIndex || !state.scheduled(linked)) return;
+    for (int p : state.team(linked)) {
+      int role = static_cast<int>(problem_->peer(p).role);
+      if (seats_[role] <= 0 || offered_[p] == stamp_) continue;
+      offered_[p] = stamp_;
+      offer(state, r, w, role, p, forced, -1);
+    }
+  };
+  offer_team(request.follows);
+  for (int f : request.followers) offer_team(f);
+}
+
 // Every peer of the role, as the matcher did before the lists: the fallback.
 void TeamMatcher::scan_all(const ScheduleState& state, int r, int w, int role, std::span<const int> forced) {
   unsigned masks = all_ + 1;
@@ -273,10 +291,11 @@ void TeamMatcher::collect(const ScheduleState& state, int r, int w, std::span<co
   council_ = request.council;
   travel_weight_ = weights.travel_km;
   // The least a peer can add beyond travel: the load of a peer with no
-  // other days, less the continuity every follow-up of r could save.
+  // other days, plus, on a follow-up, the continuity of a new peer. The
+  // peers continuity treats otherwise (on a linked team) are offered first.
   load_floor_ = weights.load * (static_cast<std::int64_t>(site.count[0]) * site.count[0] +
-                                static_cast<std::int64_t>(site.count[1]) * site.count[1]) -
-                weights.continuity * static_cast<std::int64_t>(request.followers.size());
+                                static_cast<std::int64_t>(site.count[1]) * site.count[1]) +
+                (request.follows != kNoIndex ? weights.continuity : 0);
   bool ordered = !exhaustive_ && weights.travel_km >= 0 && weights.load >= 0;  // else no floor: offer everyone
   if (offered_.size() != static_cast<std::size_t>(problem_->peer_count())) offered_.assign(problem_->peer_count(), 0);
   if (++stamp_ == 0) {
@@ -295,6 +314,7 @@ void TeamMatcher::collect(const ScheduleState& state, int r, int w, std::span<co
     group_[s] = s < kRoleCount ? NearbyPeers::role_group(static_cast<Role>(s)) : nearby.party_group(party_);
   }
   for (int role = 0; role < kRoleCount; ++role) by_role_[role].clear();
+  offer_linked_teams(state, r, w, forced);
   party_stream_ = false;
   bool open = false;
   for (int s = 0; s < kStreams; ++s) {

@@ -70,6 +70,7 @@ class TeamMatcher {
   bool take_forced(const ScheduleState& state, int r, int w, std::span<const int> forced);
   void collect(const ScheduleState& state, int r, int w, std::span<const int> forced, unsigned covered);
   void offer(const ScheduleState& state, int r, int w, int role, int p, std::span<const int> forced, std::int64_t km);
+  void offer_linked_teams(const ScheduleState& state, int r, int w, std::span<const int> forced);
   void scan_all(const ScheduleState& state, int r, int w, int role, std::span<const int> forced);
   void scan_stream(const ScheduleState& state, int r, int w, int s, std::span<const int> forced, std::size_t depth,
                    std::int64_t cost_limit, std::int64_t relevant);
