@@ -141,16 +141,6 @@ int possible_count(const Problem& problem, const Requirement& req, int r, int w)
   return count;
 }
 
-// H13 whatever the plan: follow-up r in week w is the allowed gap after some
-// week the request it follows could have (its pinned week, if pinned).
-bool follow_reachable(const Problem& problem, int r, int w) {
-  int leader = problem.request(r).follows;
-  if (leader == kNoIndex) return true;
-  const ProblemRequest& followed = problem.request(leader);
-  if (followed.pinned) return followed.pinned_week != kNoIndex && problem.follow_gap_ok(r, followed.pinned_week, w);
-  return std::any_of(followed.weeks.begin(), followed.weeks.end(), [&](int wl) { return problem.follow_gap_ok(r, wl, w); });
-}
-
 std::string weeks_text(const Problem& problem, const std::vector<int>& weeks) {
   return range_text(problem.monday(weeks.front()), problem.monday(weeks.back()));
 }
@@ -209,7 +199,7 @@ class WeekJudge {
   std::string key(int w) {
     const Problem& problem = state_.problem();
     std::vector<Requirement> reqs = requirements_of(problem, r_, w);
-    if (!follow_reachable(problem, r_, w)) return std::string(kNever) + "follows";
+    if (!problem.follow_possible(r_, w)) return std::string(kNever) + "follows";
     for (const Requirement& req : reqs)
       if (possible_count(problem, req, r_, w) < req.needed) return kNever + req.key;
     std::string blocked = blocking_key(reqs, w);

@@ -230,6 +230,14 @@ bool Problem::could_take(int p, int r, int w) const {
   return cap < 0 || (site.count[0] <= cap && site.count[1] <= cap);
 }
 
+bool Problem::follow_possible(int r, int w) const {
+  int leader = requests_[r].follows;
+  if (leader == kNoIndex) return true;
+  const ProblemRequest& followed = requests_[leader];
+  if (followed.pinned) return followed.pinned_week != kNoIndex && follow_gap_ok(r, followed.pinned_week, w);
+  return std::any_of(followed.weeks.begin(), followed.weeks.end(), [&](int wl) { return follow_gap_ok(r, wl, w); });
+}
+
 int Problem::requirement_count(int r, int w) const {
   return (party(r, w) != kNoIndex ? 1 : 0) + static_cast<int>(requests_[r].focus.size());
 }

@@ -136,6 +136,10 @@ class Problem {
     int gap = wf - wl;
     return gap >= requests_[f].min_weeks && gap <= requests_[f].max_weeks;
   }
+  // H13 whatever the plan: r in week w is the allowed gap after some week
+  // the request it follows could have (its usable weeks, or its pinned week
+  // if pinned); true when r follows none.
+  bool follow_possible(int r, int w) const;
   bool has_skill(int p, int skill) const {
     return (skills_[static_cast<std::size_t>(p) * skill_words_ + skill / 64] >> (skill % 64)) & 1;
   }

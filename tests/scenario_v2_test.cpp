@@ -248,26 +248,23 @@ TEST_CASE("reasons say what no plan could change before blaming the plan", "[v2]
   b.request("R2", "C2", 1, {1, 0, 1, 0, 0});
   b.scenario().max_challenges_per_week = 1;
   b.request("R3", "C1", 1, {0, 0, 1, 0, 0});
-  Scenario s = b.build();
-  Problem problem(s);
-  ScheduleState state(problem);
-  TeamMatcher matcher(problem);
-  // R1 and R3 fill both weeks; R2 has no Independent member at all.
-  state.assign(0, 0, std::vector<int>{2});
-  state.assign(2, 1, std::vector<int>{3});
-  std::vector<std::string> reasons = explain_unscheduled(state, matcher, 1);
+  // R2's reasons with R1 and R3 filling both weeks (officers O1, O2).
+  auto reasons_when_full = [](const Scenario& s) {
+    Problem problem(s);
+    ScheduleState state(problem);
+    TeamMatcher matcher(problem);
+    state.assign(0, 0, std::vector<int>{2});
+    state.assign(2, 1, std::vector<int>{3});
+    return explain_unscheduled(state, matcher, 1);
+  };
+  // No Independent member at all.
+  std::vector<std::string> reasons = reasons_when_full(b.build());
   REQUIRE(reasons.size() == 1);
   CHECK_THAT(reasons[0], Catch::StartsWith("no Independent member peer is eligible and available in any of the 2 usable weeks"));
   CHECK_THAT(reasons[0], Catch::Contains("whatever the rest of the plan (H5); the scenario has no Independent member peer"));
   // With an Independent member, the same weeks are the plan's doing: full.
   b.peer("I2", Role::kMember, "C9", 52, -1, "Independent");
-  Scenario with = b.build();
-  Problem problem2(with);
-  ScheduleState state2(problem2);
-  TeamMatcher matcher2(problem2);
-  state2.assign(0, 0, std::vector<int>{2});
-  state2.assign(2, 1, std::vector<int>{3});
-  reasons = explain_unscheduled(state2, matcher2, 1);
+  reasons = reasons_when_full(b.build());
   REQUIRE(reasons.size() == 1);
   CHECK_THAT(reasons[0], Catch::StartsWith("every challenge slot is taken in any of the 2 usable weeks"));
 }

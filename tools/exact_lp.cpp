@@ -44,23 +44,13 @@ class LpWriter {
   static std::string u(int p, int f, int k) { return "u_" + std::to_string(p) + "_" + std::to_string(f) + "_" + std::to_string(k); }
   static std::string kname(int f, int p) { return "k_" + std::to_string(f) + "_" + std::to_string(p); }
 
-  // H13 whatever the plan: follow-up r in week w is the allowed gap after
-  // some usable week of the request it follows.
-  bool reachable(int r, int w) const {
-    int leader = problem_.request(r).follows;
-    if (leader == kNoIndex) return true;
-    for (int wl : problem_.request(leader).weeks)
-      if (problem_.follow_gap_ok(r, wl, w)) return true;
-    return false;
-  }
-
   void collect() {
     const Weights& weights = problem_.scenario().weights;
     for (int r = 0; r < problem_.request_count(); ++r) {
       const ProblemRequest& request = problem_.request(r);
       constant_ += weights.unscheduled * request.priority;
       for (int w : request.weeks) {
-        if (!reachable(r, w)) continue;
+        if (!problem_.follow_possible(r, w)) continue;  // H13 whatever the plan
         z_.push_back({r, w});
         for (int p = 0; p < problem_.peer_count(); ++p) {
           if (!problem_.eligible(p, r) || !problem_.available(p, w, request.days)) continue;
