@@ -27,7 +27,11 @@
 //   - move: a challenge tries the best of two random usable weeks;
 //   - repick: a challenge's team is chosen again in its own week;
 //   - re-team: every challenge of a week gets its team at once, by a
-//     min-cost flow (week_reteam.h);
+//     min-cost flow (team_flow.h);
+//   - re-team span: the same over two to four weeks, for the challenges
+//     that load their peers alike (same days in one financial year), so
+//     that peers trade whole challenges across weeks with the load priced
+//     exactly;
 //   - pair: two challenges are re-teamed in their own weeks in reverse
 //     order, which lets them trade peers;
 //   - join week: a challenge moves to a random week and that week's
@@ -47,7 +51,7 @@
 #include "engine/internal/explainer.h"
 #include "engine/internal/move_chooser.h"
 #include "engine/internal/placement.h"
-#include "engine/internal/week_reteam.h"
+#include "engine/internal/team_flow.h"
 
 #include <algorithm>
 #include <chrono>
@@ -238,20 +242,25 @@ class Constructor {
   std::uint64_t seed_;
 };
 
-// The movable challenges of week w, re-teamed together through the journal;
-// false if the week has none.
-bool reteam_whole_week(ScheduleState& state, Journal& journal, const std::vector<int>& movable, int w) {
-  std::vector<int> group;
-  std::vector<std::vector<int>> old_teams;
-  for (int r : movable) {
-    if (state.week(r) != w) continue;
-    group.push_back(r);
-    old_teams.emplace_back(state.team(r).begin(), state.team(r).end());
-  }
+// The group re-teamed together through the journal (team_flow.h); false
+// if the group is empty.
+bool reteam_group(ScheduleState& state, Journal& journal, const std::vector<Seating>& group) {
   if (group.empty()) return false;
-  for (int r : group) journal.take_out(r);
-  for (const Reteam& t : reteam_week(state, w, group, old_teams)) journal.place(t.request, Placement{w, 0, t.peers});
+  for (const Seating& s : group) journal.take_out(s.request);
+  for (const Seating& s : reteam_together(state, group)) journal.place(s.request, Placement{s.week, 0, s.peers});
   return true;
+}
+
+Seating seating_of(const ScheduleState& state, int r) {
+  return {r, state.week(r), std::vector<int>(state.team(r).begin(), state.team(r).end())};
+}
+
+// The movable challenges of week w, re-teamed together; false if none.
+bool reteam_whole_week(ScheduleState& state, Journal& journal, const std::vector<int>& movable, int w) {
+  std::vector<Seating> group;
+  for (int r : movable)
+    if (state.week(r) == w) group.push_back(seating_of(state, r));
+  return reteam_group(state, journal, group);
 }
 
 // Every week re-teamed once, kept only where it lowers the cost.
@@ -331,14 +340,14 @@ class LocalSearch {
 
   int random(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
 
-  enum Move { kInsert, kMove, kRepick, kReteam, kPair, kJoinWeek, kRuin };
+  enum Move { kInsert, kMove, kRepick, kReteam, kReteamSpan, kPair, kJoinWeek, kRuin };
 
   // Base shares of the moves (MoveChooser adapts them). Small programmes
   // can afford more of the costly whole-calendar moves (join week, ruin and
   // recreate), which find the joint re-teaming their optimum often needs.
   static std::vector<double> base_shares(bool small) {
-    if (small) return {25, 30, 10, 10, 10, 8, 7};
-    return {25, 30, 10, 10, 17, 5, 3};
+    if (small) return {25, 30, 10, 6, 6, 8, 8, 7};
+    return {25, 30, 10, 6, 6, 15, 5, 3};
   }
 
   bool attempt(int kind) {
@@ -347,6 +356,7 @@ class LocalSearch {
       case kMove: return move(pick_scheduled());
       case kRepick: return repick(pick_scheduled());
       case kReteam: return reteam(pick_scheduled());
+      case kReteamSpan: return reteam_span(pick_scheduled());
       case kPair: return pair(pick_scheduled());
       case kJoinWeek: return join_week(pick_scheduled());
       default: return ruin_and_recreate();
@@ -492,10 +502,35 @@ class LocalSearch {
     return true;
   }
 
-  // Re-team every challenge in r's week at once (week_reteam.h).
+  // Re-team every challenge in r's week at once (team_flow.h).
   bool reteam(int r) {
     if (r == kNoIndex) return false;
     return reteam_whole_week(state_, journal_, movable_, state_.week(r));
+  }
+
+  // Re-team, at once, r and the challenges shaped like it (same_load_shape)
+  // in a random span of two to four weeks around r's; a follow-up whose
+  // followed request is in the group stays out of it.
+  bool reteam_span(int r) {
+    if (r == kNoIndex) return false;
+    int length = 2 + random(3);
+    int first = std::max(0, state_.week(r) - random(length));
+    int last = std::min(state_.problem().week_count() - 1, first + length - 1);
+    std::vector<Seating> group;
+    Seating seed = seating_of(state_, r);
+    for (int other : movable_) {
+      if (!state_.scheduled(other) || state_.week(other) < first || state_.week(other) > last) continue;
+      Seating candidate = seating_of(state_, other);
+      if (same_load_shape(state_.problem(), seed, candidate)) group.push_back(std::move(candidate));
+    }
+    std::vector<Seating> unlinked;
+    for (const Seating& s : group) {
+      int leader = state_.problem().request(s.request).follows;
+      bool linked = std::any_of(group.begin(), group.end(), [&](const Seating& o) { return o.request == leader; });
+      if (!linked) unlinked.push_back(s);
+    }
+    if (unlinked.size() < 2) return false;
+    return reteam_group(state_, journal_, unlinked);
   }
 
   // Re-team r and another challenge in their own weeks, the other first,
