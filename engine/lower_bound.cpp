@@ -691,4 +691,20 @@ LowerBound lower_bound(const Problem& problem, const LowerBoundOptions& options)
   return summarise(all, *coupled, true);
 }
 
+std::vector<int> preferred_weeks(const Problem& problem, const LowerBoundOptions& options) {
+  std::vector<Candidates> all;
+  for (int r = 0; r < problem.request_count(); ++r) all.push_back(preference_only(problem, r));
+  std::optional<int> capacity = problem.scenario().max_challenges_per_week;
+  Choices choices = cheapest_each(all);
+  if (capacity && !fits(all, choices, problem.week_count(), *capacity)) {
+    ScheduleState empty(problem);  // not read: preference-only candidates leave nothing to price
+    TeamMatcher matcher(problem);
+    if (std::optional<Choices> coupled = capacity_coupled(empty, matcher, all, *capacity, options.stop)) choices = *coupled;
+  }
+  std::vector<int> weeks(all.size(), kNoIndex);
+  for (std::size_t r = 0; r < all.size(); ++r)
+    if (choices[r] != kUnscheduled) weeks[r] = all[r].options[choices[r]].week;
+  return weeks;
+}
+
 }  // namespace peerslot

@@ -66,4 +66,14 @@ struct LowerBound {
 
 LowerBound lower_bound(const Problem& problem, const LowerBoundOptions& options = {});
 
+// The weeks of a cheapest assignment of requests into weeks by preference
+// cost and the unscheduled penalty alone, under the weekly cap (H11) and
+// the pins: the transportation problem above without its team prices, so
+// it needs no team search. Per request its week, or kNoIndex where that
+// assignment leaves it out (or when stopped before the coupling is
+// certified: then every request has its cheapest week). The solver's
+// guided week moves aim at it. Cost: O(requests x usable weeks) when no
+// week is over capacity, else one flow augmentation per challenge over.
+std::vector<int> preferred_weeks(const Problem& problem, const LowerBoundOptions& options = {});
+
 }  // namespace peerslot

@@ -25,6 +25,12 @@
 //     takes a week by an ejection chain (the one it displaces goes to its
 //     cheapest placement or displaces another, up to three links);
 //   - move: a challenge tries the best of two random usable weeks;
+//   - guided move (only when the weekly cap binds in the first plan): a
+//     request goes to the week a transportation problem of requests into
+//     weeks by preference alone gives it (lower_bound.h, preferred_weeks),
+//     and if that week is full, the lower-priority of two of its
+//     challenges that belong elsewhere makes way, to its own such week or
+//     its cheapest placement;
 //   - repick: a challenge's team is chosen again in its own week;
 //   - re-team: every challenge of a week gets its team at once, by a
 //     min-cost flow (team_flow.h);
@@ -52,6 +58,7 @@
 #include "engine/internal/move_chooser.h"
 #include "engine/internal/placement.h"
 #include "engine/internal/team_flow.h"
+#include "engine/lower_bound.h"
 
 #include <algorithm>
 #include <chrono>
@@ -279,13 +286,16 @@ void polish_teams(ScheduleState& state) {
 
 class LocalSearch {
  public:
-  LocalSearch(ScheduleState state, std::uint64_t seed, std::vector<int> broken)
+  // `guide`: per request the week guided moves aim at (kNoIndex: none);
+  // empty to make no guided moves.
+  LocalSearch(ScheduleState state, std::uint64_t seed, std::vector<int> broken, const std::vector<int>& guide)
       : state_(std::move(state)),
         matcher_(state_.problem()),
         rng_(seed),
         journal_(state_),
         broken_(std::move(broken)),
-        chooser_(base_shares(state_.problem().request_count() <= 60)) {
+        guide_(guide),
+        chooser_(base_shares(state_.problem().request_count() <= 60, !guide.empty())) {
     const Problem& problem = state_.problem();
     for (int r = 0; r < problem.request_count(); ++r) {
       if (problem.request(r).pinned) continue;
@@ -340,20 +350,22 @@ class LocalSearch {
 
   int random(int n) { return static_cast<int>(rng_() % static_cast<std::uint64_t>(n)); }
 
-  enum Move { kInsert, kMove, kRepick, kReteam, kReteamSpan, kPair, kJoinWeek, kRuin };
+  enum Move { kInsert, kMove, kGuided, kRepick, kReteam, kReteamSpan, kPair, kJoinWeek, kRuin };
 
   // Base shares of the moves (MoveChooser adapts them). Small programmes
   // can afford more of the costly whole-calendar moves (join week, ruin and
   // recreate), which find the joint re-teaming their optimum often needs.
-  static std::vector<double> base_shares(bool small) {
-    if (small) return {25, 30, 10, 6, 6, 8, 8, 7};
-    return {25, 30, 10, 6, 6, 15, 5, 3};
+  static std::vector<double> base_shares(bool small, bool guided) {
+    double guide = guided ? 10 : 0;
+    if (small) return {25, 30, guide, 10, 6, 6, 8, 8, 7};
+    return {25, 30, guide, 10, 6, 6, 15, 5, 3};
   }
 
   bool attempt(int kind) {
     switch (kind) {
       case kInsert: return state_.unscheduled_count() > static_cast<int>(broken_.size()) ? insert_or_eject() : move(pick_scheduled());
       case kMove: return move(pick_scheduled());
+      case kGuided: return guided_move();
       case kRepick: return repick(pick_scheduled());
       case kReteam: return reteam(pick_scheduled());
       case kReteamSpan: return reteam_span(pick_scheduled());
@@ -489,6 +501,46 @@ class LocalSearch {
     return true;
   }
 
+  // A movable request, scheduled or not, away from its guide week.
+  int pick_off_guide() {
+    for (int tries = 0; tries < 16; ++tries) {
+      int r = movable_[random(static_cast<int>(movable_.size()))];
+      if (guide_[r] != kNoIndex && state_.week(r) != guide_[r]) return r;
+    }
+    return kNoIndex;
+  }
+
+  // Of two random movable challenges of week w whose guide week is another,
+  // the one of lower priority (kNoIndex if the week has none).
+  int pick_misplaced_in(int w) {
+    std::vector<int> misplaced;
+    for (int r : movable_)
+      if (state_.week(r) == w && guide_[r] != w) misplaced.push_back(r);
+    if (misplaced.empty()) return kNoIndex;
+    int a = misplaced[random(static_cast<int>(misplaced.size()))], b = misplaced[random(static_cast<int>(misplaced.size()))];
+    return state_.problem().request(b).priority < state_.problem().request(a).priority ? b : a;
+  }
+
+  bool guided_move() {
+    int r = pick_off_guide();
+    if (r == kNoIndex) return false;
+    int g = guide_[r];
+    journal_.remove(r);
+    int victim = state_.week_full(g) ? pick_misplaced_in(g) : kNoIndex;
+    if (victim != kNoIndex) journal_.remove(victim);
+    std::optional<Placement> placement = place_in_week(state_, matcher_, r, g);
+    if (!placement) {
+      journal_.undo();
+      return false;
+    }
+    journal_.place(r, *placement);
+    if (victim == kNoIndex) return true;
+    std::optional<Placement> next = guide_[victim] == kNoIndex ? std::nullopt : place_in_week(state_, matcher_, victim, guide_[victim]);
+    if (!next) next = best_placement(state_, matcher_, victim);
+    if (next) journal_.place(victim, *next);
+    return true;
+  }
+
   bool repick(int r) {
     if (r == kNoIndex) return false;
     int w = state_.week(r);
@@ -596,6 +648,7 @@ class LocalSearch {
   std::mt19937_64 rng_;
   Journal journal_;
   std::vector<int> broken_;
+  const std::vector<int>& guide_;
   std::vector<int> movable_;
   ScheduleState::Snapshot best_;
   std::vector<std::int64_t> history_;
@@ -614,6 +667,12 @@ void insert_leftovers(ScheduleState& state, TeamMatcher& matcher, const std::vec
     std::optional<Placement> placement = best_placement(state, matcher, r);
     if (placement) state.assign(r, placement->week, placement->peers);
   }
+}
+
+bool any_week_full(const ScheduleState& state) {
+  for (int w = 0; w < state.problem().week_count(); ++w)
+    if (state.week_full(w)) return true;
+  return false;
 }
 
 Plan finish(ScheduleState& state, TeamMatcher& matcher, const std::vector<int>& broken) {
@@ -640,9 +699,11 @@ SolveResult solve(const Problem& problem, const SolveOptions& options) {
   result.first_feasible_cost = state.total();
   if (options.progress) options.progress({seconds_since(start), state.total(), state.unscheduled_count(), 0, false});
 
+  std::vector<int> guide;
+  if (any_week_full(state)) guide = preferred_weeks(problem, {options.stop});
   int threads = std::max(1, options.threads);
   std::vector<std::unique_ptr<LocalSearch>> searches;
-  for (int t = 0; t < threads; ++t) searches.push_back(std::make_unique<LocalSearch>(state, options.seed + t, broken));
+  for (int t = 0; t < threads; ++t) searches.push_back(std::make_unique<LocalSearch>(state, options.seed + t, broken, guide));
   std::atomic<std::int64_t> shared_best{state.total()};
   auto report = [&](std::int64_t iterations) {
     if (!options.progress) return;

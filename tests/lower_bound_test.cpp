@@ -329,3 +329,27 @@ TEST_CASE("lower bound: stress against the brute force", "[.stress]") {
     CHECK(bound.cost.total == BruteForce(problem).optimum());
   }
 }
+
+TEST_CASE("preferred weeks: the weekly cap sends the request with more room elsewhere, the lowest priority out") {
+  ScenarioBuilder b("2012-04-02", "2012-04-13");
+  b.scenario().max_challenges_per_week = 1;
+  b.council("C1", "NOC", 53.0, -2.0);
+  b.peer("A", Role::kMember, "X", 53.0, -2.0, "Labour");
+  DateRange first_week{day("2012-04-02"), day("2012-04-06")};
+  // All three prefer week 1; R2 can only use week 1, R1 and R3 both
+  // weeks, R3 at the lowest priority: R2 keeps week 1, R1 takes week 2,
+  // R3 is left out (one challenge a week, two weeks).
+  b.request("R1", "C1", 1, {1, 0, 0, 0}).preferred = {first_week};
+  Request& r2 = b.request("R2", "C1", 1, {1, 0, 0, 0});
+  r2.preferred = {first_week};
+  r2.latest = day("2012-04-06");
+  b.request("R3", "C1", 1, {1, 0, 0, 0}).preferred = {first_week};
+  b.scenario().requests[0].priority = 2;
+  b.scenario().requests[1].priority = 2;
+  Scenario s = b.build();
+  Problem problem(s);
+  CHECK(preferred_weeks(problem) == std::vector<int>{1, 0, kNoIndex});
+  s.max_challenges_per_week.reset();  // no cap: each its cheapest week
+  Problem uncapped(s);
+  CHECK(preferred_weeks(uncapped) == std::vector<int>{0, 0, 0});
+}
