@@ -42,6 +42,7 @@
 // the super source's edge saturated and stops before adding anything.
 #include "engine/lower_bound.h"
 
+#include "engine/internal/seat_load.h"
 #include "engine/internal/team_matcher.h"
 
 #include <boost/graph/adjacency_list.hpp>
@@ -124,7 +125,7 @@ bool matcher_refuses(const ProblemRequest& request) {
   return requirements > kMatcherRequirementLimit;
 }
 
-std::optional<Option> price(const ScheduleState& empty, TeamMatcher& matcher, int r, int w) {
+std::optional<Option> price(const ScheduleState& empty, TeamMatcher& matcher, const SeatLoad& loads, int r, int w) {
   const Problem& problem = empty.problem();
   const ProblemRequest& request = problem.request(r);
   std::optional<Team> team = matcher_refuses(request) ? cheapest_seats(empty, r, w, request.pinned_peers)
@@ -134,10 +135,11 @@ std::optional<Option> price(const ScheduleState& empty, TeamMatcher& matcher, in
   o.week = w;
   o.preference = problem.preference_cost(r, w);
   for (int p : team->peers) o.travel += problem.km(p, request.council) * problem.scenario().weights.travel_km;
-  // In the empty plan a follow-up's every peer is new (continuity), the
-  // same for every team: it is not part of the bound (continuity >= 0).
-  std::int64_t continuity = request.follows != kNoIndex ? problem.scenario().weights.continuity * request.team_size : 0;
-  o.load = team->cost - continuity - o.travel;
+  // In the empty plan every peer's load is its days alone, the same for
+  // all, and a follow-up's every peer is new (continuity, >= 0, not part
+  // of the bound): the team is the cheapest by travel, and its load is
+  // the floor the SeatLoad gives.
+  o.load = loads.team_load(request, problem.on_site(w, request.days));
   o.cost = o.preference + o.travel + o.load;
   return o;
 }
@@ -185,7 +187,7 @@ class PeersByTravel {
 // requirements. Each peer adds the week's load, the same for all.
 class TeamFloor {
  public:
-  TeamFloor(const ScheduleState& empty, int r) : empty_(empty), r_(r) {
+  TeamFloor(const ScheduleState& empty, const SeatLoad& loads, int r) : empty_(empty), loads_(loads), r_(r) {
     const Problem& problem = empty.problem();
     const ProblemRequest& request = problem.request(r);
     requirements_ = matcher_refuses(request) ? 0 : (fixed_party(request) ? 1 : 0) + static_cast<int>(request.focus.size());
@@ -229,13 +231,14 @@ class TeamFloor {
     const Problem& problem = empty_.problem();
     const OnSite& here = problem.on_site(w, problem.request(r_).days);
     const OnSite& there = problem.on_site(remembered_->week, problem.request(r_).days);
-    if (here.count[0] != there.count[0] || here.count[1] != there.count[1]) return std::nullopt;
+    if (here.count[0] != there.count[0] || here.count[1] != there.count[1]) return std::nullopt;  // H10 may differ
     for (int role = 0; role < kRoleCount; ++role)
       for (const auto& [p, takes] : relevant_[role])
         if (empty_.can_take(p, r_, w) != takes) return std::nullopt;
     Option o = *remembered_;
     o.week = w;
     o.preference = problem.preference_cost(r_, w);
+    o.load = loads_.team_load(problem.request(r_), here);
     o.cost = o.preference + o.travel + o.load;
     return o;
   }
@@ -257,9 +260,7 @@ class TeamFloor {
       if (!e) return std::nullopt;
       extra = std::max(extra, *e);
     }
-    const OnSite& site = empty_.problem().on_site(w, request.days);
-    std::int64_t squares = site.count[0] * site.count[0] + site.count[1] * site.count[1];
-    return travel + extra + request.team_size * squares * empty_.problem().scenario().weights.load;
+    return travel + extra + loads_.team_load(request, empty_.problem().on_site(w, request.days));
   }
 
  private:
@@ -312,6 +313,7 @@ class TeamFloor {
   }
 
   const ScheduleState& empty_;
+  const SeatLoad& loads_;
   int r_;
   int requirements_ = 0;
   PeersByTravel peers_[kRoleCount];
@@ -343,18 +345,18 @@ std::vector<Estimate> estimates(const ScheduleState& empty, int r, std::int64_t 
 // Prices r's weeks, lowest estimate first, until the estimates reach the
 // cheapest option found: no week left can be cheaper than it. Weeks where
 // the first team found is provably again the cheapest skip the matcher.
-Candidates priced_request(const ScheduleState& empty, TeamMatcher& matcher, int r) {
+Candidates priced_request(const ScheduleState& empty, TeamMatcher& matcher, const SeatLoad& loads, int r) {
   const Problem& problem = empty.problem();
   Candidates c;
   c.penalty = problem.scenario().weights.unscheduled * problem.request(r).priority;
-  TeamFloor floor(empty, r);
+  TeamFloor floor(empty, loads, r);
   for (const Estimate& e : estimates(empty, r, c.penalty, floor)) {
     if (!c.options.empty() && e.lower >= c.options.front().cost) {
       c.unpriced.push_back(e);
       continue;
     }
     std::optional<Option> o = floor.same_team(e.week);
-    if (!o && (o = price(empty, matcher, r, e.week)) && !floor.remembers()) floor.remember(*o);
+    if (!o && (o = price(empty, matcher, loads, r, e.week)) && !floor.remembers()) floor.remember(*o);
     if (o) add_option(c, *o);
   }
   return c;
@@ -373,13 +375,13 @@ Candidates preference_only(const Problem& problem, int r) {
   return c;
 }
 
-std::vector<Candidates> all_candidates(const ScheduleState& empty, TeamMatcher& matcher, const std::atomic<bool>* stop,
-                                       bool* complete) {
+std::vector<Candidates> all_candidates(const ScheduleState& empty, TeamMatcher& matcher, const SeatLoad& loads,
+                                       const std::atomic<bool>* stop, bool* complete) {
   const Problem& problem = empty.problem();
   std::vector<Candidates> all;
   for (int r = 0; r < problem.request_count(); ++r) {
     if (stop && stop->load()) *complete = false;
-    all.push_back(*complete ? priced_request(empty, matcher, r) : preference_only(problem, r));
+    all.push_back(*complete ? priced_request(empty, matcher, loads, r) : preference_only(problem, r));
   }
   return all;
 }
@@ -608,7 +610,7 @@ std::int64_t solution_cost(const std::vector<Candidates>& all, const Choices& ch
 // Prices the unpriced weeks whose estimate plus price beats r's value under
 // the prices, lowest first, until none is left below the value (which
 // falls as options are found); false when there is none.
-bool price_more(const ScheduleState& empty, TeamMatcher& matcher, int r, Candidates& c,
+bool price_more(const ScheduleState& empty, TeamMatcher& matcher, const SeatLoad& loads, int r, Candidates& c,
                 const std::vector<std::int64_t>& prices) {
   std::int64_t value = priced_value(c, prices);
   std::stable_sort(c.unpriced.begin(), c.unpriced.end(), [&](const Estimate& a, const Estimate& b) {
@@ -622,7 +624,7 @@ bool price_more(const ScheduleState& empty, TeamMatcher& matcher, int r, Candida
       continue;
     }
     priced = true;
-    if (std::optional<Option> o = price(empty, matcher, r, e.week)) {
+    if (std::optional<Option> o = price(empty, matcher, loads, r, e.week)) {
       add_option(c, *o);
       value = std::min(value, o->cost + prices[o->week]);
     }
@@ -631,18 +633,18 @@ bool price_more(const ScheduleState& empty, TeamMatcher& matcher, int r, Candida
   return priced;
 }
 
-bool price_more(const ScheduleState& empty, TeamMatcher& matcher, std::vector<Candidates>& all,
+bool price_more(const ScheduleState& empty, TeamMatcher& matcher, const SeatLoad& loads, std::vector<Candidates>& all,
                 const std::vector<std::int64_t>& prices) {
   bool priced = false;
   for (std::size_t r = 0; r < all.size(); ++r)
-    priced = price_more(empty, matcher, static_cast<int>(r), all[r], prices) || priced;
+    priced = price_more(empty, matcher, loads, static_cast<int>(r), all[r], prices) || priced;
   return priced;
 }
 
 // The relaxation's optimum under the capacity, certified; nullopt when
 // stopped (or if the certificate fails).
-std::optional<Choices> capacity_coupled(const ScheduleState& empty, TeamMatcher& matcher, std::vector<Candidates>& all,
-                                        int capacity, const std::atomic<bool>* stop) {
+std::optional<Choices> capacity_coupled(const ScheduleState& empty, TeamMatcher& matcher, const SeatLoad& loads,
+                                        std::vector<Candidates>& all, int capacity, const std::atomic<bool>* stop) {
   const Problem& problem = empty.problem();
   while (!(stop && stop->load())) {
     std::optional<Choices> choices = ExcessFlow(all, problem.week_count(), capacity).solve();
@@ -650,14 +652,19 @@ std::optional<Choices> capacity_coupled(const ScheduleState& empty, TeamMatcher&
     auto prices = week_prices(all, *choices, problem.week_count(), capacity);
     if (!prices) return std::nullopt;
     if (lagrangian(all, *prices, capacity) == solution_cost(all, *choices)) return choices;
-    if (!price_more(empty, matcher, all, *prices)) return std::nullopt;
+    if (!price_more(empty, matcher, loads, all, *prices)) return std::nullopt;
   }
   return std::nullopt;
 }
 
-LowerBound summarise(const std::vector<Candidates>& all, const Choices& choices, bool complete) {
+// The bound of the relaxed choices; `weeks` gets each request's week in
+// them (kNoIndex: unscheduled).
+LowerBound summarise(const std::vector<Candidates>& all, const Choices& choices, const SeatLoad& loads, bool complete,
+                     std::vector<int>* weeks) {
   LowerBound bound;
   bound.complete = complete;
+  bound.cost.load = -loads.constant();
+  weeks->assign(all.size(), kNoIndex);
   for (std::size_t r = 0; r < all.size(); ++r) {
     const Candidates& c = all[r];
     if (c.options.empty() && c.unpriced.empty()) ++bound.unschedulable;
@@ -667,6 +674,7 @@ LowerBound summarise(const std::vector<Candidates>& all, const Choices& choices,
       continue;
     }
     const Option& o = c.options[choices[r]];
+    (*weeks)[r] = o.week;
     bound.cost.preference += o.preference;
     bound.cost.travel += o.travel;
     bound.cost.load += o.load;
@@ -675,20 +683,34 @@ LowerBound summarise(const std::vector<Candidates>& all, const Choices& choices,
   return bound;
 }
 
-}  // namespace
-
-LowerBound lower_bound(const Problem& problem, const LowerBoundOptions& options) {
-  ScheduleState empty(problem);
-  TeamMatcher matcher(problem);
+// The relaxation with the given load floors, solved (coupled by the cap).
+LowerBound relaxed(const ScheduleState& empty, TeamMatcher& matcher, const SeatLoad& loads, const LowerBoundOptions& options,
+                   std::vector<int>* weeks) {
+  const Problem& problem = empty.problem();
   bool complete = true;
-  std::vector<Candidates> all = all_candidates(empty, matcher, options.stop, &complete);
+  std::vector<Candidates> all = all_candidates(empty, matcher, loads, options.stop, &complete);
   std::optional<int> capacity = problem.scenario().max_challenges_per_week;
   Choices cheapest = cheapest_each(all);
   if (!capacity || !complete || fits(all, cheapest, problem.week_count(), *capacity))
-    return summarise(all, cheapest, complete);
-  std::optional<Choices> coupled = capacity_coupled(empty, matcher, all, *capacity, options.stop);
-  if (!coupled) return summarise(all, cheapest_each(all), false);
-  return summarise(all, *coupled, true);
+    return summarise(all, cheapest, loads, complete, weeks);
+  std::optional<Choices> coupled = capacity_coupled(empty, matcher, loads, all, *capacity, options.stop);
+  if (!coupled) return summarise(all, cheapest_each(all), loads, false, weeks);
+  return summarise(all, *coupled, loads, true, weeks);
+}
+
+}  // namespace
+
+// Alone first; then pooled where the alone solution's days are crowded
+// (seat_load.h), kept if it is the stronger. Both are valid bounds.
+LowerBound lower_bound(const Problem& problem, const LowerBoundOptions& options) {
+  ScheduleState empty(problem);
+  TeamMatcher matcher(problem);
+  std::vector<int> weeks;
+  LowerBound alone = relaxed(empty, matcher, SeatLoad(problem), options, &weeks);
+  SeatLoad pooled = SeatLoad::pooled_for(problem, weeks);
+  if (!options.pool_crowded_roles || !alone.complete || !pooled.any_pooled()) return alone;
+  LowerBound better = relaxed(empty, matcher, pooled, options, &weeks);
+  return better.complete && better.cost.total > alone.cost.total && better.cost.load >= 0 ? better : alone;
 }
 
 std::vector<int> preferred_weeks(const Problem& problem, const LowerBoundOptions& options) {
@@ -699,7 +721,8 @@ std::vector<int> preferred_weeks(const Problem& problem, const LowerBoundOptions
   if (capacity && !fits(all, choices, problem.week_count(), *capacity)) {
     ScheduleState empty(problem);  // not read: preference-only candidates leave nothing to price
     TeamMatcher matcher(problem);
-    if (std::optional<Choices> coupled = capacity_coupled(empty, matcher, all, *capacity, options.stop)) choices = *coupled;
+    if (std::optional<Choices> coupled = capacity_coupled(empty, matcher, SeatLoad(problem), all, *capacity, options.stop))
+      choices = *coupled;
   }
   std::vector<int> weeks(all.size(), kNoIndex);
   for (std::size_t r = 0; r < all.size(); ++r)

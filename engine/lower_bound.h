@@ -6,9 +6,13 @@
 // weekly capacity:
 //   - request r in usable week w costs c(r, w) = its preference cost plus
 //     its cheapest team in w when nobody else is booked (the TeamMatcher on
-//     an empty ScheduleState): travel, plus weight x days^2 per (peer, FY)
-//     as if the peer had no other days. This never exceeds what r adds to a
-//     real plan: (a + b)^2 >= a^2 + b^2, continuity is >= 0 (left out),
+//     an empty ScheduleState): travel, plus a floor of its seats' load
+//     (seat_load.h): weight x days^2 per (peer, FY) as if the peer had no
+//     other days, or, for a role whose days crowd onto few peers (the peer
+//     challenge managers), 2 lambda x weight per seat-day with weight x
+//     lambda^2 x (its peers) taken off once (the tangent of the pool's
+//     D^2 / n). This never exceeds what r adds to a real plan:
+//     (a + b)^2 >= a^2 + b^2, continuity is >= 0 (left out),
 //     and H9, H10 across requests and H13 only take choices away; where
 //     the council's control changes, the floors below leave out the party
 //     requirement (the matcher still applies the party of each week). No
@@ -25,6 +29,11 @@
 // from the result certify it by Lagrangian duality. With unlimited
 // capacity, or when no week would be over capacity, it is each request's
 // cheapest choice and no graph is built.
+//
+// The relaxation is solved with the alone floors first; where its days
+// crowd a role, again with that role pooled (lambda: the role's days per
+// peer and year in the first solution), and the stronger of the two is
+// returned. Both are valid; lambda only decides how strong.
 //
 // Guarantees: `cost.total` <= compute_cost(plan).total of every plan that
 // keeps H1..H11 and has each pinned request either unscheduled or in its
@@ -43,7 +52,8 @@
 // then per round (a handful) a flow of one augmentation per challenge over
 // capacity, each O((requests + priced weeks) log requests). Memory
 // O(peers x weeks) for the empty state plus O(requests x usable weeks).
-// Measured: 0.1 s at national scale (453 requests), 5 s at x10 (4547).
+// Measured (alone only): 0.1 s at national scale (453 requests), 5 s at
+// x10 (4547); a pooled second solve doubles it.
 #pragma once
 
 #include "engine/problem.h"
@@ -55,6 +65,7 @@ namespace peerslot {
 
 struct LowerBoundOptions {
   const std::atomic<bool>* stop = nullptr;  // set to stop early (the bound stays valid)
+  bool pool_crowded_roles = true;           // false: every seat's load floor is its days alone
 };
 
 struct LowerBound {
