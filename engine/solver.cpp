@@ -25,7 +25,8 @@
 //     takes a week by an ejection chain (the one it displaces goes to its
 //     cheapest placement or displaces another, up to three links);
 //   - move: a challenge tries the best of two random usable weeks;
-//   - guided move (only when the weekly cap binds in the first plan): a
+//   - guided move (only when the weekly cap binds in the first plan, and
+//     the programme is small enough for the guide, see kGuideOptions): a
 //     request goes to the week a transportation problem of requests into
 //     weeks by preference alone gives it (lower_bound.h, preferred_weeks),
 //     and if that week is full, the lower-priority of two of its
@@ -669,6 +670,18 @@ void insert_leftovers(ScheduleState& state, TeamMatcher& matcher, const std::vec
   }
 }
 
+// The guide's transportation problem costs one flow augmentation over all
+// (request, usable week) pairs per challenge over capacity: at x10 (about
+// 250,000 pairs) that took 25 s, more than the search it guides. Above
+// this many pairs the search makes no guided moves.
+constexpr std::int64_t kGuideOptions = 100000;
+
+std::int64_t usable_weeks_total(const Problem& problem) {
+  std::int64_t total = 0;
+  for (int r = 0; r < problem.request_count(); ++r) total += static_cast<std::int64_t>(problem.request(r).weeks.size());
+  return total;
+}
+
 bool any_week_full(const ScheduleState& state) {
   for (int w = 0; w < state.problem().week_count(); ++w)
     if (state.week_full(w)) return true;
@@ -700,7 +713,7 @@ SolveResult solve(const Problem& problem, const SolveOptions& options) {
   if (options.progress) options.progress({seconds_since(start), state.total(), state.unscheduled_count(), 0, false});
 
   std::vector<int> guide;
-  if (any_week_full(state)) guide = preferred_weeks(problem, {options.stop});
+  if (any_week_full(state) && usable_weeks_total(problem) <= kGuideOptions) guide = preferred_weeks(problem, {options.stop});
   int threads = std::max(1, options.threads);
   std::vector<std::unique_ptr<LocalSearch>> searches;
   for (int t = 0; t < threads; ++t) searches.push_back(std::make_unique<LocalSearch>(state, options.seed + t, broken, guide));
