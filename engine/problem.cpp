@@ -180,9 +180,25 @@ void Problem::link_follows() {
   }
 }
 
+// The working days each (week, days) needs, as bits Monday..Friday: the
+// same for every peer, so found once.
+std::vector<unsigned> Problem::needed_days() const {
+  std::vector<unsigned> needed(static_cast<std::size_t>(week_count_) * 5, 0);
+  for (int w = 0; w < week_count_; ++w)
+    for (int days = 1; days <= 5; ++days) {
+      const OnSite& site = on_site(w, days);
+      for (int i = 0; site.usable && i < 5; ++i) {
+        Date d = monday(w) + greg::days(i);
+        if (d >= site.first && d <= site.last && calendar_.is_working_day(d)) needed[w * 5 + days - 1] |= 1u << i;
+      }
+    }
+  return needed;
+}
+
 void Problem::build_availability() {
   std::size_t n = peers_.size();
   availability_.assign(n * week_count_, 0);
+  std::vector<unsigned> needed = needed_days();
   for (std::size_t p = 0; p < n; ++p) {
     const std::vector<DateRange>& ranges = scenario_->peers[p].available;
     for (int w = 0; w < week_count_; ++w) {
@@ -193,13 +209,8 @@ void Problem::build_availability() {
       }
       std::uint8_t bits = 0;
       for (int days = 1; days <= 5; ++days) {
-        const OnSite& site = on_site(w, days);
-        unsigned needed = 0;
-        for (int i = 0; site.usable && i < 5; ++i) {
-          Date d = monday(w) + greg::days(i);
-          if (d >= site.first && d <= site.last && calendar_.is_working_day(d)) needed |= 1u << i;
-        }
-        if (site.usable && (needed & free_days) == needed) bits |= static_cast<std::uint8_t>(1u << (days - 1));
+        unsigned need = needed[w * 5 + days - 1];
+        if (on_site(w, days).usable && (need & free_days) == need) bits |= static_cast<std::uint8_t>(1u << (days - 1));
       }
       availability_[static_cast<std::size_t>(w) * n + p] = bits;
     }

@@ -160,6 +160,7 @@ class Problem {
   void build_weeks();
   void build_peers();
   void build_requests();
+  std::vector<unsigned> needed_days() const;
   void build_availability();
   void build_km();
   void build_parties(ProblemRequest& r, const Request& source, const Council& council);

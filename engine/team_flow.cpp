@@ -99,6 +99,9 @@ class GroupFill {
     return solve(teams);
   }
 
+  // (peer, seat) pairs priced so far.
+  std::int64_t priced() const { return priced_; }
+
  private:
   const OnSite& site(std::size_t i) const {
     return problem_.on_site(group_[i].week, problem_.request(group_[i].request).days);
@@ -149,6 +152,7 @@ class GroupFill {
         std::vector<Candidate>& list = candidates_[i * kRoleCount + role];
         for (int p : problem_.peers_with_role(static_cast<Role>(role)))
           if (std::optional<std::int64_t> cost = first_unit(p, i)) list.push_back({*cost, p});
+        priced_ += static_cast<std::int64_t>(problem_.peers_with_role(static_cast<Role>(role)).size());
         std::sort(list.begin(), list.end());
         std::vector<Candidate> kept;
         for (const Candidate& c : list) {
@@ -227,6 +231,7 @@ class GroupFill {
   const Problem& problem_;
   const std::vector<Seating>& group_;
   bool one_shape_;
+  std::int64_t priced_ = 0;
   std::vector<TeamShape> seats_;
   TeamShape demand_{};
   std::set<std::pair<int, int>> covers_in_week_;    // (peer, week) of cover seats
@@ -242,7 +247,7 @@ bool same_load_shape(const Problem& problem, const Seating& a, const Seating& b)
   return x.count[1] == 0 && y.count[1] == 0 && x.fy[0] == y.fy[0] && x.count[0] == y.count[0];
 }
 
-std::vector<Seating> reteam_together(const ScheduleState& state, const std::vector<Seating>& group) {
+std::vector<Seating> reteam_together(const ScheduleState& state, const std::vector<Seating>& group, std::int64_t* priced) {
   const Problem& problem = state.problem();
   std::vector<std::vector<int>> teams(group.size());
   bool covered = true;
@@ -251,7 +256,11 @@ std::vector<Seating> reteam_together(const ScheduleState& state, const std::vect
     teams[i] = cover_of(problem, group[i].request, group[i].week, group[i].peers, &complete);
     covered = covered && complete;
   }
-  if (group.empty() || !covered || !GroupFill(state, group).run(teams)) return group;
+  if (group.empty() || !covered) return group;
+  GroupFill fill(state, group);
+  bool filled = fill.run(teams);
+  if (priced) *priced += fill.priced();
+  if (!filled) return group;
   std::vector<Seating> result = group;
   for (std::size_t i = 0; i < group.size(); ++i) result[i].peers = teams[i];
   return result;

@@ -7,7 +7,8 @@
 //
 // Each kind has a base share. The search reports, per attempt, the cost it
 // gained (0 unless the move was kept and lowered the cost) and the work it
-// took, counted in team searches (TeamMatcher calls, plus one per attempt):
+// took, counted in team searches (TeamMatcher calls, plus one per attempt,
+// plus a team flow's priced pairs at the solver's exchange rate):
 // a deterministic stand-in for time, so that a solve stopped by an
 // iteration limit stays reproducible. Every kAdaptEvery attempts the shares
 // become 30% base and 70% in proportion to gain per unit of work over the

@@ -43,6 +43,7 @@
 
 #include "engine/internal/schedule_state.h"
 
+#include <cstdint>
 #include <vector>
 
 namespace peerslot {
@@ -63,7 +64,9 @@ bool same_load_shape(const Problem& problem, const Seating& a, const Seating& b)
 // group is unscheduled in `state` now and was scheduled in its week with
 // its peers; no two are linked by follows; all are in one week, or every
 // pair has same_load_shape(). Returns the group with its new teams (all
-// old teams if some fill fails).
-std::vector<Seating> reteam_together(const ScheduleState& state, const std::vector<Seating>& group);
+// old teams if some fill fails). Adds to *priced (when given) the number of
+// (peer, seat) pairs it priced, a measure of its work.
+std::vector<Seating> reteam_together(const ScheduleState& state, const std::vector<Seating>& group,
+                                     std::int64_t* priced = nullptr);
 
 }  // namespace peerslot
