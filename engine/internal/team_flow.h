@@ -22,8 +22,9 @@
 //        the same way); as many arcs as the yearly cap (H10) leaves room
 //        for.
 // That is exact when all the challenges a peer could take in the group
-// put the same number d of on-site days into one financial year, which is
-// what the REQUIRES below asks. Each (challenge, role) offers the flow its
+// put the same number d of on-site days into one financial year, or when
+// the group is one week (a peer then takes one challenge at most): what
+// the REQUIRES below asks. Each (challenge, role) offers the flow its
 // cheapest candidates by first-unit price, as many as the group has seats
 // of that role, plus the peers of its old team; so the old teams are one
 // feasible flow and the result is never worse than they were, and, given
