@@ -707,8 +707,9 @@ LowerBound lower_bound(const Problem& problem, const LowerBoundOptions& options)
   TeamMatcher matcher(problem);
   std::vector<int> weeks;
   LowerBound alone = relaxed(empty, matcher, SeatLoad(problem), options, &weeks);
+  if (!options.pool_crowded_roles || !alone.complete) return alone;
   SeatLoad pooled = SeatLoad::pooled_for(problem, weeks);
-  if (!options.pool_crowded_roles || !alone.complete || !pooled.any_pooled()) return alone;
+  if (!pooled.any_pooled()) return alone;
   LowerBound better = relaxed(empty, matcher, pooled, options, &weeks);
   return better.complete && better.cost.total > alone.cost.total && better.cost.load >= 0 ? better : alone;
 }

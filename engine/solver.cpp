@@ -480,11 +480,12 @@ class LocalSearch {
 
   // Of two random movable challenges of week w, the one of lower priority
   // (kNoIndex if the week has none): under a tight cap a week's place is
-  // best taken from the challenge that matters least.
-  int pick_in_week(int w) {
+  // best taken from the challenge that matters least. `misplaced_only`:
+  // only challenges whose guide week is another.
+  int pick_in_week(int w, bool misplaced_only = false) {
     std::vector<int> in_week;
     for (int r : movable_)
-      if (state_.week(r) == w) in_week.push_back(r);
+      if (state_.week(r) == w && !(misplaced_only && guide_[r] == w)) in_week.push_back(r);
     if (in_week.empty()) return kNoIndex;
     int a = in_week[random(static_cast<int>(in_week.size()))], b = in_week[random(static_cast<int>(in_week.size()))];
     return state_.problem().request(b).priority < state_.problem().request(a).priority ? b : a;
@@ -517,23 +518,12 @@ class LocalSearch {
     return kNoIndex;
   }
 
-  // Of two random movable challenges of week w whose guide week is another,
-  // the one of lower priority (kNoIndex if the week has none).
-  int pick_misplaced_in(int w) {
-    std::vector<int> misplaced;
-    for (int r : movable_)
-      if (state_.week(r) == w && guide_[r] != w) misplaced.push_back(r);
-    if (misplaced.empty()) return kNoIndex;
-    int a = misplaced[random(static_cast<int>(misplaced.size()))], b = misplaced[random(static_cast<int>(misplaced.size()))];
-    return state_.problem().request(b).priority < state_.problem().request(a).priority ? b : a;
-  }
-
   bool guided_move() {
     int r = pick_off_guide();
     if (r == kNoIndex) return false;
     int g = guide_[r];
     journal_.remove(r);
-    int victim = state_.week_full(g) ? pick_misplaced_in(g) : kNoIndex;
+    int victim = state_.week_full(g) ? pick_in_week(g, true) : kNoIndex;
     if (victim != kNoIndex) journal_.remove(victim);
     std::optional<Placement> placement = place_in_week(state_, matcher_, r, g);
     if (!placement) {

@@ -187,10 +187,10 @@ class GroupFill {
           weeks_of[c.peer].insert(group_[i].week);
         }
     std::map<int, int> peer_vertex;
+    std::int64_t d = site(0).count[0], step = 2 * problem_.scenario().weights.load * d * d;  // used when one_shape_
     for (const auto& [p, weeks] : weeks_of) {
       int v = network.add_vertex();
       peer_vertex[p] = v;
-      std::int64_t d = site(0).count[0], step = 2 * problem_.scenario().weights.load * d * d;
       long units = units_for(p, weeks);
       for (long k = 1; k <= units; ++k) network.add_arc(v, sink, 1, static_cast<double>((k - 1) * step));
     }

@@ -20,7 +20,7 @@
 // the load term of every plan, whatever lambda is: the relaxation only
 // gets weaker or stronger, never wrong.
 //
-// Cost: seat() and team_load() O(roles); pooled_for() O(peers x weeks) for
+// Cost: team_load() O(roles); pooled_for() O(peers x weeks) for
 // the head counts plus O(requests).
 // Thread-safety: a plain value.
 #pragma once
