@@ -10,6 +10,7 @@
 
 #include "engine/internal/explainer.h"
 #include "engine/internal/placement.h"
+#include "engine/words.h"
 
 #include <algorithm>
 
@@ -46,12 +47,19 @@ class TakenOut {
 };
 
 // Why r cannot go in week w as things stand, never empty.
-std::string week_reason(const ScheduleState& state, TeamMatcher& matcher, int r, int w) {
-  std::string reason = explain_week(state, matcher, r, w);
-  return reason.empty() ? "no feasible team" : reason;
+Reason week_reason(const ScheduleState& state, TeamMatcher& matcher, int r, int w) {
+  Reason reason = explain_week(state, matcher, r, w);
+  if (reason.code.empty()) return {"no_team", "", "No team can be found this week", ""};
+  return reason;
 }
 
+
 }  // namespace
+
+Status booking_refusal(Date week, const Reason& reason) {
+  return Status::conflict("week", capitalised(week_words(week)) + " cannot be booked: " + uncapitalised(reason.text))
+      .with_reason(reason.code, reason.rule);
+}
 
 struct BookingOptions::Impl {
   explicit Impl(const Problem& p) : problem(p), state(p), matcher(p) {}
@@ -73,7 +81,18 @@ Status BookingOptions::load_plan(const Plan& plan) { return impl_->state.load(pl
 BookingOption BookingOptions::Impl::option_of(int r, const Placement& placement, std::int64_t removal) const {
   BookingOption option{problem.monday(placement.week), placement.delta + removal,
                        problem.preference_cost(r, placement.week), {}};
-  for (int p : placement.peers) option.peers.push_back(problem.scenario().peers[p].id);
+  const ProblemRequest& request = problem.request(r);
+  const OnSite& site = problem.on_site(placement.week, request.days);
+  for (int p : placement.peers) {
+    option.peers.push_back(problem.scenario().peers[p].id);
+    option.travel_km += problem.km(p, request.council);
+    for (int i = 0; i < 2; ++i)
+      if (site.count[i] > 0) option.booked_days += state.year_days(p, site.fy[i]);
+    if (request.follows != kNoIndex && state.scheduled(request.follows)) {
+      const auto& first = state.team(request.follows);
+      option.kept_peers += std::find(first.begin(), first.end(), p) != first.end() ? 1 : 0;
+    }
+  }
   return option;
 }
 
@@ -99,16 +118,16 @@ Result<BookingOption> BookingOptions::place_in_week(const std::string& request_i
   const Problem& problem = impl_->problem;
   int r = problem.request_index(request_id);
   if (r == kNoIndex) return Status::not_found("unknown request " + request_id);
-  std::string head = to_iso(week) + " is not possible: ";
-  if (!is_monday(week)) return Status::conflict("week", head + "not a Monday");
+  if (!is_monday(week))
+    return Status::conflict("week", day_words(week) + " is not a Monday: a week is named by its Monday").with_reason("not_monday", "H2");
   int w = problem.week_of(week);
+  const DateRange& window = problem.scenario().window;
   if (w == kNoIndex)
-    return Status::conflict("week", head + "outside the window " + to_iso(problem.scenario().window.start) + ".." +
-                            to_iso(problem.scenario().window.end));
+    return booking_refusal(week, {"outside_programme", "H2", "it is outside the programme's dates, " + range_words(window.start, window.end), ""});
   TakenOut out(impl_->state, r);
   std::optional<Placement> placement = peerslot::place_in_week(impl_->state, impl_->matcher, r, w);
   if (placement) return impl_->option_of(r, *placement, out.removal());
-  return Status::conflict("week", head + week_reason(impl_->state, impl_->matcher, r, w));
+  return booking_refusal(week, week_reason(impl_->state, impl_->matcher, r, w));
 }
 
 std::vector<BlockedWeek> BookingOptions::Impl::blocked_weeks(int r, const std::vector<int>& feasible) {

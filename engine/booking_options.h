@@ -32,6 +32,7 @@
 #pragma once
 
 #include "engine/problem.h"
+#include "engine/reason.h"
 #include "engine/status.h"
 
 #include <cstdint>
@@ -47,11 +48,15 @@ struct BookingOption {
   std::int64_t delta = 0;       // change of the plan's total cost
   std::int64_t preference = 0;  // the week's preference cost
   std::vector<std::string> peers;
+  // What the option means, for the words that rank it:
+  std::int64_t travel_km = 0;  // the team's km to the council, in all
+  int booked_days = 0;         // the team's days already booked in the week's financial year(s)
+  int kept_peers = 0;          // team members who were on the challenge this follows
 };
 
 struct BlockedWeek {
   Date week;
-  std::string reason;
+  Reason reason;
 };
 
 struct BookingAnswer {
@@ -60,6 +65,9 @@ struct BookingAnswer {
   std::vector<BookingOption> options;  // at most k, best first
   std::vector<BlockedWeek> blocked;
 };
+
+// The conflict place_in_week() gives for a week with that reason.
+Status booking_refusal(Date week, const Reason& reason);
 
 class BookingOptions {
  public:
@@ -76,8 +84,10 @@ class BookingOptions {
   // request.
   Result<BookingAnswer> options(const std::string& request_id, int k);
   // The option of that one week; not_found for an unknown request; conflict
-  // "week: YYYY-MM-DD is not possible: <reason>" when the week has none
-  // (also when it is not a Monday or not a week of the window).
+  // on field "week", "week: The week of Monday 7 May 2012 cannot be booked:
+  // <reason>", with the reason's code and rule (Status::reason_code()),
+  // when the week has none (also when it is not a Monday, code
+  // "not_monday", or not a week of the programme, "outside_programme").
   Result<BookingOption> place_in_week(const std::string& request_id, Date week);
 
  private:

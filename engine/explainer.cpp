@@ -18,11 +18,16 @@
 // whatever-the-plan ones first, then the largest. For a requirement, the
 // "nearest" peer is the one that meets it, is eligible (H7: own council,
 // conflicts, region, declines, civil servants), and is blocked in the
-// fewest of the failing weeks (ties: fewest km); the reason names what
-// blocks it (H8, H9 or H10) and when. When every peer meeting it is
-// excluded by H7, the reason names a few of them and why (e.g. "P0044
-// declined this challenge (H7)").
+// fewest of the failing weeks (ties: fewest km); the reason's detail names
+// them and what blocks them (H8, H9 or H10) and when. When every peer
+// meeting it is excluded by H7, the detail names a few of them and why.
+//
+// Words: a reason's text is said for the council (no peer is named in it);
+// its detail, for the programme office, names peers by name and home
+// council. Every date, role and kind of challenge comes from words.h.
 #include "engine/internal/explainer.h"
+
+#include "engine/words.h"
 
 #include <algorithm>
 #include <functional>
@@ -35,62 +40,73 @@ namespace {
 
 namespace greg = boost::gregorian;
 
-std::string role_words(Role role) {
-  std::string name = role_name(role);
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
-}
-
-std::string range_text(Date a, Date b) { return to_iso(a) + ".." + to_iso(b); }
-
-void add_unique(std::vector<std::string>& items, std::string item) {
-  if (std::find(items.begin(), items.end(), item) == items.end()) items.push_back(std::move(item));
-}
-
-// Calendar reasons (H2/H3) why week w is unusable for r; empty if usable.
-std::vector<std::string> calendar_problems(const Problem& problem, int r, int w) {
-  std::vector<std::string> items;
-  const Scenario& s = problem.scenario();
-  const Request& request = s.requests[r];
-  const Council& council = s.councils[problem.request(r).council];
-  const OnSite& site = problem.on_site(w, request.days);
-  if (!site.usable) {
-    std::vector<std::string> holidays;
-    for (int i = 0; i < 5; ++i)
-      if (problem.calendar().is_bank_holiday(problem.monday(w) + greg::days(i)))
-        holidays.push_back(to_iso(problem.monday(w) + greg::days(i)));
-    std::string text = "the week of " + to_iso(problem.monday(w)) + " has fewer than " + std::to_string(request.days) + " working days";
-    if (!holidays.empty()) text += " (bank holiday " + holidays.front() + (holidays.size() > 1 ? " and more)" : ")");
-    items.push_back(text);
-    return items;
-  }
-  if (site.first < s.window.start || site.last > s.window.end) items.push_back("window " + range_text(s.window.start, s.window.end));
-  if (request.earliest && site.first < *request.earliest) items.push_back("earliest " + to_iso(*request.earliest));
-  if (request.latest && site.last > *request.latest) items.push_back("latest " + to_iso(*request.latest));
-  for (Date d = site.first; d <= site.last; d += greg::days(1)) {
-    if (!problem.calendar().is_working_day(d)) continue;
-    for (const DateRange& b : council.blackouts)
-      if (b.contains(d)) add_unique(items, "blackout " + range_text(b.start, b.end));
-    if (s.pre_election_days <= 0) continue;
-    for (Date poll : council.elections) {
-      DateRange period = pre_election_period(poll, s.pre_election_days);
-      if (period.contains(d)) add_unique(items, "pre-election period " + range_text(period.start, period.end));
-    }
-  }
-  return items;
-}
-
 std::string join(const std::vector<std::string>& items, const std::string& separator) {
   std::string text;
   for (const std::string& item : items) text += (text.empty() ? "" : separator) + item;
   return text;
 }
 
+void add_unique(std::vector<Reason>& items, Reason item) {
+  auto same = [&](const Reason& r) { return r.text == item.text; };
+  if (std::none_of(items.begin(), items.end(), same)) items.push_back(std::move(item));
+}
+
+std::string peer_words(const Scenario& s, int p) {
+  const Peer& peer = s.peers[p];
+  std::string name = peer.name.empty() ? peer.id : peer.name;
+  const Council* home = peer.council.empty() ? nullptr : s.find_council(peer.council);
+  return home ? name + " (" + (home->name.empty() ? home->id : home->name) + ")" : name;
+}
+
+std::string council_words(const Council& council) { return council.name.empty() ? council.id : council.name; }
+
+// "the corporate peer challenge".
+std::string request_words(const Request& request) { return "the " + kind_words(request.kind); }
+
+// The calendar reasons (H2/H3) why week w is unusable for r, in the order a
+// council would look at them; empty if usable.
+std::vector<Reason> calendar_problems(const Problem& problem, int r, int w) {
+  std::vector<Reason> items;
+  const Scenario& s = problem.scenario();
+  const Request& request = s.requests[r];
+  const Council& council = s.councils[problem.request(r).council];
+  const OnSite& site = problem.on_site(w, request.days);
+  Date monday = problem.monday(w);
+  if (!site.usable) {
+    for (int i = 0; i < 5; ++i)
+      if (problem.calendar().is_bank_holiday(monday + greg::days(i)))
+        items.push_back({"bank_holiday", "H2", "Bank holiday on " + day_words(monday + greg::days(i)) + ": this week has fewer than " +
+                                                  std::to_string(request.days) + " working days", ""});
+    if (items.empty())
+      items.push_back({"too_few_working_days", "H2", "This week has fewer than " + std::to_string(request.days) + " working days", ""});
+    items.resize(1);
+    return items;
+  }
+  if (site.first < s.window.start || site.last > s.window.end)
+    items.push_back({"outside_programme", "H2", "Outside the programme's dates, " + range_words(s.window.start, s.window.end), ""});
+  if (request.earliest && site.first < *request.earliest)
+    items.push_back({"before_earliest", "H2", "Before the earliest date for this challenge, " + date_words(*request.earliest), ""});
+  if (request.latest && site.last > *request.latest)
+    items.push_back({"after_latest", "H2", "After the latest date for this challenge, " + date_words(*request.latest), ""});
+  for (Date d = site.first; d <= site.last; d += greg::days(1)) {
+    if (!problem.calendar().is_working_day(d)) continue;
+    for (const DateRange& b : council.blackouts)
+      if (b.contains(d))
+        add_unique(items, {"blackout", "H3", "The council cannot host a challenge from " + range_words(b.start, b.end), ""});
+    if (s.pre_election_days <= 0) continue;
+    for (Date poll : council.elections)
+      if (pre_election_period(poll, s.pre_election_days).contains(d))
+        add_unique(items, {"pre_election", "H3", "Pre-election period before the poll on " + date_words(poll), ""});
+  }
+  return items;
+}
+
 // One requirement of the team in one week: which peers meet it, how many
 // seats.
 struct Requirement {
   std::string key;    // groups weeks
-  std::string what;   // "Labour member peer", "officer peer", "peer with skill \"finance\""
+  std::string what;   // "Labour councillor peer", "officer peer", "peer with finance skills"
+  std::string kind;   // "role", "party", "focus": for the reason's code
   std::string rule;   // "H4", "H5", "H6"
   int needed = 1;
   std::function<bool(int)> meets;  // static property of a peer
@@ -102,16 +118,17 @@ std::vector<Requirement> requirements_of(const Problem& problem, int r, int w) {
   for (int role = 0; role < kRoleCount; ++role) {
     if (request.team[role] == 0) continue;
     Role rl = static_cast<Role>(role);
-    list.push_back({"role:" + std::to_string(role), role_words(rl) + " peer", "H4", request.team[role],
+    list.push_back({"role:" + std::to_string(role), role_words(rl), "role", "H4", request.team[role],
                     [&problem, rl](int p) { return problem.peer(p).role == rl; }});
   }
   if (int party = problem.party(r, w); party != kNoIndex) {
-    list.push_back({"party:" + std::to_string(party), problem.party_name(party) + " member peer", "H5", 1, [&problem, party](int p) {
+    list.push_back({"party:" + std::to_string(party), problem.party_name(party) + " councillor peer", "party", "H5", 1,
+                    [&problem, party](int p) {
                       return problem.peer(p).role == Role::kMember && problem.peer(p).party == party;
                     }});
   }
   for (int skill : request.focus) {
-    list.push_back({"focus:" + std::to_string(skill), "peer with the skill \"" + problem.skill_name(skill) + "\"", "H6", 1,
+    list.push_back({"focus:" + std::to_string(skill), "peer with " + problem.skill_name(skill) + " skills", "focus", "H6", 1,
                     [&problem, &request, skill](int p) {
                       return request.team[static_cast<int>(problem.peer(p).role)] > 0 && problem.has_skill(p, skill);
                     }});
@@ -141,25 +158,22 @@ int possible_count(const Problem& problem, const Requirement& req, int r, int w)
   return count;
 }
 
-std::string weeks_text(const Problem& problem, const std::vector<int>& weeks) {
-  return range_text(problem.monday(weeks.front()), problem.monday(weeks.back()));
-}
-
 std::string gap_text(const ProblemRequest& request) {
   return std::to_string(request.min_weeks) + " to " + std::to_string(request.max_weeks) + " weeks";
 }
 
-// "nearest: P0412 (cap of 12 days in FY2012 reached, H10)", or why no peer
-// meets the requirement at all.
+// For the office: the nearest peer meeting the requirement and what stops
+// them, or why no peer meets it at all.
 std::string nearest(const ScheduleState& state, const Requirement& req, int r, const std::vector<int>& weeks) {
   const Problem& problem = state.problem();
+  const Scenario& s = problem.scenario();
   int best = kNoIndex, best_blocked = 0, any = 0;
   std::vector<std::string> excluded;
   for (int p = 0; p < problem.peer_count(); ++p) {
     if (!req.meets(p)) continue;
     ++any;
     if (!problem.eligible(p, r)) {
-      if (excluded.size() < 3) excluded.push_back(problem.scenario().peers[p].id + " " + explain_peer(state, p, r, weeks.front()));
+      if (excluded.size() < 3) excluded.push_back(peer_words(s, p) + " " + explain_peer(state, p, r, weeks.front()).text);
       continue;
     }
     int blocked = 0;
@@ -170,21 +184,22 @@ std::string nearest(const ScheduleState& state, const Requirement& req, int r, c
       best_blocked = blocked;
     }
   }
-  if (any == 0) return "the scenario has no " + req.what;
-  if (best == kNoIndex) return "every " + req.what + " is excluded (H7): " + join(excluded, "; ");
-  // Name what blocks it most often over these weeks.
+  if (any == 0) return "the programme has no " + req.what;
+  if (best == kNoIndex) return "every " + req.what + " is ruled out: " + join(excluded, "; ");
+  // Name what blocks them most often over these weeks.
   std::map<ScheduleState::Block, int> kinds;
   for (int w : weeks) ++kinds[state.block(best, r, w)];
   kinds.erase(ScheduleState::Block::kOk);
-  if (kinds.empty()) return "nearest: " + problem.scenario().peers[best].id;
+  std::string who = "the nearest is " + peer_words(s, best);
+  if (kinds.empty()) return who;
   auto most = std::max_element(kinds.begin(), kinds.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
   for (int w : weeks)
-    if (state.block(best, r, w) == most->first)
-      return "nearest: " + problem.scenario().peers[best].id + " (" + explain_peer(state, best, r, w) + ")";
-  return "nearest: " + problem.scenario().peers[best].id;
+    if (state.block(best, r, w) == most->first) return who + ", who " + explain_peer(state, best, r, w).text;
+  return who;
 }
 
 constexpr const char* kNever = "never:";
+constexpr const char* kThisWeek = "this week";
 
 bool is_never(const std::string& key) { return key.rfind(kNever, 0) == 0; }
 
@@ -230,161 +245,185 @@ class WeekJudge {
   std::unique_ptr<ScheduleState> empty_;
 };
 
-// H13 as the plan stands, in words: why r cannot follow, or be followed, in w.
-std::string follows_text(const ScheduleState& state, int r, int w) {
+// H13 as the plan stands: why r cannot follow, or be followed, in w; the
+// text starts in lower case, for the caller to put after its scope.
+Reason follows_reason(const ScheduleState& state, int r, int w) {
   const Problem& problem = state.problem();
   const Scenario& s = problem.scenario();
   const ProblemRequest& request = problem.request(r);
   if (request.follows != kNoIndex && !state.follows_ok(r, w)) {
     int leader = request.follows;
-    if (!state.scheduled(leader)) return "it follows " + s.requests[leader].id + ", which is not scheduled (H13)";
-    return "it must be " + gap_text(request) + " after " + s.requests[leader].id + ", in the week of " +
-           to_iso(problem.monday(state.week(leader))) + " (H13)";
+    std::string first = request_words(s.requests[leader]);
+    if (!state.scheduled(leader)) return {"follows_not_booked", "H13", first + " that this follows is not booked yet", ""};
+    return {"follows_gap", "H13",
+            "it must be " + gap_text(request) + " after " + first + ", booked for " + week_words(problem.monday(state.week(leader))),
+            ""};
   }
   for (int f : request.followers) {
     const ProblemRequest& follower = problem.request(f);
     int fixed = state.scheduled(f) ? state.week(f) : follower.pinned_week;
     if (fixed == kNoIndex || problem.follow_gap_ok(f, w, fixed)) continue;
-    return "its follow-up " + s.requests[f].id + " is in the week of " + to_iso(problem.monday(fixed)) + ", which must be " +
-           gap_text(follower) + " after it (H13)";
+    return {"follow_up_gap", "H13",
+            request_words(s.requests[f]) + " that follows this is in " + week_words(problem.monday(fixed)) + ", which must be " +
+                gap_text(follower) + " after it",
+            ""};
   }
-  return "";
+  return {};
 }
 
-std::string group_reason(WeekJudge& judge, const ScheduleState& state, int r, const std::string& key,
-                         const std::vector<int>& weeks, int usable) {
+// The reason for a group of weeks with the same key; `scope` is "this
+// week" or "in any of the 9 usable weeks (...)". `judge` gives the empty
+// plan for what no plan could change.
+Reason key_reason(WeekJudge& judge, const ScheduleState& state, int r, const std::string& key, const std::vector<int>& weeks,
+                  const std::string& scope) {
   const Problem& problem = state.problem();
-  std::string scope = static_cast<int>(weeks.size()) == usable
-                          ? "in any of the " + std::to_string(usable) + " usable weeks (" + weeks_text(problem, weeks) + ")"
-                          : "in " + std::to_string(weeks.size()) + " of the " + std::to_string(usable) + " usable weeks (" +
-                                weeks_text(problem, weeks) + ")";
   const Scenario& s = problem.scenario();
   const ProblemRequest& request = problem.request(r);
   if (key == "capacity")
-    return "every challenge slot is taken " + scope + ": capacity " + std::to_string(*s.max_challenges_per_week) +
-           " challenges per week (H11)";
-  if (key == "follows" || key == "followers") return follows_text(state, r, weeks.front()) + ", " + scope;
+    return {"week_full", "H11", "Every challenge place is taken " + scope,
+            "the programme takes at most " + std::to_string(*s.max_challenges_per_week) + " challenges a week"};
+  if (key == "follows" || key == "followers") {
+    Reason why = follows_reason(state, r, weeks.front());
+    why.text = scope == kThisWeek ? capitalised(why.text) : capitalised(scope) + ": " + why.text;
+    return why;
+  }
   if (key == "combination")
-    return "no single team meets every requirement at once " + scope +
-           " (the peers who could meet the party and focus requirements are busy or capped together, H5/H6)";
+    return {"no_team", "H5", "No single team of the peers free " + scope + " meets every need at once",
+            "the peers who could meet the party and focus needs are busy or have used their days together"};
   if (key == std::string(kNever) + "follows")
-    return "no week " + scope + " is " + gap_text(request) + " after a week " + s.requests[request.follows].id +
-           " could have, whatever the rest of the plan (H13)";
+  {
+    std::string gap = gap_text(request) + " after any week " + request_words(s.requests[request.follows]) + " could have";
+    return {"follows_never", "H13", scope == kThisWeek ? "This week is not " + gap : "No week " + scope + " is " + gap, ""};
+  }
   if (key == std::string(kNever) + "combination")
-    return "no team meets every requirement at once " + scope +
-           ", whatever the rest of the plan: the peers who meet the party and focus requirements cannot fill the seats together (H4/H5/H6)";
+    return {"no_team_possible", "H5", "No team can meet every need at once " + scope + ", whatever else is booked",
+            "the peers who meet the party and focus needs cannot fill the places together"};
   std::string requirement = is_never(key) ? key.substr(std::string(kNever).size()) : key;
   std::vector<Requirement> reqs = requirements_of(problem, r, weeks.front());
   const Requirement* req = find_requirement(reqs, requirement);
-  if (!req) return "no team " + scope;
-  std::string subject = req->needed > 1 ? "fewer than " + std::to_string(req->needed) + " " + req->what + "s are" : "no " + req->what + " is";
+  if (!req) return {"no_team", "", "No team can be found " + scope, ""};
+  std::string subject = req->needed > 1 ? "Fewer than " + std::to_string(req->needed) + " " + req->what + "s are" : "No " + req->what + " is";
   if (is_never(key))
-    return subject + " eligible and available " + scope + ", whatever the rest of the plan (" + req->rule + "); " +
-           nearest(judge.empty(), *req, r, weeks);
-  return subject + " free " + scope + " (" + req->rule + "); " + nearest(state, *req, r, weeks);
+    return {"no_available_" + req->kind + "_peer", req->rule, subject + " available " + scope + ", whatever else is booked",
+            nearest(judge.empty(), *req, r, weeks)};
+  return {"no_free_" + req->kind + "_peer", req->rule, subject + " free " + scope, nearest(state, *req, r, weeks)};
 }
 
-std::vector<std::string> explain_no_usable_week(const Problem& problem, int r) {
+std::string group_scope(const Problem& problem, const std::vector<int>& weeks, int usable) {
+  std::string span = range_words(problem.monday(weeks.front()), problem.monday(weeks.back()));
+  if (static_cast<int>(weeks.size()) == usable)
+    return usable == 1 ? "in the one usable week (" + span + ")"
+                       : "in any of the " + std::to_string(usable) + " usable weeks (" + span + ")";
+  return "in " + std::to_string(weeks.size()) + " of the " + std::to_string(usable) + " usable weeks (" + span + ")";
+}
+
+std::vector<Reason> explain_no_usable_week(const Problem& problem, int r) {
   const Scenario& s = problem.scenario();
   const Request& request = s.requests[r];
   Date from = std::max(s.window.start, request.earliest.value_or(s.window.start));
   Date to = std::min(s.window.end, request.latest.value_or(s.window.end));
   if (from > to)
-    return {"earliest..latest " + to_iso(request.earliest.value_or(from)) + ".." + to_iso(request.latest.value_or(to)) +
-            " does not overlap the window " + range_text(s.window.start, s.window.end) + " (H2)"};
-  std::vector<std::string> items;
+    return {{"outside_programme", "H2",
+             "The dates asked for, " + range_words(request.earliest.value_or(from), request.latest.value_or(to)) +
+                 ", are outside the programme's dates, " + range_words(s.window.start, s.window.end),
+             ""}};
+  std::vector<Reason> items;
   for (int w = std::max(0, problem.week_of(from)); w != kNoIndex && w < problem.week_count() && problem.monday(w) <= to; ++w)
-    for (std::string& item : calendar_problems(problem, r, w)) add_unique(items, std::move(item));
-  return {"no usable week between " + to_iso(from) + " and " + to_iso(to) + " for " + std::to_string(request.days) +
-          " on-site days (H2/H3): " + join(items, ", ")};
+    for (Reason& item : calendar_problems(problem, r, w)) add_unique(items, std::move(item));
+  std::vector<std::string> texts;
+  for (const Reason& item : items) texts.push_back(item.text);
+  std::string rule = std::any_of(items.begin(), items.end(), [](const Reason& i) { return i.rule == "H3"; }) ? "H3" : "H2";
+  return {{"no_usable_week", rule,
+           "No week between " + date_words(from) + " and " + date_words(to) + " can take " + std::to_string(request.days) +
+               " days on site",
+           join(texts, "; ")}};
 }
 
-std::vector<std::string> explain_pin(const ScheduleState& state, TeamMatcher& matcher, int r) {
+std::vector<Reason> explain_pin(const ScheduleState& state, TeamMatcher& matcher, int r) {
   const Problem& problem = state.problem();
   const Request& request = problem.scenario().requests[r];
-  std::string head = "pinned to the week of " + to_iso(request.pinned->week) + " but the pin cannot be kept (H12): ";
+  std::string head = "This challenge is fixed to " + week_words(request.pinned->week) + ", and that cannot be kept";
   int w = problem.request(r).pinned_week;
-  if (w == kNoIndex) return {head + "the week is outside the window"};
-  std::vector<std::string> dates = calendar_problems(problem, r, w);
-  if (!dates.empty()) return {head + "the week is not usable: " + join(dates, ", ")};
+  if (w == kNoIndex) return {{"pin_cannot_be_kept", "H12", head, "the week is outside the programme's dates"}};
+  std::vector<Reason> dates = calendar_problems(problem, r, w);
+  if (!dates.empty()) return {{"pin_cannot_be_kept", "H12", head, dates.front().text}};
   for (int p : problem.request(r).pinned_peers) {
-    std::string why = explain_peer(state, p, r, w);
-    if (!why.empty()) return {head + "pinned peer " + problem.scenario().peers[p].id + " " + why};
+    Reason why = explain_peer(state, p, r, w);
+    if (!why.code.empty())
+      return {{"pin_cannot_be_kept", "H12", head, peer_words(problem.scenario(), p) + ", fixed to its team, " + why.text}};
   }
-  return {head + explain_week(state, matcher, r, w)};
+  return {{"pin_cannot_be_kept", "H12", head, explain_week(state, matcher, r, w).sentence()}};
+}
+
+Reason cap_reason(const ScheduleState& state, int p, int r, int w) {
+  const Problem& problem = state.problem();
+  const OnSite& site = problem.on_site(w, problem.request(r).days);
+  int year = site.fy[0];
+  for (int i = 0; i < 2; ++i)
+    if (site.count[i] > 0 && state.year_days(p, site.fy[i]) + site.count[i] > problem.peer(p).cap) year = site.fy[i];
+  return {"day_cap", "H10",
+          "would pass the " + std::to_string(problem.peer(p).cap) + (problem.peer(p).cap == 1 ? " day" : " days") + " a year they give in " +
+              year_words(problem.first_year() + year) + " (" + std::to_string(state.year_days(p, year)) + " already booked)",
+          ""};
 }
 
 }  // namespace
 
-std::string explain_peer(const ScheduleState& state, int p, int r, int w) {
+Reason explain_peer(const ScheduleState& state, int p, int r, int w) {
   const Problem& problem = state.problem();
   const Scenario& s = problem.scenario();
   const Peer& peer = s.peers[p];
   const Council& council = s.councils[problem.request(r).council];
   switch (state.block(p, r, w)) {
     case ScheduleState::Block::kOk:
-      return "";
+      return {};
     case ScheduleState::Block::kIneligible:
-      if (problem.request(r).team[static_cast<int>(peer.role)] == 0) return "the team has no " + role_words(peer.role) + " seat (H4)";
-      if (peer.council == council.id) return "would challenge its own council " + council.id + " (H7)";
-      if (s.exclude_same_region && peer.region == council.region) return "is from the council's own region " + council.region + " (H7)";
+      if (problem.request(r).team[static_cast<int>(peer.role)] == 0)
+        return {"no_place_for_role", "H4", "is a " + role_words(peer.role) + ", and the team has no place for one", ""};
+      if (peer.council == council.id) return {"own_council", "H7", "is from " + council_words(council) + " itself", ""};
+      if (s.exclude_same_region && peer.region == council.region)
+        return {"same_region", "H7", "is from the council's own region, " + council.region, ""};
       if (problem.peer(p).civil_servant && !problem.request(r).civil_servants)
-        return "is a civil servant and the council has not asked for civil servants (H7)";
-      return "has a declared conflict with " + council.id + " (H7)";
+        return {"civil_servant", "H7", "is a civil servant, and the council has not asked for civil servants", ""};
+      return {"conflict", "H7", "has declared a conflict of interest with " + council_words(council), ""};
     case ScheduleState::Block::kDeclined:
-      return "declined this challenge (H7)";
+      return {"declined", "H7", "has declined this challenge", ""};
     case ScheduleState::Block::kUnavailable: {
       for (Date d : problem.calendar().on_site_days(problem.monday(w), problem.request(r).days)) {
         bool free = std::any_of(peer.available.begin(), peer.available.end(), [&](const DateRange& a) { return a.contains(d); });
-        if (!free) return "not available on " + to_iso(d) + " (H8)";
+        if (!free) return {"not_offered", "H8", "has not offered " + day_words(d), ""};
       }
-      return "not available in the week of " + to_iso(problem.monday(w)) + " (H8)";
+      return {"not_offered", "H8", "has not offered " + week_words(problem.monday(w)), ""};
     }
-    case ScheduleState::Block::kBusy:
-      return "already on " + s.requests[state.busy(p, w)].id + " in the week of " + to_iso(problem.monday(w)) + " (H9)";
-    case ScheduleState::Block::kCap: {
-      const OnSite& site = problem.on_site(w, problem.request(r).days);
-      int fy = problem.first_year() + site.fy[0];
-      for (int i = 0; i < 2; ++i)
-        if (site.count[i] > 0 && state.year_days(p, site.fy[i]) + site.count[i] > problem.peer(p).cap)
-          fy = problem.first_year() + site.fy[i];
-      return "cap of " + std::to_string(problem.peer(p).cap) + " days in FY" + std::to_string(fy) + " reached (" +
-             std::to_string(state.year_days(p, fy - problem.first_year())) + " booked, H10)";
+    case ScheduleState::Block::kBusy: {
+      const Request& other = s.requests[state.busy(p, w)];
+      const Council* at = s.find_council(other.council);
+      return {"busy", "H9", "is already on a challenge at " + (at ? council_words(*at) : other.council) + " that week", ""};
     }
+    case ScheduleState::Block::kCap:
+      return cap_reason(state, p, r, w);
   }
-  return "";
+  return {};
 }
 
-std::string explain_week(const ScheduleState& state, TeamMatcher& matcher, int r, int w) {
+Reason explain_week(const ScheduleState& state, TeamMatcher& matcher, int r, int w) {
   const Problem& problem = state.problem();
   const ProblemRequest& request = problem.request(r);
-  std::vector<std::string> dates = calendar_problems(problem, r, w);
-  if (!dates.empty()) return "unusable (H2/H3): " + join(dates, ", ");
+  std::vector<Reason> dates = calendar_problems(problem, r, w);
+  if (!dates.empty()) {
+    Reason first = dates.front();
+    for (std::size_t i = 1; i < dates.size(); ++i) first.detail += (i > 1 ? "; " : "") + dates[i].text;
+    return first;
+  }
   if (request.pinned && w != request.pinned_week)
-    return "the request is pinned to the week of " + to_iso(problem.scenario().requests[r].pinned->week) + " (H12)";
+    return {"pinned_elsewhere", "H12", "This challenge is fixed to " + week_words(problem.scenario().requests[r].pinned->week), ""};
   WeekJudge judge(state, matcher, r);
   std::string key = judge.key(w);
-  if (key.empty()) return "";
-  if (key == "capacity")
-    return "full: " + std::to_string(state.week_load(w)) + " challenges, capacity " +
-           std::to_string(*problem.scenario().max_challenges_per_week) + " (H11)";
-  if (key == "follows" || key == "followers") return follows_text(state, r, w);
-  if (key == "combination") return "no single team meets every requirement at once (H5/H6 with H9/H10)";
-  if (key == std::string(kNever) + "follows")
-    return "not " + gap_text(request) + " after any week " + problem.scenario().requests[request.follows].id + " could have (H13)";
-  if (key == std::string(kNever) + "combination")
-    return "no team meets every requirement at once in this week, whatever the rest of the plan (H4/H5/H6)";
-  std::vector<Requirement> reqs = requirements_of(problem, r, w);
-  std::string requirement = is_never(key) ? key.substr(std::string(kNever).size()) : key;
-  const Requirement* req = find_requirement(reqs, requirement);
-  if (!req) return "no team";
-  std::string count = "fewer than " + std::to_string(req->needed) + " " + req->what + (req->needed > 1 ? "s" : "");
-  if (is_never(key))
-    return count + " eligible and available, whatever the rest of the plan (" + req->rule + "); " + nearest(judge.empty(), *req, r, {w});
-  return count + " free (" + req->rule + "); " + nearest(state, *req, r, {w});
+  if (key.empty()) return {};
+  return key_reason(judge, state, r, key, {w}, kThisWeek);
 }
 
-std::vector<std::string> explain_unscheduled(const ScheduleState& state, TeamMatcher& matcher, int r) {
+std::vector<Reason> explain_unscheduled(const ScheduleState& state, TeamMatcher& matcher, int r) {
   const Problem& problem = state.problem();
   const ProblemRequest& request = problem.request(r);
   if (request.pinned) return explain_pin(state, matcher, r);
@@ -403,12 +442,15 @@ std::vector<std::string> explain_unscheduled(const ScheduleState& state, TeamMat
     if (is_never(a.first) != is_never(b.first)) return is_never(a.first);
     return a.second.size() > b.second.size();
   });
-  std::vector<std::string> reasons;
+  std::vector<Reason> reasons;
   int usable = static_cast<int>(request.weeks.size());
-  for (const auto& [key, weeks] : ordered) reasons.push_back(group_reason(judge, state, r, key, weeks, usable));
+  for (const auto& [key, weeks] : ordered)
+    reasons.push_back(key_reason(judge, state, r, key, weeks, group_scope(problem, weeks, usable)));
   if (!open.empty())
-    reasons.push_back("a team is possible in " + std::to_string(open.size()) + " week(s) from " + to_iso(problem.monday(open.front())) +
-                      " but the search stopped before placing it; solve again or book it with `peerslot options`");
+    reasons.push_back({"search_stopped", "",
+                       "A team is possible in " + std::to_string(open.size()) + (open.size() == 1 ? " week" : " weeks") + " from " +
+                           week_words(problem.monday(open.front())) + ", but the search stopped before placing it",
+                       "solve again, or book one of those weeks"});
   return reasons;
 }
 

@@ -18,6 +18,7 @@
 #include "engine/cost_model.h"
 #include "engine/internal/explainer.h"
 #include "engine/internal/placement.h"
+#include "engine/words.h"
 
 #include <algorithm>
 #include <map>
@@ -178,10 +179,17 @@ class Repairer {
     return eject_for(r);
   }
 
+  // "the corporate peer challenge at Hartlepool Borough Council".
+  std::string challenge_words(int r) const {
+    const Request& request = problem_.scenario().requests[r];
+    const Council* council = problem_.scenario().find_council(request.council);
+    return "the " + kind_words(request.kind) + " at " + (council && !council->name.empty() ? council->name : request.council);
+  }
+
   std::string week_reason(int r, int w) {
-    if (w == kNoIndex) return explain_unscheduled(state_, matcher_, r).front();
-    std::string reason = explain_week(state_, matcher_, r, w);
-    return "its week " + to_iso(problem_.monday(w)) + " is no longer possible" + (reason.empty() ? "" : ": " + reason);
+    if (w == kNoIndex) return explain_unscheduled(state_, matcher_, r).front().sentence();
+    Reason reason = explain_week(state_, matcher_, r, w);
+    return week_words(problem_.monday(w)) + " is no longer possible" + (reason.code.empty() ? "" : ": " + reason.sentence());
   }
 
   bool try_keep_team(int r, int w) {
@@ -248,8 +256,8 @@ class Repairer {
     bool ok = in && again;
     *delta = state_.total() - before;
     if (ok && apply) {
-      why_[r] = "took the week of " + to_iso(problem_.monday(w)) + " after moving " + problem_.scenario().requests[v].id;
-      why_[v] = "moved to make way for " + problem_.scenario().requests[r].id;
+      why_[r] = "took " + week_words(problem_.monday(w)) + " after moving " + challenge_words(v);
+      why_[v] = "moved to make way for " + challenge_words(r);
       return true;
     }
     if (again) state_.unassign(v);
@@ -279,7 +287,7 @@ class Repairer {
     result->plan = state_.to_plan();
     for (Unscheduled& u : result->plan.unscheduled) {
       int r = problem_.request_index(u.request);
-      u.reasons = r == cancelled() ? std::vector<std::string>{"cancelled by the council"} : explain_unscheduled(state_, matcher_, r);
+      u.reasons = r == cancelled() ? std::vector<Reason>{{"cancelled", "", "Cancelled by the council", ""}} : explain_unscheduled(state_, matcher_, r);
     }
     result->plan.cost = compute_cost(s, problem_.calendar(), result->plan);
     int at = 0;

@@ -21,6 +21,7 @@
 #pragma once
 
 #include "engine/calendar.h"
+#include "engine/reason.h"
 
 #include <array>
 #include <cstdint>
@@ -176,7 +177,7 @@ struct Assignment {
 
 struct Unscheduled {
   std::string request;
-  std::vector<std::string> reasons;
+  std::vector<Reason> reasons;  // the document holds each as Reason::with_rule()
 };
 
 struct Cost {

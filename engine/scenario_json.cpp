@@ -491,7 +491,7 @@ Unscheduled read_unscheduled(const json& item, const std::string& path, const Sc
   Unscheduled u;
   u.request = f.nonempty_string("request");
   if (!s.find_request(u.request)) fail(f.path("request"), "unknown request " + show(json(u.request)));
-  u.reasons = f.strings("reasons");
+  for (std::string& text : f.strings("reasons")) u.reasons.push_back({"", "", std::move(text), ""});
   f.finish();
   return u;
 }
@@ -653,7 +653,9 @@ json plan_to_json(const Plan& plan) {
     return json{{"request", a.request}, {"week", to_iso(a.week)}, {"peers", a.peers}};
   });
   out["unscheduled"] = list_to_json(plan.unscheduled, [](const Unscheduled& u) {
-    return json{{"request", u.request}, {"reasons", u.reasons}};
+    json reasons = json::array();
+    for (const Reason& reason : u.reasons) reasons.push_back(reason.with_rule());
+    return json{{"request", u.request}, {"reasons", reasons}};
   });
   out["cost"] = cost_to_json(plan.cost);
   return out;

@@ -50,13 +50,23 @@ class [[nodiscard]] Status {
   Code code() const { return code_; }
   const std::string& message() const { return message_; }
   const std::string& field() const { return field_; }  // empty when no one field is to blame
+  // A refusal's machine reason (e.g. "week_full") and the contract's rule
+  // behind it (e.g. "H11"), for programs; empty unless with_reason() set them.
+  const std::string& reason_code() const { return reason_code_; }
+  const std::string& rule() const { return rule_; }
+  Status with_reason(std::string code, std::string rule) const {
+    Status copy = *this;
+    copy.reason_code_ = std::move(code);
+    copy.rule_ = std::move(rule);
+    return copy;
+  }
 
   // The same error seen from a document that holds the input under
   // `prefix`: field "requests[2].days" becomes "scenario.requests[2].days",
   // and so does the start of the message.
   Status under(const std::string& prefix) const {
-    if (field_.empty()) return Status(code_, "", prefix + ": " + message_);
-    return Status(code_, prefix + "." + field_, prefix + "." + message_);
+    Status moved = field_.empty() ? Status(code_, "", prefix + ": " + message_) : Status(code_, prefix + "." + field_, prefix + "." + message_);
+    return moved.with_reason(reason_code_, rule_);
   }
 
  private:
@@ -69,6 +79,8 @@ class [[nodiscard]] Status {
   Code code_ = Code::kOk;
   std::string field_;
   std::string message_;
+  std::string reason_code_;
+  std::string rule_;
 };
 
 // A value of type T, or the Status explaining why there is none.

@@ -27,6 +27,16 @@ const char* title_of(int status) {
   }
 }
 
+nlohmann::json problem_body(int status, const std::string& field, const std::string& detail) {
+  nlohmann::json body = {{"type", "about:blank"}, {"title", title_of(status)}, {"status", status}, {"detail", detail}};
+  if (!field.empty()) body["field"] = field;
+  return body;
+}
+
+HttpReply problem_reply(int status, const nlohmann::json& body) {
+  return {status, "application/problem+json", json_text(body), {}};
+}
+
 }  // namespace
 
 HttpReply json_reply(int status, const nlohmann::json& body) {
@@ -36,9 +46,7 @@ HttpReply json_reply(int status, const nlohmann::json& body) {
 HttpReply json_reply(const service::Reply& reply) { return json_reply(reply.status, reply.body); }
 
 HttpReply problem(int status, const std::string& field, const std::string& detail) {
-  nlohmann::json body = {{"type", "about:blank"}, {"title", title_of(status)}, {"status", status}, {"detail", detail}};
-  if (!field.empty()) body["field"] = field;
-  return {status, "application/problem+json", json_text(body), {}};
+  return problem_reply(status, problem_body(status, field, detail));
 }
 
 HttpReply problem(const Status& status) {
@@ -57,7 +65,10 @@ HttpReply problem(const Status& status) {
     std::fprintf(stderr, "internal error: %s\n", status.message().c_str());
     return problem(500, "", "the service could not complete the request; nothing was changed, please try again");
   }
-  return problem(code, status.field(), status.message());
+  nlohmann::json body = problem_body(code, status.field(), status.message());
+  if (!status.reason_code().empty()) body["code"] = status.reason_code();
+  if (!status.rule().empty()) body["rule"] = status.rule();
+  return problem_reply(code, body);
 }
 
 HttpReply reply_of(const Result<service::Reply>& result) {

@@ -2,7 +2,8 @@
 // (application/problem+json) that name the offending field.
 //
 // Guarantees: every error reply has "type", "title", "status" and "detail";
-// "field" is the Status's field when it has one. Status codes follow the
+// "field" is the Status's field when it has one; "code" and "rule" its
+// machine reason and rule when it has them (Status::with_reason()). Status codes follow the
 // Status code alone, never its message: kInvalid 422, kNotFound 404,
 // kConflict 409, kForbidden 403, kPreconditionFailed 412, kIOError 500
 // with a generic detail (the message goes to stderr, never to the client).

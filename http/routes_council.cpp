@@ -14,9 +14,10 @@
 #include "service/access.h"
 #include "service/booking_cache.h"
 #include "service/council_operations.h"
+#include "service/option_words.h"
 #include "service/representations.h"
 
-#include <map>
+#include <algorithm>
 
 namespace peerslot::http {
 
@@ -87,10 +88,24 @@ HttpReply patch_request(const Call& call, Service& service) {
                       request_of(id));
 }
 
-// One week of the weeks page: booked, free (with the change of cost and
-// the proposed team), full (the weekly cap is reached) or blocked, with why.
-nlohmann::json week_entry(Date week, const BookingAnswer& answer, const std::map<Date, int>& others_in_week,
-                          std::optional<int> cap) {
+nlohmann::json team_json(const State& state, const std::vector<std::string>& peers) {
+  nlohmann::json team = nlohmann::json::array();
+  for (const std::string& p : peers) team.push_back(service::team_member_json(*state.scenario, p));
+  return team;
+}
+
+// The options a council may choose from: the booked week is not one.
+std::vector<BookingOption> offered(const BookingAnswer& answer) {
+  std::vector<BookingOption> out;
+  for (const BookingOption& o : answer.options)
+    if (!answer.current_week || o.week != *answer.current_week) out.push_back(o);
+  return out;
+}
+
+// One week of the weeks page: booked, free (with the proposed team), full
+// (every challenge place is taken) or blocked, with why in words and as
+// code and rule. `delta` (the change of the plan's cost) is for programs.
+nlohmann::json week_entry(const State& state, Date week, const BookingAnswer& answer, bool office) {
   nlohmann::json entry = {{"week", to_iso(week)}};
   if (answer.current_week && *answer.current_week == week) {
     entry["status"] = "booked";
@@ -98,31 +113,38 @@ nlohmann::json week_entry(Date week, const BookingAnswer& answer, const std::map
   }
   for (const BookingOption& o : answer.options) {
     if (o.week != week) continue;
-    entry.update({{"status", "free"}, {"delta", o.delta}, {"team", o.peers}});
+    entry.update({{"status", "free"}, {"delta", o.delta}, {"team", team_json(state, o.peers)}});
     return entry;
   }
-  auto in_week = others_in_week.find(week);
-  bool full = cap && in_week != others_in_week.end() && in_week->second >= *cap;
-  entry["status"] = full ? "full" : "blocked";
-  for (const BlockedWeek& b : answer.blocked)
-    if (b.week == week) entry["reason"] = b.reason;
+  for (const BlockedWeek& b : answer.blocked) {
+    if (b.week != week) continue;
+    entry["status"] = b.reason.code == "week_full" ? "full" : "blocked";
+    entry.update(service::reason_json(b.reason, office));
+  }
   return entry;
 }
 
-nlohmann::json weeks_page(const State& state, const Request& request, const BookingAnswer& answer) {
-  std::map<Date, int> others_in_week;
-  for (const Assignment& a : state.plan.assignments)
-    if (a.request != request.id) ++others_in_week[a.week];
+nlohmann::json weeks_page(const State& state, const Request& request, const BookingAnswer& answer, bool office) {
   std::vector<Date> weeks;
   for (const BookingOption& o : answer.options) weeks.push_back(o.week);
   for (const BlockedWeek& b : answer.blocked) weeks.push_back(b.week);
   std::sort(weeks.begin(), weeks.end());
   weeks.erase(std::unique(weeks.begin(), weeks.end()), weeks.end());
-  nlohmann::json out = {{"request", request.id}, {"weeks", nlohmann::json::array()}, {"options", nlohmann::json::array()}};
-  for (Date w : weeks) out["weeks"].push_back(week_entry(w, answer, others_in_week, state.scenario->max_challenges_per_week));
-  for (std::size_t i = 0; i < answer.options.size() && i < 5; ++i) {
-    const BookingOption& o = answer.options[i];
-    out["options"].push_back({{"week", to_iso(o.week)}, {"delta", o.delta}, {"preference", o.preference}, {"team", o.peers}});
+  nlohmann::json out = {{"request", request.id},
+                        {"booked_week", answer.current_week ? nlohmann::json(to_iso(*answer.current_week)) : nlohmann::json(nullptr)},
+                        {"weeks", nlohmann::json::array()},
+                        {"options", nlohmann::json::array()}};
+  for (Date w : weeks) out["weeks"].push_back(week_entry(state, w, answer, office));
+  std::vector<BookingOption> options = offered(answer);
+  if (options.size() > 5) options.resize(5);
+  for (std::size_t i = 0; i < options.size(); ++i) {
+    const BookingOption& o = options[i];
+    out["options"].push_back({{"week", to_iso(o.week)},
+                              {"rank", i + 1},
+                              {"reasons", service::option_reasons(*state.scenario, request, options, i)},
+                              {"delta", o.delta},
+                              {"preference", o.preference},
+                              {"team", team_json(state, o.peers)}});
   }
   return out;
 }
@@ -131,8 +153,9 @@ HttpReply request_weeks(const Call& call, Service& service) {
   service::StatePtr state = service.state();
   auto request = service::request_for(*state->scenario, call.user, call.params[0]);
   if (!request.is_ok()) return problem(request.status());
-  auto render = [&](const BookingAnswer& answer) { return json_text(weeks_page(*state, *request.value(), answer)); };
-  auto page = state->booking_cache->rendered_weeks(*state, request.value()->id, render);
+  bool office = call.user.role == "office";
+  auto render = [&](const BookingAnswer& answer) { return json_text(weeks_page(*state, *request.value(), answer, office)); };
+  auto page = state->booking_cache->rendered_weeks(*state, request.value()->id, call.user.role, render);
   if (!page.is_ok()) return problem(page.status());
   return {200, "application/json", *page.value(), {}};
 }

@@ -2,6 +2,7 @@
 // its day cap, skills and conflicts, see its assignments, accept or decline
 // (service/peer_operations.h holds the rules). The office may do all of it
 // for any peer.
+#include "engine/words.h"
 #include "http/change_reply.h"
 #include "http/input.h"
 #include "http/routes.h"
@@ -78,8 +79,11 @@ nlohmann::json assignment_json(const State& state, const Assignment& a, const st
   nlohmann::json days = nlohmann::json::array();
   for (Date d : state.problem->calendar().on_site_days(a.week, r.days)) days.push_back(to_iso(d));
   bool accepted = service::has_accepted(state, a.request, peer);
-  return {{"request", r.id}, {"council", r.council}, {"council_name", state.scenario->find_council(r.council)->name},
-          {"kind", r.kind}, {"week", to_iso(a.week)}, {"days", days}, {"status", accepted ? "accepted" : "proposed"}};
+  nlohmann::json view = service::booking_view_json(state, r, a);
+  return {{"request", r.id},   {"council", r.council}, {"council_name", state.scenario->find_council(r.council)->name},
+          {"kind", r.kind},    {"title", capitalised(kind_words(r.kind))}, {"week", to_iso(a.week)},
+          {"days", days},      {"status", accepted ? "accepted" : "proposed"}, {"reference", view["reference"]},
+          {"milestones", view["milestones"]}, {"team", view["peers"]}};
 }
 
 HttpReply list_assignments(const Call& call, Service& service) {
@@ -101,7 +105,7 @@ HttpReply answer_assignment(const Call& call, Service& service, bool accept) {
   auto representation = [&](const State& s) {
     const Assignment* a = service::find_booking(s, request);
     return nlohmann::json{{"request", request}, {"peer", id}, {"decision", accept ? "accepted" : "declined"},
-                          {"booking", a ? service::booking_json(s, *a) : nlohmann::json(nullptr)}};
+                          {"booking", a ? service::booking_view_json(s, *s.scenario->find_request(request), *a) : nlohmann::json(nullptr)}};
   };
   return change_reply(call, service, (accept ? "accept " : "decline ") + request + " as " + id, operation, representation,
                       {200, false, false});

@@ -9,14 +9,6 @@
 
 namespace peerslot::service {
 
-namespace {
-
-Status not_possible(Date week, const std::string& reason) {
-  return Status::conflict("week", to_iso(week) + " is not possible: " + reason);
-}
-
-}  // namespace
-
 std::shared_ptr<const BookingAnswer> BookingCache::cached(const std::string& request_id) {
   std::shared_lock lock(answers_mutex_);
   auto it = answers_.find(request_id);
@@ -46,17 +38,18 @@ Result<std::shared_ptr<const BookingAnswer>> BookingCache::weeks(const State& st
 }
 
 Result<std::shared_ptr<const std::string>> BookingCache::rendered_weeks(const State& state, const std::string& request_id,
-                                                                       const RenderPage& render) {
+                                                                       const std::string& audience, const RenderPage& render) {
+  auto key = std::make_pair(request_id, audience);
   {
     std::shared_lock lock(answers_mutex_);
-    auto it = rendered_.find(request_id);
+    auto it = rendered_.find(key);
     if (it != rendered_.end()) return it->second;
   }
   auto page = weeks(state, request_id);
   if (!page.is_ok()) return page.status();
   auto text = std::make_shared<const std::string>(render(*page.value()));
   std::unique_lock lock(answers_mutex_);
-  return rendered_.emplace(request_id, text).first->second;  // a text rendered meanwhile wins; both are equal
+  return rendered_.emplace(key, text).first->second;  // a text rendered meanwhile wins; both are equal
 }
 
 Result<BookingOption> BookingCache::option_in_week(const State& state, const std::string& request_id, Date week) {
@@ -64,7 +57,7 @@ Result<BookingOption> BookingCache::option_in_week(const State& state, const std
     auto option = std::find_if(page->options.begin(), page->options.end(), [&](const BookingOption& o) { return o.week == week; });
     if (option != page->options.end()) return *option;
     auto blocked = std::find_if(page->blocked.begin(), page->blocked.end(), [&](const BlockedWeek& b) { return b.week == week; });
-    return not_possible(week, blocked != page->blocked.end() ? blocked->reason : "outside the request's window");
+    if (blocked != page->blocked.end()) return booking_refusal(week, blocked->reason);
   }
   std::lock_guard engine_lock(engine_mutex_);
   Status loaded = load(state);

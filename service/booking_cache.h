@@ -4,7 +4,8 @@
 // The weeks page of a request (all its weeks: the ranked options and why
 // each other week is blocked) is computed on first use and then served
 // from memory until the State is replaced; a booking asks for one week
-// only (place_in_week), answered from the cached page when there is one.
+// only (place_in_week), answered from the cached page when it lists the
+// week.
 // The engine's BookingOptions is loaded with the State's plan on first use.
 // The page as its caller renders it (the HTTP layer's JSON text) can be
 // kept too, so a repeated read of the same page costs a lookup.
@@ -38,12 +39,13 @@ class BookingCache {
  public:
   // REQUIRES: `state` is the State that owns this cache.
   Result<std::shared_ptr<const BookingAnswer>> weeks(const State& state, const std::string& request_id);
-  // The weeks page as `render` writes it, rendered once per State.
+  // The weeks page as `render` writes it for one audience (e.g. a role:
+  // the office reads more than a council), rendered once per State.
   // REQUIRES: `state` is the State that owns this cache, and every call for
-  // one request passes a `render` that gives the same text.
+  // one request and audience passes a `render` that gives the same text.
   using RenderPage = std::function<std::string(const BookingAnswer&)>;
   Result<std::shared_ptr<const std::string>> rendered_weeks(const State& state, const std::string& request_id,
-                                                            const RenderPage& render);
+                                                            const std::string& audience, const RenderPage& render);
   // The option of `week` for the request, or a conflict naming field "week"
   // and why the week is not possible.
   // REQUIRES: `state` is the State that owns this cache.
@@ -57,7 +59,7 @@ class BookingCache {
   std::unique_ptr<BookingOptions> engine_;
   std::shared_mutex answers_mutex_;
   std::map<std::string, std::shared_ptr<const BookingAnswer>> answers_;
-  std::map<std::string, std::shared_ptr<const std::string>> rendered_;  // under answers_mutex_
+  std::map<std::pair<std::string, std::string>, std::shared_ptr<const std::string>> rendered_;  // (request, audience), under answers_mutex_
 };
 
 }  // namespace peerslot::service

@@ -1,11 +1,20 @@
 // representations.cpp — field by field, in the contract's names.
 #include "service/representations.h"
 
+#include "engine/words.h"
+#include "service/milestones.h"
+
 namespace peerslot::service {
 
 namespace {
 
 nlohmann::json optional_date(const std::optional<Date>& d) { return d ? nlohmann::json(to_iso(*d)) : nlohmann::json(nullptr); }
+
+// "R00001-20120507": the request and its week, so a reference stays the
+// same for the booking until it is moved.
+std::string booking_reference(const std::string& request_id, Date week) {
+  return request_id + "-" + boost::gregorian::to_iso_string(week);
+}
 
 }  // namespace
 
@@ -53,7 +62,47 @@ nlohmann::json request_json(const State& state, const Request& request) {
           {"team", team},
           {"priority", request.priority},
           {"pinned", pinned},
-          {"booking", booking ? booking_json(state, *booking) : nlohmann::json(nullptr)}};
+          {"title", capitalised(kind_words(request.kind))},
+          {"booking", booking ? booking_view_json(state, request, *booking) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json team_member_json(const Scenario& scenario, const std::string& peer_id) {
+  const Peer* peer = scenario.find_peer(peer_id);
+  if (!peer) return {{"id", peer_id}, {"name", peer_id}};
+  const Council* home = peer->council.empty() ? nullptr : scenario.find_council(peer->council);
+  return {{"id", peer->id},
+          {"name", peer->name.empty() ? peer->id : peer->name},
+          {"role", role_name(peer->role)},
+          {"role_title", capitalised(role_words(peer->role))},
+          {"council", peer->council.empty() ? nlohmann::json(nullptr) : nlohmann::json(peer->council)},
+          {"council_name", home ? nlohmann::json(home->name) : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json booking_view_json(const State& state, const Request& request, const Assignment& booking) {
+  std::vector<Date> days = state.problem->calendar().on_site_days(booking.week, request.days);
+  nlohmann::json on_site = nlohmann::json::array();
+  for (Date d : days) on_site.push_back(to_iso(d));
+  nlohmann::json milestones = nlohmann::json::array();
+  if (!days.empty())
+    for (const Milestone& m : milestones_of(request, days))
+      milestones.push_back({{"kind", m.kind}, {"title", m.title}, {"start", to_iso(m.start)}, {"end", to_iso(m.end)}});
+  nlohmann::json peers = nlohmann::json::array();
+  for (const std::string& p : booking.peers) {
+    nlohmann::json member = team_member_json(*state.scenario, p);
+    member["status"] = has_accepted(state, booking.request, p) ? "accepted" : "proposed";
+    peers.push_back(std::move(member));
+  }
+  return {{"week", to_iso(booking.week)},
+          {"reference", booking_reference(request.id, booking.week)},
+          {"on_site", on_site},
+          {"milestones", milestones},
+          {"peers", peers}};
+}
+
+nlohmann::json reason_json(const Reason& reason, bool with_detail) {
+  nlohmann::json out = {{"reason", reason.text}, {"code", reason.code}, {"rule", reason.rule}};
+  if (with_detail && !reason.detail.empty()) out["detail"] = reason.detail;
+  return out;
 }
 
 }  // namespace peerslot::service

@@ -15,5 +15,15 @@ nlohmann::json ranges_json(const std::vector<DateRange>& ranges);
 nlohmann::json council_json(const Council& council);
 nlohmann::json peer_json(const Peer& peer);
 nlohmann::json request_json(const State& state, const Request& request);
+// A peer as a council or a team-mate sees them: {"id", "name", "role",
+// "role_title" ("Councillor peer"), "council", "council_name"}.
+nlohmann::json team_member_json(const Scenario& scenario, const std::string& peer_id);
+// A booking as people read it: {"week", "reference", "on_site": [dates],
+// "milestones": [{"kind", "title", "start", "end"}], "peers": [team
+// members with "status" proposed/accepted]}.
+nlohmann::json booking_view_json(const State& state, const Request& request, const Assignment& booking);
+// A refusal's reason: {"reason" (words), "code", "rule"}, plus "detail"
+// (peers by name) when `with_detail`, for the programme office.
+nlohmann::json reason_json(const Reason& reason, bool with_detail);
 
 }  // namespace peerslot::service

@@ -19,7 +19,7 @@ Plan plan_of(const Scenario& scenario, const Calendar& calendar, std::vector<Ass
   std::set<std::string> booked;
   for (const Assignment& a : plan.assignments) booked.insert(a.request);
   for (const Request& r : scenario.requests)
-    if (!booked.count(r.id)) plan.unscheduled.push_back({r.id, {"not booked"}});
+    if (!booked.count(r.id)) plan.unscheduled.push_back({r.id, {{"not_booked", "", "Not booked yet", ""}}});
   plan.cost = compute_cost(scenario, calendar, plan);
   return plan;
 }

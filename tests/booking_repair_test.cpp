@@ -5,6 +5,7 @@
 #include "engine/repair.h"
 #include "engine/scenario_json.h"
 #include "engine/solver.h"
+#include "engine/words.h"
 #include "tests/test_scenarios.h"
 #include "tests/test_support.h"
 
@@ -77,7 +78,11 @@ TEST_CASE("every booking option is feasible and its delta is the exact cost chan
         CHECK(report.violations.empty());
         CHECK(changed.cost.total - plan.cost.total == option.delta);
       }
-      for (const BlockedWeek& b : answer.value().blocked) CHECK(!b.reason.empty());
+      for (const BlockedWeek& b : answer.value().blocked) {
+        CHECK(!b.reason.code.empty());
+        CHECK(!b.reason.text.empty());
+        CHECK(b.reason.text.find("(H") == std::string::npos);  // rule ids are for programs, in `rule`
+      }
     }
   }
 }
@@ -94,7 +99,7 @@ TEST_CASE("options name a full week and ask nothing of other bookings") {
   Scenario s = b.build();
   Plan plan;
   plan.assignments.push_back({"R1", day("2012-04-09"), {"P1"}});
-  plan.unscheduled.push_back({"R2", {"not yet booked"}});
+  plan.unscheduled.push_back({"R2", {{"", "", "not yet booked", ""}}});
   Problem problem(s);
   BookingOptions booking(problem);
   REQUIRE(booking.load_plan(plan).is_ok());
@@ -103,7 +108,9 @@ TEST_CASE("options name a full week and ask nothing of other bookings") {
   for (const BookingOption& o : answer.options) CHECK(o.week != day("2012-04-09"));
   REQUIRE(answer.blocked.size() == 1);
   CHECK(answer.blocked[0].week == day("2012-04-09"));
-  CHECK(answer.blocked[0].reason.find("H11") != std::string::npos);
+  CHECK(answer.blocked[0].reason.code == "week_full");
+  CHECK(answer.blocked[0].reason.rule == "H11");
+  CHECK(answer.blocked[0].reason.text == "Every challenge place is taken this week");
   CHECK_FALSE(booking.options("NOPE", 5).is_ok());
 }
 
@@ -149,10 +156,14 @@ TEST_CASE("place_in_week gives, for every week, what options() gives for it") {
         }
         REQUIRE_FALSE(placed.is_ok());
         CHECK(placed.status().code() == Status::Code::kConflict);
-        std::string head = "week: " + to_iso(week) + " is not possible: ";
+        std::string head = "week: The week of " + day_words(week) + " cannot be booked: ";
         CHECK(placed.status().message().rfind(head, 0) == 0);
         CHECK(placed.status().message().size() > head.size());
-        if (const BlockedWeek* b = blocked_in(answer, week)) CHECK(placed.status().message() == head + b->reason);
+        CHECK_FALSE(placed.status().reason_code().empty());
+        if (const BlockedWeek* b = blocked_in(answer, week)) {
+          CHECK(placed.status().message() == head + uncapitalised(b->reason.text));
+          CHECK(placed.status().reason_code() == b->reason.code);
+        }
         ++conflicts;
       }
       // The questions left the plan as it was.
@@ -176,13 +187,14 @@ TEST_CASE("place_in_week refuses unknown requests, other days than Monday and we
   CHECK(unknown.status().code() == Status::Code::kNotFound);
   CHECK(unknown.status().message() == "unknown request NOPE");
   CHECK(booking.place_in_week("R2", day("2011-09-13")).status().message() ==
-        "week: 2011-09-13 is not possible: not a Monday");
+        "week: Tuesday 13 September 2011 is not a Monday: a week is named by its Monday");
   CHECK(booking.place_in_week("R2", day("2012-04-09")).status().message() ==
-        "week: 2012-04-09 is not possible: outside the window 2011-04-01..2012-03-31");
+        "week: The week of Monday 9 April 2012 cannot be booked: it is outside the programme's dates, 1 April 2011 to 31 March 2012");
   auto blackout = booking.place_in_week("R1", day("2011-12-19"));
   CHECK(blackout.status().code() == Status::Code::kConflict);
   CHECK(blackout.status().message() ==
-        "week: 2011-12-19 is not possible: unusable (H2/H3): blackout 2011-12-19..2012-01-06");
+        "week: The week of Monday 19 December 2011 cannot be booked: the council cannot host a challenge from 19 December 2011 to 6 "
+        "January 2012");
   // R1 is booked in 2011-09-12: asking for its own week gives it back, at no cost.
   auto own = booking.place_in_week("R1", day("2011-09-12"));
   REQUIRE(own.is_ok());

@@ -14,14 +14,9 @@ using namespace peerslot::test;
 
 namespace {
 
-struct Case {
-  Scenario scenario;
-  std::vector<std::string> reasons;
-};
-
 // The reasons for R1 (request 0) with R2 (request 1, if any) placed in
 // week 0 with peer 1 (O2).
-std::vector<std::string> reasons_for(const Scenario& s, bool place_r2 = false) {
+std::vector<Reason> reasons_for(const Scenario& s, bool place_r2 = false) {
   Problem problem(s);
   ScheduleState state(problem);
   TeamMatcher matcher(problem);
@@ -46,16 +41,21 @@ TEST_CASE("no plan could place it: the reason says so and names the missing peer
     b.request("R1", "C1", 1, {0, 0, 1, 0, 0}).focus = {"planning"};
     auto reasons = reasons_for(b.build());
     REQUIRE(reasons.size() == 1);
-    CHECK(reasons[0] == "no peer with the skill \"planning\" is eligible and available in any of the 2 usable weeks "
-                        "(2012-04-16..2012-04-23), whatever the rest of the plan (H6); the scenario has no peer with the skill \"planning\"");
+    CHECK(reasons[0].text ==
+          "No peer with planning skills is available in any of the 2 usable weeks (16 April to 23 April 2012), whatever else is booked");
+    CHECK(reasons[0].detail == "the programme has no peer with planning skills");
+    CHECK(reasons[0].code == "no_available_focus_peer");
+    CHECK(reasons[0].rule == "H6");
   }
   SECTION("H7: every officer is excluded") {
     ScenarioBuilder b = two_weeks();
     b.request("R1", "C1", 1, {0, 0, 1, 0, 0}).declined = {"O1", "O2"};
     auto reasons = reasons_for(b.build());
     REQUIRE(reasons.size() == 1);
-    CHECK_THAT(reasons[0], Catch::StartsWith("no officer peer is eligible and available in any of the 2 usable weeks"));
-    CHECK_THAT(reasons[0], Catch::Contains("whatever the rest of the plan (H4); every officer peer is excluded (H7): O1 declined this challenge (H7)"));
+    CHECK_THAT(reasons[0].text, Catch::StartsWith("No officer peer is available in any of the 2 usable weeks"));
+    CHECK(reasons[0].detail == "every officer peer is ruled out: O1 has declined this challenge; O2 has declined this challenge");
+    CHECK(reasons[0].code == "no_available_role_peer");
+    CHECK(reasons[0].with_rule() == reasons[0].text + ": " + reasons[0].detail + " (H4)");
   }
   SECTION("H8: the officer with the skill is away") {
     ScenarioBuilder b = two_weeks();
@@ -65,8 +65,8 @@ TEST_CASE("no plan could place it: the reason says so and names the missing peer
     s.reindex();
     auto reasons = reasons_for(s);
     REQUIRE(reasons.size() == 1);
-    CHECK_THAT(reasons[0], Catch::StartsWith("no peer with the skill \"housing\" is eligible and available in any of the 2 usable weeks"));
-    CHECK_THAT(reasons[0], Catch::Contains("whatever the rest of the plan (H6); nearest: O1 (not available on 2012-04-16 (H8))"));
+    CHECK_THAT(reasons[0].text, Catch::StartsWith("No peer with housing skills is available in any of the 2 usable weeks"));
+    CHECK(reasons[0].detail == "the nearest is O1, who has not offered Monday 16 April 2012");
   }
   SECTION("H7: civil servants only where the council asked for them") {
     ScenarioBuilder b = two_weeks();
@@ -74,7 +74,7 @@ TEST_CASE("no plan could place it: the reason says so and names the missing peer
     b.request("R1", "C1", 1, {0, 0, 0, 1, 0});
     auto reasons = reasons_for(b.build());
     REQUIRE(reasons.size() == 1);
-    CHECK_THAT(reasons[0], Catch::Contains("every expert peer is excluded (H7): X1 is a civil servant and the council has not asked for civil servants (H7)"));
+    CHECK(reasons[0].detail == "every expert peer is ruled out: X1 is a civil servant, and the council has not asked for civil servants");
   }
 }
 
@@ -91,12 +91,41 @@ TEST_CASE("the plan blocks it: the reason blames the plan", "[explain]") {
     state.assign(1, 0, std::vector<int>{0});  // R2 takes O1 in week 0: busy then, capped after
     auto reasons = explain_unscheduled(state, matcher, 0);
     REQUIRE(reasons.size() == 1);
-    CHECK_THAT(reasons[0], Catch::StartsWith("no peer with the skill \"housing\" is free in any of the 2 usable weeks"));
-    CHECK_THAT(reasons[0], Catch::Contains("(H6); nearest: O1 ("));
-    CHECK_THAT(reasons[0], !Catch::Contains("whatever the rest of the plan"));
-    CHECK(explain_week(state, matcher, 0, 0) ==
-          "fewer than 1 peer with the skill \"housing\" free (H6); nearest: O1 (already on R2 in the week of 2012-04-16 (H9))");
-    CHECK(explain_week(state, matcher, 0, 1) ==
-          "fewer than 1 peer with the skill \"housing\" free (H6); nearest: O1 (cap of 1 days in FY2012 reached (1 booked, H10))");
+    CHECK_THAT(reasons[0].text, Catch::StartsWith("No peer with housing skills is free in any of the 2 usable weeks"));
+    CHECK_THAT(reasons[0].detail, Catch::StartsWith("the nearest is O1, who "));
+    CHECK_THAT(reasons[0].text, !Catch::Contains("whatever else is booked"));
+    Reason busy = explain_week(state, matcher, 0, 0);
+    CHECK(busy.text == "No peer with housing skills is free this week");
+    CHECK(busy.detail == "the nearest is O1, who is already on a challenge at C2 that week");
+    CHECK(busy.code == "no_free_focus_peer");
+    CHECK(busy.rule == "H6");
+    CHECK(explain_week(state, matcher, 0, 1).detail ==
+          "the nearest is O1, who would pass the 1 day a year they give in 2012/13 (1 already booked)");
   }
+}
+
+TEST_CASE("calendar reasons name the day, the poll and the council's own dates in words", "[explain]") {
+  ScenarioBuilder b("2011-04-25", "2011-05-13");
+  b.council("C1", "NOC", 52, -1).elections = {day("2011-05-05")};
+  b.scenario().pre_election_days = 3;
+  b.scenario().bank_holidays = {day("2011-05-02")};
+  b.peer("O1", Role::kOfficer, "C9", 52, -1);
+  b.request("R1", "C1", 5, {0, 0, 1, 0, 0});
+  b.request("R2", "C1", 3, {0, 0, 1, 0, 0});
+  Scenario s = b.build();
+  s.councils[0].blackouts = {{day("2011-05-10"), day("2011-05-12")}};
+  s.reindex();
+  Problem problem(s);
+  ScheduleState state(problem);
+  TeamMatcher matcher(problem);
+  Reason holiday = explain_week(state, matcher, 0, 1);  // the week of the early May bank holiday
+  CHECK(holiday.text == "Bank holiday on Monday 2 May 2011: this week has fewer than 5 working days");
+  CHECK(holiday.code == "bank_holiday");
+  Reason poll = explain_week(state, matcher, 1, 1);  // three days from Tuesday 3 May, up to polling day
+  CHECK(poll.text == "Pre-election period before the poll on 5 May 2011");
+  CHECK(poll.code == "pre_election");
+  Reason blackout = explain_week(state, matcher, 0, 2);
+  CHECK(blackout.text == "The council cannot host a challenge from 10 May to 12 May 2011");
+  CHECK(blackout.code == "blackout");
+  CHECK(blackout.rule == "H3");
 }

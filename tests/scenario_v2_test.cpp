@@ -229,7 +229,9 @@ TEST_CASE("a follow-up whose window no week can meet is explained as such", "[v2
   CHECK(find_violations(s, plan).empty());
   auto u = std::find_if(plan.unscheduled.begin(), plan.unscheduled.end(), [](const Unscheduled& x) { return x.request == "R4"; });
   REQUIRE(u != plan.unscheduled.end());
-  CHECK_THAT(u->reasons.front(), Catch::Contains("100 to 120 weeks after a week R1 could have, whatever the rest of the plan (H13)"));
+  CHECK_THAT(u->reasons.front().text, Catch::Contains("is 100 to 120 weeks after any week the corporate peer challenge could have"));
+  CHECK(u->reasons.front().code == "follows_never");
+  CHECK(u->reasons.front().rule == "H13");
 }
 
 TEST_CASE("reasons say what no plan could change before blaming the plan", "[v2][explain]") {
@@ -258,15 +260,18 @@ TEST_CASE("reasons say what no plan could change before blaming the plan", "[v2]
     return explain_unscheduled(state, matcher, 1);
   };
   // No Independent member at all.
-  std::vector<std::string> reasons = reasons_when_full(b.build());
+  std::vector<Reason> reasons = reasons_when_full(b.build());
   REQUIRE(reasons.size() == 1);
-  CHECK_THAT(reasons[0], Catch::StartsWith("no Independent member peer is eligible and available in any of the 2 usable weeks"));
-  CHECK_THAT(reasons[0], Catch::Contains("whatever the rest of the plan (H5); the scenario has no Independent member peer"));
+  CHECK_THAT(reasons[0].text, Catch::StartsWith("No Independent councillor peer is available in any of the 2 usable weeks"));
+  CHECK_THAT(reasons[0].text, Catch::EndsWith("whatever else is booked"));
+  CHECK(reasons[0].detail == "the programme has no Independent councillor peer");
+  CHECK(reasons[0].rule == "H5");
   // With an Independent member, the same weeks are the plan's doing: full.
   b.peer("I2", Role::kMember, "C9", 52, -1, "Independent");
   reasons = reasons_when_full(b.build());
   REQUIRE(reasons.size() == 1);
-  CHECK_THAT(reasons[0], Catch::StartsWith("every challenge slot is taken in any of the 2 usable weeks"));
+  CHECK(reasons[0].text == "Every challenge place is taken in any of the 2 usable weeks (2 April to 9 April 2012)");
+  CHECK(reasons[0].code == "week_full");
 }
 
 TEST_CASE("repair moves a follow-up with the challenge it follows, and cancels it with it", "[v2][repair]") {

@@ -79,7 +79,9 @@ TEST_CASE("operations: book places the request with the engine's team, and refus
   s = book(other, kCouncil1, "R1", day("2012-04-09"), kAny);  // the blackout week
   CHECK(s.code() == Code::kConflict);
   CHECK(s.field() == "week");
-  CHECK_THAT(s.message(), Catch::Contains("is not possible"));
+  CHECK(s.message() == "week: The week of Monday 9 April 2012 cannot be booked: the council cannot host a challenge from 9 April to 13 April 2012");
+  CHECK(s.reason_code() == "blackout");
+  CHECK(s.rule() == "H3");
   s = book(other, kCouncil1, "R1", day("2012-04-16"), Precondition{"\"stale\""});
   CHECK(s.code() == Code::kPreconditionFailed);
   CHECK(s.field() == "If-Match");
@@ -338,13 +340,17 @@ TEST_CASE("booking cache: a State's weeks page is computed once and shared; a ne
   State base = make_state(programme(), {}, {});
   int renders = 0;
   auto render = [&](const BookingAnswer& a) { return std::to_string(++renders) + ":" + std::to_string(a.options.size()); };
-  auto first = base.booking_cache->rendered_weeks(base, "R1", render);
-  auto again = base.booking_cache->rendered_weeks(base, "R1", render);
+  auto first = base.booking_cache->rendered_weeks(base, "R1", "council", render);
+  auto again = base.booking_cache->rendered_weeks(base, "R1", "council", render);
   REQUIRE(first.is_ok());
   REQUIRE(again.is_ok());
   CHECK(first.value() == again.value());
   CHECK(renders == 1);
-  CHECK(base.booking_cache->rendered_weeks(base, "R9", render).status().code() == Code::kNotFound);
+  auto office = base.booking_cache->rendered_weeks(base, "R1", "office", render);  // another audience: its own text
+  REQUIRE(office.is_ok());
+  CHECK(*office.value() != *first.value());
+  CHECK(renders == 2);
+  CHECK(base.booking_cache->rendered_weeks(base, "R9", "council", render).status().code() == Code::kNotFound);
 
   Draft d(base);
   REQUIRE(book(d, kCouncil1, "R1", day("2012-04-16"), kAny).is_ok());

@@ -32,7 +32,11 @@ nlohmann::json to_json(const BookingAnswer& answer) {
   for (const BookingOption& o : answer.options)
     doc["options"].push_back({{"week", to_iso(o.week)}, {"delta", o.delta}, {"preference", o.preference}, {"peers", o.peers}});
   doc["blocked"] = nlohmann::json::array();
-  for (const BlockedWeek& b : answer.blocked) doc["blocked"].push_back({{"week", to_iso(b.week)}, {"reason", b.reason}});
+  for (const BlockedWeek& b : answer.blocked) doc["blocked"].push_back({{"week", to_iso(b.week)},
+                              {"reason", b.reason.text},
+                              {"detail", b.reason.detail},
+                              {"code", b.reason.code},
+                              {"rule", b.reason.rule}});
   return doc;
 }
 
@@ -48,7 +52,7 @@ void print_text(const BookingAnswer& answer) {
     std::cout << "\n";
   }
   if (!answer.blocked.empty()) std::cout << "blocked weeks:\n";
-  for (const BlockedWeek& b : answer.blocked) std::cout << "  " << to_iso(b.week) << "  " << b.reason << "\n";
+  for (const BlockedWeek& b : answer.blocked) std::cout << "  " << to_iso(b.week) << "  " << b.reason.with_rule() << "\n";
 }
 
 int run_options(const OptionsCommandOptions& o) {

@@ -4,18 +4,23 @@
 // Internal to the engine: not part of its public API. Only engine .cpp files
 // and engine unit tests include it; public headers never do.
 //
-// Reasons name the binding rule and its dates, roles and peers, e.g.
-//   "no usable week between 2013-02-01 and 2013-05-31 (H2/H3): pre-election
-//    period 2013-03-22..2013-05-02, blackout 2013-02-06..2013-02-28"
-//   "no Labour member peer can take part in any of the 9 usable weeks
-//    (2013-06-03..2013-07-29) (H5); nearest: P0412 (cap of 12 days in FY2012
-//    reached, H10)"
+// Each reason is a Reason (engine/reason.h): a plain sentence for the
+// council, a detail for the programme office, a machine code and the rule.
+//   text   "No week between 1 February 2013 and 31 May 2013 can take 3 days
+//           on site"
+//   detail "Pre-election period before the poll on 2 May 2013; The council
+//           cannot host a challenge from 6 February to 28 February 2013"
+//   text   "No Labour councillor peer is free in any of the 9 usable weeks
+//           (3 June to 29 July 2013)"
+//   detail "the nearest is Cllr A. Example (Leicestershire County Council),
+//           who would pass the 12 days a year they give in 2012/13 (12
+//           already booked)"
 // Never a bare "infeasible": when no single requirement is to blame, the
 // reason says which weeks fail for which requirement. What no plan could
 // change (no eligible, available peer of a needed kind in any of those
-// weeks; an H13 gap no week of the followed request allows) is said as
-// such, "whatever the rest of the plan", and before anything the plan
-// blocks, so a freed place is never suggested where it would not help.
+// weeks; a follow-up gap no week of the followed request allows) is said as
+// such, "whatever else is booked", and before anything the plan blocks, so
+// a freed place is never suggested where it would not help.
 //
 // Guarantees: explain_unscheduled() returns at least one reason; it reads
 // the state and never changes it.
@@ -24,6 +29,7 @@
 
 #include "engine/internal/schedule_state.h"
 #include "engine/internal/team_matcher.h"
+#include "engine/reason.h"
 
 #include <string>
 #include <vector>
@@ -31,11 +37,12 @@
 namespace peerslot {
 
 // Reasons request r (unscheduled in `state`) cannot be placed.
-std::vector<std::string> explain_unscheduled(const ScheduleState& state, TeamMatcher& matcher, int r);
-// Why r cannot go in week w as things stand ("" if it can).
-std::string explain_week(const ScheduleState& state, TeamMatcher& matcher, int r, int w);
-// Why peer p cannot join r in week w, e.g. "already on R0012 that week (H9)"
-// ("" if it can).
-std::string explain_peer(const ScheduleState& state, int p, int r, int w);
+std::vector<Reason> explain_unscheduled(const ScheduleState& state, TeamMatcher& matcher, int r);
+// Why r cannot go in week w as things stand (an empty code if it can).
+Reason explain_week(const ScheduleState& state, TeamMatcher& matcher, int r, int w);
+// Why peer p cannot join r in week w, as words to follow the peer's name,
+// e.g. "is already on a challenge at Hartlepool Borough Council that week"
+// (an empty code if it can).
+Reason explain_peer(const ScheduleState& state, int p, int r, int w);
 
 }  // namespace peerslot
