@@ -130,6 +130,13 @@ Result<BookingOption> BookingOptions::place_in_week(const std::string& request_i
   return booking_refusal(week, week_reason(impl_->state, impl_->matcher, r, w));
 }
 
+Result<std::vector<Reason>> BookingOptions::why_not_booked(const std::string& request_id) {
+  int r = impl_->problem.request_index(request_id);
+  if (r == kNoIndex) return Status::not_found("unknown request " + request_id);
+  if (impl_->state.scheduled(r)) return std::vector<Reason>{};
+  return explain_unscheduled(impl_->state, impl_->matcher, r);
+}
+
 std::vector<BlockedWeek> BookingOptions::Impl::blocked_weeks(int r, const std::vector<int>& feasible) {
   const Scenario& s = problem.scenario();
   const Request& request = s.requests[r];

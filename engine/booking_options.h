@@ -28,6 +28,7 @@
 //   load_plan()      O(peers x weeks + peer seats of the plan)
 //   options()        O(usable weeks x m + blocked weeks x e)
 //   place_in_week()  O(m), plus O(e) when the week is not possible
+//   why_not_booked() O(usable weeks x e)
 // Thread-safety: one BookingOptions per thread; the Problem may be shared.
 #pragma once
 
@@ -89,6 +90,10 @@ class BookingOptions {
   // when the week has none (also when it is not a Monday, code
   // "not_monday", or not a week of the programme, "outside_programme").
   Result<BookingOption> place_in_week(const std::string& request_id, Date week);
+  // Why the request is not in the plan, at least one reason (explainer:
+  // what no plan could change first); empty when it is in the plan;
+  // not_found for an unknown request.
+  Result<std::vector<Reason>> why_not_booked(const std::string& request_id);
 
  private:
   struct Impl;

@@ -447,10 +447,10 @@ std::vector<Reason> explain_unscheduled(const ScheduleState& state, TeamMatcher&
   for (const auto& [key, weeks] : ordered)
     reasons.push_back(key_reason(judge, state, r, key, weeks, group_scope(problem, weeks, usable)));
   if (!open.empty())
-    reasons.push_back({"search_stopped", "",
-                       "A team is possible in " + std::to_string(open.size()) + (open.size() == 1 ? " week" : " weeks") + " from " +
-                           week_words(problem.monday(open.front())) + ", but the search stopped before placing it",
-                       "solve again, or book one of those weeks"});
+    reasons.push_back({"bookable", "",
+                       "It can be booked: a team is possible in " + std::to_string(open.size()) +
+                           (open.size() == 1 ? " week" : " weeks") + " from " + week_words(problem.monday(open.front())),
+                       "not placed yet: book one of those weeks, or solve again"});
   return reasons;
 }
 

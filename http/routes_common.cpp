@@ -19,12 +19,19 @@ HttpReply healthz(Service& service) {
   return json_reply(200, {{"status", "ok"}, {"bookings", state ? state->plan.assignments.size() : 0}});
 }
 
-// Who the token belongs to, and the programme's window (for calendars).
+// Who the token belongs to, the name to greet them by (the council's or
+// the peer's), and the programme's window (for calendars).
 HttpReply me(const Call& call, Service& service) {
   nlohmann::json body = {{"id", call.user.id}, {"name", call.user.name}, {"role", call.user.role}};
   if (!call.user.subject.empty()) body[call.user.role] = call.user.subject;
-  if (StatePtr state = service.state())
+  body["display_name"] = call.user.role == "office" ? "Programme office" : call.user.name;
+  if (StatePtr state = service.state()) {
     body["window"] = {{"start", to_iso(state->scenario->window.start)}, {"end", to_iso(state->scenario->window.end)}};
+    const Council* council = call.user.role == "council" ? state->scenario->find_council(call.user.subject) : nullptr;
+    const Peer* peer = call.user.role == "peer" ? state->scenario->find_peer(call.user.subject) : nullptr;
+    if (council) body["display_name"] = council->name;
+    if (peer) body["display_name"] = peer->name;
+  }
   return json_reply(200, body);
 }
 

@@ -14,6 +14,7 @@
 #include "service/access.h"
 #include "service/booking_cache.h"
 #include "service/council_operations.h"
+#include "service/ical.h"
 #include "service/option_words.h"
 #include "service/representations.h"
 
@@ -160,6 +161,15 @@ HttpReply request_weeks(const Call& call, Service& service) {
   return {200, "application/json", *page.value(), {}};
 }
 
+HttpReply booking_calendar(const Call& call, Service& service) {
+  service::StatePtr state = service.state();
+  auto request = service::request_for(*state->scenario, call.user, call.params[0]);
+  if (!request.is_ok()) return problem(request.status());
+  if (!service::find_booking(*state, request.value()->id)) return problem(404, "", "this request is not booked");
+  return {200, "text/calendar; charset=utf-8", service::booking_calendar(*state, request.value()->id),
+          {{"Content-Disposition", "attachment; filename=\"" + request.value()->id + ".ics\""}}};
+}
+
 HttpReply book(const Call& call, Service& service, bool reschedule) {
   if (auto refused = access_refused(call, service, Subject::kRequest)) return *refused;
   Status fields = only_fields(call.body, {"week"});
@@ -197,6 +207,8 @@ void add_council_routes(Router& router, Service& service) {
               [s](const Call& c) { return patch_request(c, *s); }});
   router.add({"GET", "/requests/{id}/weeks", "list a request's weeks with status and ranked options", kCouncilRoles,
               Body::kNone, [s](const Call& c) { return request_weeks(c, *s); }});
+  router.add({"GET", "/requests/{id}/booking.ics", "read a booking's days and milestones as a calendar file", kCouncilRoles,
+              Body::kNone, [s](const Call& c) { return booking_calendar(c, *s); }});
   router.add({"POST", "/requests/{id}/booking", "book a week", kCouncilRoles, Body::kJson,
               [s](const Call& c) { return book(c, *s, false); }});
   router.add({"PUT", "/requests/{id}/booking", "reschedule a booking", kCouncilRoles, Body::kJson,

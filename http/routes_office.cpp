@@ -1,18 +1,21 @@
 // routes_office.cpp — the programme office: import and export the scenario
 // and the plan, councils and peers as CSV, create users, run a full solve
-// as a background job, pin and unpin bookings, the load report and the
-// audit log (service/office_operations.h holds the rules).
+// as a background job, pin and unpin bookings, the load report, the
+// requests not booked with why, and the audit log (service/office_operations.h holds the rules).
 #include "engine/json_text.h"
 #include "engine/scenario_json.h"
+#include "engine/words.h"
 #include "http/change_reply.h"
 #include "http/input.h"
 #include "http/routes.h"
+#include "service/booking_cache.h"
 #include "service/csv_export.h"
 #include "service/csv_import.h"
 #include "service/load_report.h"
 #include "service/office_operations.h"
 #include "service/representations.h"
 
+#include <algorithm>
 #include <limits>
 
 namespace peerslot::http {
@@ -120,6 +123,31 @@ HttpReply audit(const Call& call, Service& service) {
   return json_reply(200, out);
 }
 
+// Every request that is not booked, with its council and why, in words and
+// as codes; the highest priority first, then by id.
+HttpReply unscheduled_report(Service& service) {
+  service::StatePtr state = service.state();
+  std::vector<const Request*> waiting;
+  for (const Request& r : state->scenario->requests)
+    if (!service::find_booking(*state, r.id)) waiting.push_back(&r);
+  std::stable_sort(waiting.begin(), waiting.end(), [](const Request* a, const Request* b) { return a->priority > b->priority; });
+  nlohmann::json out = nlohmann::json::array();
+  for (const Request* r : waiting) {
+    auto reasons = state->booking_cache->why_not_booked(*state, r->id);
+    if (!reasons.is_ok()) return problem(reasons.status());
+    nlohmann::json words = nlohmann::json::array();
+    for (const Reason& reason : reasons.value()) words.push_back(service::reason_json(reason, true));
+    const Council* council = state->scenario->find_council(r->council);
+    out.push_back({{"request", r->id},
+                   {"title", capitalised(kind_words(r->kind))},
+                   {"council", r->council},
+                   {"council_name", council ? council->name : r->council},
+                   {"priority", r->priority},
+                   {"reasons", words}});
+  }
+  return json_reply(200, out);
+}
+
 }  // namespace
 
 void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
@@ -151,6 +179,8 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
               [s](const Call& c) { return pin(c, *s, false); }});
   router.add({"GET", "/reports/load", "read the load report", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, service::load_report(*s->state())); }});
+  router.add({"GET", "/reports/unscheduled", "list the requests not booked, with why in words", kOffice, Body::kNone,
+              [s](const Call&) { return unscheduled_report(*s); }});
   router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, Body::kNone,
               [s](const Call& c) { return audit(c, *s); }});
 }

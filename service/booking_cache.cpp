@@ -65,4 +65,11 @@ Result<BookingOption> BookingCache::option_in_week(const State& state, const std
   return engine_->place_in_week(request_id, week);
 }
 
+Result<std::vector<Reason>> BookingCache::why_not_booked(const State& state, const std::string& request_id) {
+  std::lock_guard engine_lock(engine_mutex_);
+  Status loaded = load(state);
+  if (!loaded.is_ok()) return loaded;
+  return engine_->why_not_booked(request_id);
+}
+
 }  // namespace peerslot::service

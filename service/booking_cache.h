@@ -50,6 +50,9 @@ class BookingCache {
   // and why the week is not possible.
   // REQUIRES: `state` is the State that owns this cache.
   Result<BookingOption> option_in_week(const State& state, const std::string& request_id, Date week);
+  // Why the request is not booked (BookingOptions::why_not_booked), worked
+  // out on each call. REQUIRES: `state` is the State that owns this cache.
+  Result<std::vector<Reason>> why_not_booked(const State& state, const std::string& request_id);
 
  private:
   std::shared_ptr<const BookingAnswer> cached(const std::string& request_id);

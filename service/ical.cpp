@@ -3,6 +3,8 @@
 #include "service/ical.h"
 
 #include "engine/json_text.h"
+#include "engine/words.h"
+#include "service/milestones.h"
 
 #include <algorithm>
 #include <chrono>
@@ -60,23 +62,34 @@ std::string stamp() {
   return text;
 }
 
+// One all-day event from `first` to `last`; busy time when `opaque`.
+std::string event(const std::string& uid, const std::string& now, Date first, Date last, const std::string& summary,
+                  const std::string& description, bool opaque) {
+  return line("BEGIN:VEVENT") + line("UID:" + escape(uid)) + line("DTSTAMP:" + now) +
+         line("DTSTART;VALUE=DATE:" + basic_date(first)) + line("DTEND;VALUE=DATE:" + basic_date(last + boost::gregorian::days(1))) +
+         line("SUMMARY:" + escape(summary)) + line("DESCRIPTION:" + escape(description)) +
+         line(opaque ? "TRANSP:OPAQUE" : "TRANSP:TRANSPARENT") + line("END:VEVENT");
+}
+
+// The on-site days (busy), then the milestones around them (free time: a
+// due date, not a meeting), for the calendar of `owner`.
 std::string events(const State& state, const Assignment& a, const std::string& owner) {
   const Request& r = *state.scenario->find_request(a.request);
   const Council& c = *state.scenario->find_council(r.council);
   std::string team;
-  for (const std::string& p : a.peers) team += (team.empty() ? "" : ", ") + state.scenario->find_peer(p)->name;
-  std::string out;
+  for (const std::string& p : a.peers) {
+    const Peer& peer = *state.scenario->find_peer(p);
+    team += (team.empty() ? "" : ", ") + peer.name + " (" + role_words(peer.role) + ")";
+  }
+  std::string title = capitalised(kind_words(r.kind)) + ": " + c.name;
+  std::string about = "Reference " + booking_reference(r.id, a.week) + ", " + week_words(a.week) + ". Team: " + team;
   std::string now = stamp();
-  for (Date d : state.problem->calendar().on_site_days(a.week, r.days)) {
-    out += line("BEGIN:VEVENT");
-    out += line("UID:" + escape(r.id + "-" + owner + "-" + basic_date(d) + "@peerslot"));
-    out += line("DTSTAMP:" + now);
-    out += line("DTSTART;VALUE=DATE:" + basic_date(d));
-    out += line("DTEND;VALUE=DATE:" + basic_date(d + boost::gregorian::days(1)));
-    out += line("SUMMARY:" + escape("Peer challenge (" + r.kind + "): " + c.name));
-    out += line("DESCRIPTION:" + escape("Request " + r.id + ", week of " + to_iso(a.week) + ". Team: " + team));
-    out += line("TRANSP:OPAQUE");
-    out += line("END:VEVENT");
+  std::vector<Date> days = state.problem->calendar().on_site_days(a.week, r.days);
+  std::string out;
+  for (Date d : days) out += event(r.id + "-" + owner + "-" + basic_date(d) + "@peerslot", now, d, d, title, about, true);
+  for (const Milestone& m : milestones_of(r, days)) {
+    if (m.kind == "on_site" || m.kind == "feedback") continue;
+    out += event(r.id + "-" + owner + "-" + m.kind + "@peerslot", now, m.start, m.end, m.title + ": " + c.name, about, false);
   }
   return out;
 }
@@ -94,6 +107,13 @@ std::string council_calendar(const State& state, const std::string& council_id) 
   for (const Assignment& a : state.plan.assignments)
     if (state.scenario->find_request(a.request)->council == council_id) body += events(state, a, council_id);
   return calendar("Peer challenges: " + state.scenario->find_council(council_id)->name, body);
+}
+
+std::string booking_calendar(const State& state, const std::string& request_id) {
+  const Assignment* booking = find_booking(state, request_id);
+  const Request& r = *state.scenario->find_request(request_id);
+  return calendar(capitalised(kind_words(r.kind)) + ": " + state.scenario->find_council(r.council)->name,
+                  booking ? events(state, *booking, r.council) : "");
 }
 
 std::string peer_calendar(const State& state, const std::string& peer_id) {

@@ -36,9 +36,10 @@ std::vector<std::string> option_reasons(const Scenario& scenario, const Request&
   if (std::string w = preference_words(scenario, request, option); !w.empty()) words.push_back(w);
   if (std::string w = continuity_words(request, option); !w.empty()) words.push_back(w);
   if (option.travel_km > 0) words.push_back("The team travels " + std::to_string(option.travel_km) + " km in all");
-  auto least = std::min_element(listed.begin(), listed.end(),
-                                [](const BookingOption& a, const BookingOption& b) { return a.booked_days < b.booked_days; });
-  if (listed.size() > 1 && option.booked_days == least->booked_days)
+  auto [least, most] = std::minmax_element(listed.begin(), listed.end(), [](const BookingOption& a, const BookingOption& b) {
+    return a.booked_days < b.booked_days;
+  });
+  if (option.booked_days == least->booked_days && least->booked_days < most->booked_days)
     words.push_back("Spreads the peers' days most evenly of these weeks");
   return words;
 }

@@ -10,11 +10,6 @@ namespace {
 
 nlohmann::json optional_date(const std::optional<Date>& d) { return d ? nlohmann::json(to_iso(*d)) : nlohmann::json(nullptr); }
 
-// "R00001-20120507": the request and its week, so a reference stays the
-// same for the booking until it is moved.
-std::string booking_reference(const std::string& request_id, Date week) {
-  return request_id + "-" + boost::gregorian::to_iso_string(week);
-}
 
 }  // namespace
 

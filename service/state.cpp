@@ -59,6 +59,10 @@ std::vector<Violation> violations(const State& state) {
   return find_violations(*state.scenario, state.plan);
 }
 
+std::string booking_reference(const std::string& request_id, Date week) {
+  return request_id + "-" + boost::gregorian::to_iso_string(week);
+}
+
 nlohmann::json booking_json(const State& state, const Assignment& booking) {
   nlohmann::json peers = nlohmann::json::array();
   for (const std::string& p : booking.peers)

@@ -56,5 +56,8 @@ std::vector<Violation> violations(const State& state);
 // The booking as the API, the store and the audit log show it:
 // {"week": ..., "peers": [{"id": ..., "status": "proposed"|"accepted"}]}.
 nlohmann::json booking_json(const State& state, const Assignment& booking);
+// The booking's reference for people, "R00001-20120507": the request and
+// its week, so it stays the same until the booking is moved.
+std::string booking_reference(const std::string& request_id, Date week);
 
 }  // namespace peerslot::service

@@ -67,7 +67,7 @@ TEST_CASE("no iCalendar line exceeds 75 octets, whatever characters sit at the f
 TEST_CASE("iCalendar text is escaped per RFC 5545", "[ical]") {
   std::string feed = service::council_calendar(state_with_council_name("A;B,C\\D\nE\rF\x01G\x7FH"), "C1");
   CHECK(unfolded(feed, "X-WR-CALNAME:") == "X-WR-CALNAME:Peer challenges: A\\;B\\,C\\\\D\\nEFGH");
-  CHECK(unfolded(feed, "SUMMARY:") == "SUMMARY:Peer challenge (corporate): A\\;B\\,C\\\\D\\nEFGH");
+  CHECK(unfolded(feed, "SUMMARY:") == "SUMMARY:Corporate peer challenge: A\\;B\\,C\\\\D\\nEFGH");
   for (const std::string& line : lines_of(feed)) CHECK(line.find_first_of("\r\n") == std::string::npos);
 }
 

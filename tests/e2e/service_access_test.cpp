@@ -16,12 +16,12 @@ namespace {
 const std::set<std::string> kRoutes = {
     "GET /healthz", "GET /openapi.json", "GET /me", "POST /me/calendar", "GET /calendar/{secret}.ics",
     "GET /councils/{id}", "PATCH /councils/{id}", "GET /councils/{id}/requests", "GET /requests/{id}",
-    "PATCH /requests/{id}", "GET /requests/{id}/weeks", "POST /requests/{id}/booking", "PUT /requests/{id}/booking",
+    "PATCH /requests/{id}", "GET /requests/{id}/weeks", "GET /requests/{id}/booking.ics", "POST /requests/{id}/booking", "PUT /requests/{id}/booking",
     "DELETE /requests/{id}/booking", "GET /peers/{id}", "PATCH /peers/{id}", "POST /peers/{id}/availability",
     "POST /peers/{id}/availability/withdraw", "GET /peers/{id}/assignments",
     "POST /peers/{id}/assignments/{request}/accept", "POST /peers/{id}/assignments/{request}/decline",
     "GET /scenario", "PUT /scenario", "GET /councils.csv", "GET /peers.csv", "PUT /councils.csv", "PUT /peers.csv", "GET /plan", "POST /users", "POST /solve", "GET /jobs/{id}",
-    "PUT /requests/{id}/pin", "DELETE /requests/{id}/pin", "GET /reports/load", "GET /audit"};
+    "PUT /requests/{id}/pin", "DELETE /requests/{id}/pin", "GET /reports/load", "GET /reports/unscheduled", "GET /audit"};
 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
@@ -99,7 +99,13 @@ TEST_CASE("service: calendar feeds and the body size limit", "[service]") {
   CHECK(ics.text.rfind("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n", 0) == 0);
   CHECK(ics.text.find("DTSTART;VALUE=DATE:20110905\r\n") != std::string::npos);
   CHECK(ics.text.find("DTSTART;VALUE=DATE:20110907\r\n") != std::string::npos);
-  CHECK(ics.text.find("DTSTART;VALUE=DATE:20110908\r\n") == std::string::npos);
+  CHECK(ics.text.find("DTSTART;VALUE=DATE:20110908\r\nDTEND;VALUE=DATE:20110909\r\n") == std::string::npos);  // 3 days on site
+  CHECK(ics.text.find("SUMMARY:Report and action plan") != std::string::npos);  // milestones too
+  Answer one = s.call("GET", "/requests/Q01/booking.ics", council);
+  CHECK(one.status == 200);
+  CHECK(one.headers["Content-Type"].rfind("text/calendar", 0) == 0);
+  CHECK(one.text.find("DTSTART;VALUE=DATE:20110905\r\n") != std::string::npos);
+  CHECK(s.call("GET", "/requests/Q02/booking.ics", council).status == 403);
   std::string peer = booked.body["booking"]["peers"][0]["id"];
   Answer peer_feed = s.call("POST", "/me/calendar", s.user_token("peer", peer), std::string("{}"));
   CHECK(s.call("GET", peer_feed.body["url"].get<std::string>()).text.find("Council 1") != std::string::npos);

@@ -4,6 +4,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <cctype>
+#include <set>
+
 using nlohmann::json;
 using peerslot::e2e::Answer;
 using peerslot::e2e::ServiceProcess;
@@ -127,4 +130,114 @@ TEST_CASE("service: a council books, reschedules and cancels on the demo program
     CHECK(programme(s) == before);
     CHECK(peerslot::e2e::database_rows(dir + "/demo.db") == rows_before);
   }
+}
+
+namespace {
+
+// True when `text` names a contract rule ("H2", "(H11)"): people read words.
+bool names_a_rule(const std::string& text) {
+  for (std::size_t i = text.find('H'); i != std::string::npos; i = text.find('H', i + 1))
+    if (i + 1 < text.size() && std::isdigit(static_cast<unsigned char>(text[i + 1]))) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("service: a council reads its weeks, options and booking in words, with codes for programs", "[service]") {
+  std::string dir = peerslot::e2e::temp_dir();
+  ServiceProcess s(dir + "/demo.db", {"--solve-seconds", "1"});
+  const std::string& council = s.token("council");
+  std::string id = s.subject("council");
+  Answer me = s.call("GET", "/me", council);
+  CHECK(me.body["display_name"] == s.call("GET", "/councils/" + id, council).body["name"]);
+
+  std::string request = s.call("GET", "/councils/" + id + "/requests", council).body[0]["id"];
+  Answer weeks = s.call("GET", "/requests/" + request + "/weeks", council);
+  REQUIRE(weeks.status == 200);
+  CHECK(weeks.body["booked_week"].is_null());
+  std::string blocked_week, blocked_code;
+  for (const json& w : weeks.body["weeks"]) {
+    if (w["status"] == "free") continue;
+    INFO(w.dump());
+    CHECK_FALSE(names_a_rule(w["reason"].get<std::string>()));
+    CHECK_FALSE(w["code"].get<std::string>().empty());
+    CHECK(w.count("detail") == 0);  // the nearest peer by name is for the office
+    if (w["status"] == "blocked" && blocked_week.empty()) {
+      blocked_week = w["week"];
+      blocked_code = w["code"];
+    }
+  }
+  REQUIRE(!blocked_week.empty());
+  REQUIRE(!weeks.body["options"].empty());
+  for (const json& o : weeks.body["options"]) {
+    INFO(o.dump());
+    CHECK(!o["reasons"].empty());
+    for (const json& reason : o["reasons"]) CHECK_FALSE(names_a_rule(reason.get<std::string>()));
+    for (const json& peer : o["team"]) {
+      CHECK(peer["name"] != peer["id"]);
+      CHECK(!peer["role_title"].get<std::string>().empty());
+    }
+  }
+  Answer office_view = s.call("GET", "/requests/" + request + "/weeks", s.token("office"));
+  bool office_detail = false;
+  for (const json& w : office_view.body["weeks"]) office_detail = office_detail || w.count("detail");
+  CHECK(office_detail);
+
+  // A refused week: plain words in detail, the week's code and rule as fields.
+  Answer refused = s.call("POST", "/requests/" + request + "/booking", council, json{{"week", blocked_week}});
+  CHECK(refused.status == 409);
+  CHECK(refused.body["field"] == "week");
+  CHECK(refused.body["code"] == blocked_code);
+  CHECK(!refused.body["rule"].get<std::string>().empty());
+  CHECK_FALSE(names_a_rule(refused.body["detail"].get<std::string>()));
+
+  std::string best = weeks.body["options"][0]["week"];
+  Answer booked = s.call("POST", "/requests/" + request + "/booking", council, json{{"week", best}});
+  REQUIRE(booked.status == 201);
+  const json& booking = booked.body["booking"];
+  CHECK(booking["reference"].get<std::string>().find(request) == 0);
+  CHECK(booking["on_site"].size() == booked.body["days"].get<std::size_t>());
+  CHECK(booking["on_site"][0].get<std::string>() >= best);
+  std::set<std::string> kinds;
+  for (const json& m : booking["milestones"]) kinds.insert(m["kind"].get<std::string>());
+  if (booked.body["kind"] == "corporate")
+    CHECK(kinds == std::set<std::string>{"scoping_meeting", "position_statement", "on_site", "feedback", "report", "progress_review"});
+  for (const json& peer : booking["peers"]) CHECK(peer["status"] == "proposed");
+
+  Answer after = s.call("GET", "/requests/" + request + "/weeks", council);
+  CHECK(after.body["booked_week"] == best);
+  for (const json& o : after.body["options"]) CHECK(o["week"] != best);  // the booked week is not offered back
+
+  Answer ics = s.call("GET", "/requests/" + request + "/booking.ics", council);
+  CHECK(ics.status == 200);
+  CHECK(ics.text.find("BEGIN:VEVENT") != std::string::npos);
+  if (booked.body["kind"] == "corporate") CHECK(ics.text.find("SUMMARY:Scoping meeting") != std::string::npos);
+}
+
+TEST_CASE("service: the office sees why each request is not booked, in words, with codes", "[service]") {
+  std::string dir = peerslot::e2e::temp_dir();
+  ServiceProcess s(dir + "/demo.db", {"--solve-seconds", "1"});
+  const std::string& office = s.token("office");
+  std::string request = s.call("GET", "/councils/" + s.subject("council") + "/requests", s.token("council")).body[0]["id"];
+  Answer before = s.call("GET", "/reports/unscheduled", office);
+  REQUIRE(before.status == 200);
+  Answer weeks = s.call("GET", "/requests/" + request + "/weeks", office);
+  if (weeks.body["booked_week"].is_null()) {
+    REQUIRE(s.call("POST", "/requests/" + request + "/booking", office, json{{"week", weeks.body["options"][0]["week"]}}).status == 201);
+    before = s.call("GET", "/reports/unscheduled", office);
+  }
+  REQUIRE(s.call("DELETE", "/requests/" + request + "/booking", office).status == 200);
+  Answer after = s.call("GET", "/reports/unscheduled", office);
+  REQUIRE(after.body.size() == before.body.size() + 1);
+  for (const json& u : after.body) {
+    INFO(u.dump());
+    CHECK(u["council_name"] != u["council"]);
+    REQUIRE(!u["reasons"].empty());
+    for (const json& reason : u["reasons"]) {
+      CHECK_FALSE(names_a_rule(reason["reason"].get<std::string>()));
+      CHECK_FALSE(reason["code"].get<std::string>().empty());
+    }
+    if (u["request"] == request) CHECK(u["reasons"].back()["code"] == "bookable");  // just cancelled: a team is possible
+  }
+  CHECK(s.call("GET", "/reports/unscheduled", s.token("council")).status == 403);
 }
