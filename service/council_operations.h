@@ -12,7 +12,12 @@
 //
 // Booking asks the State's BookingCache for the one week (the engine's
 // place_in_week): the week must be a feasible option as the plan stands,
-// which also proposes the team.
+// which also proposes the team. The first booking of a corporate challenge
+// also adds its progress review (a "review" request that follows it by 36
+// to 56 weeks, same team shape, 2 days), unless it has one already or the
+// programme ends first; a challenge whose review is booked cannot be
+// cancelled before the review. Refusals say why in words and carry a
+// reason code (Status::reason_code()).
 // Thread-safety: operations touch only their Draft; run them in the writer.
 #pragma once
 

@@ -86,6 +86,12 @@ Request* Draft::edit_request(const std::string& id) {
   return &s.requests[s.request_index.at(id)];
 }
 
+void Draft::add_request(Request request) {
+  Scenario& s = edit_scenario();
+  s.requests.push_back(std::move(request));
+  s.reindex();
+}
+
 void Draft::replace_scenario(Scenario scenario) {
   scenario.reindex();
   scenario_ = std::move(scenario);

@@ -34,6 +34,8 @@ class Draft {
   Council* edit_council(const std::string& id);
   Peer* edit_peer(const std::string& id);
   Request* edit_request(const std::string& id);
+  // Adds a request. REQUIRES: no request has its id.
+  void add_request(Request request);
   // Replaces the whole scenario (an import); ids are indexed again.
   void replace_scenario(Scenario scenario);
 

@@ -94,6 +94,12 @@ TEST_CASE("service: the programme office imports, solves, pins and reports", "[s
 
   std::string council = s.user_token("council", "C01");
   REQUIRE(s.call("POST", "/requests/Q01/booking", council, json{{"week", "2011-06-06"}}).status == 201);
+  // Booking the corporate challenge added its progress review, 36 to 56 weeks on.
+  Answer review = s.call("GET", "/requests/Q01-PR", council);
+  REQUIRE(review.status == 200);
+  CHECK(review.body["kind"] == "review");
+  CHECK(review.body["title"] == "Progress review");
+  CHECK(s.call("GET", "/scenario", office).body["requests"].size() == 11);
   Answer job = s.call("POST", "/solve", office, json{{"seconds", 1}});
   REQUIRE(job.status == 202);
   std::string url = job.headers["Location"];
@@ -104,7 +110,7 @@ TEST_CASE("service: the programme office imports, solves, pins and reports", "[s
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
   }
   REQUIRE(status["state"] == "done");
-  CHECK(status["result"]["booked"] == 10);
+  CHECK(status["result"]["booked"] == 11);  // the review too
   CHECK(s.call("GET", "/requests/Q01", council).body["booking"]["week"] == "2011-06-06");
   CHECK(peerslot::e2e::check_service_plan(s) == "");
 
@@ -113,6 +119,10 @@ TEST_CASE("service: the programme office imports, solves, pins and reports", "[s
   CHECK(pinned.body["pinned"]["week"] == "2011-06-06");
   CHECK(s.call("DELETE", "/requests/Q01/booking", council).status == 409);
   CHECK(s.call("DELETE", "/requests/Q01/pin", office).status == 200);
+  Answer first = s.call("DELETE", "/requests/Q01/booking", council);  // its review is booked: that goes first
+  CHECK(first.status == 409);
+  CHECK(first.body["code"] == "follow_up_booked");
+  CHECK(s.call("DELETE", "/requests/Q01-PR/booking", council).status == 200);
   CHECK(s.call("DELETE", "/requests/Q01/booking", council).status == 200);
 
   Answer councils = s.call("GET", "/councils.csv", office);
