@@ -28,16 +28,37 @@ function say(message, isError = false) {
   box.className = isError ? "status error" : "status";
 }
 
+// A refusal as people read it: the problem's words without the leading
+// "field: ", with its status and machine code kept for the page.
+class Refusal extends Error {
+  constructor(status, data) {
+    const detail = (data && (data.detail || data.title)) || "The request failed";
+    const words = data && data.field && detail.startsWith(data.field + ": ") ? detail.slice(data.field.length + 2) : detail;
+    super(words.charAt(0).toUpperCase() + words.slice(1));
+    this.status = status;
+    this.code = data && data.code;
+  }
+}
+
 async function api(method, path, body, headers = {}) {
   const options = { method, headers: { Authorization: "Bearer " + state.token, ...headers } };
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = typeof body === "string" ? body : JSON.stringify(body);
   }
-  const response = await fetch(path, options);
+  let response;
+  try {
+    response = await fetch(path, options);
+  } catch (error) {
+    throw new Error("The service is not responding. Check your connection and try again in a moment.");
+  }
   const text = await response.text();
-  const data = text ? JSON.parse(text) : null;
-  if (!response.ok) throw new Error((data && (data.detail || data.title)) || response.statusText);
+  const data = text && response.headers.get("Content-Type")?.includes("json") ? JSON.parse(text) : text;
+  if (response.status === 401 && state.me) {
+    signOut();
+    throw new Error("Your sign-in has expired or been revoked. Sign in again.");
+  }
+  if (!response.ok) throw new Refusal(response.status, data);
   return data;
 }
 
@@ -48,12 +69,20 @@ function confirmAction(text) {
   return new Promise((resolve) => dialog.addEventListener("close", () => resolve(dialog.returnValue === "ok"), { once: true }));
 }
 
+// Runs one action at a time: while it is in flight every button of the
+// page is disabled, so a second click never sends a second change.
 async function run(action, success) {
+  const buttons = [...document.querySelectorAll("#page button:not([disabled])")];
+  buttons.forEach((b) => { b.disabled = true; });
+  document.body.setAttribute("aria-busy", "true");
   try {
     await action();
     if (success) say(success);
   } catch (error) {
     say(error.message, true);
+  } finally {
+    buttons.forEach((b) => { if (b.isConnected) b.disabled = false; });
+    document.body.removeAttribute("aria-busy");
   }
 }
 
@@ -68,6 +97,15 @@ function mondaysBetween(start, end) {
   for (; iso(d) <= end; d.setUTCDate(d.getUTCDate() + 7)) weeks.push(iso(d));
   return weeks;
 }
+const kMonths = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                 "November", "December"];
+const kDays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+// "7 May 2012", "Monday 7 May 2012", "7 May": dates as people write them.
+const dateWords = (text) => { const d = new Date(text + "T00:00:00Z"); return `${d.getUTCDate()} ${kMonths[d.getUTCMonth()]} ${d.getUTCFullYear()}`; };
+const dayWords = (text) => kDays[new Date(text + "T00:00:00Z").getUTCDay()] + " " + dateWords(text);
+const shortDate = (text) => dateWords(text).replace(/ \d+$/, "");
+const rangeWords = (a, b) => (a === b ? dateWords(a) : `${dateWords(a)} to ${dateWords(b)}`);
+const person = (p) => `${p.name}, ${(p.role_title || p.role || "").toLowerCase()}${p.council_name ? " from " + p.council_name : ""}`;
 const within = (ranges, day) => ranges.some((r) => r.start <= day && day <= r.end);
 function rangesField(id, label, ranges) {
   const text = ranges.map((r) => `${r.start}..${r.end}`).join("\n");
@@ -96,7 +134,7 @@ async function signIn(token) {
   sessionStorage.setItem("peerslot-token", token);
   $("#sign-in").hidden = true;
   $("#sign-out").hidden = false;
-  $("#who").textContent = `Signed in as ${state.me.name} (${state.me.role})`;
+  $("#who").textContent = `Signed in as ${state.me.display_name || state.me.name}`;
   say("");
   await showHome();
 }
@@ -125,7 +163,8 @@ async function councilPage(page) {
   const council = await api("GET", `/councils/${encodeURIComponent(state.me.council)}`);
   const requests = await api("GET", `/councils/${encodeURIComponent(council.id)}/requests`);
   const picker = el("select", { id: "request-picker", onchange: () => showRequest(picker.value) },
-                    requests.map((r) => el("option", { value: r.id }, `${r.id} — ${r.kind}, ${r.days} days`)));
+                    requests.map((r) => el("option", { value: r.id },
+                      `${r.title || r.kind}, ${r.days} days on site${r.booking ? ": booked for the week of " + dayWords(r.booking.week) : ""}`)));
   page.replaceChildren(
     el("h2", {}, council.name || council.id),
     el("label", { for: "request-picker" }, "Challenge request"), picker,
@@ -151,31 +190,55 @@ async function showRequest(id) {
   const request = await api("GET", `/requests/${encodeURIComponent(id)}`);
   const weeks = await api("GET", `/requests/${encodeURIComponent(id)}/weeks`);
   const booking = request.booking;
-  const grid = el("div", { class: "weeks", role: "list", "aria-label": "Weeks" }, weeks.weeks.map((w) => {
-    const why = w.status === "free" ? `usable, cost change ${w.delta}` : w.status === "booked" ? "booked" : w.reason;
-    return el("button", {
-      type: "button", role: "listitem", class: "week " + w.status, "data-week": w.week, title: `${w.week}: ${why}`,
-      "aria-label": `Week of ${w.week}: ${w.status}${why ? ", " + why : ""}`,
-      disabled: w.status !== "free", onclick: () => book(request, w.week) }, w.week.slice(2));
-  }));
+  const words = (w) => (w.status === "free" ? "can be booked" : w.status === "booked" ? "your booking" : w.reason);
+  const grid = el("div", { class: "weeks", "aria-label": "Weeks", role: "group" }, weeks.weeks.map((w) =>
+    el("button", {
+      type: "button", class: "week " + w.status, "data-week": w.week,
+      "aria-label": `Week of ${dayWords(w.week)}: ${words(w)}`,
+      "aria-disabled": w.status === "free" ? null : "true",
+      onclick: () => (w.status === "free" ? book(request, w.week) : explainWeek(w)) }, shortDate(w.week))));
   const options = el("ol", { id: "options" }, weeks.options.map((o) =>
-    el("li", {}, `Week of ${o.week} (cost change ${o.delta}) `,
+    el("li", {}, el("strong", {}, `Week of ${dayWords(o.week)}`),
+       el("ul", { class: "reasons" }, o.reasons.map((r) => el("li", {}, r))),
+       el("p", {}, "Proposed team: " + o.team.map(person).join("; ")),
        el("button", { type: "button", class: "secondary", "data-book": o.week, onclick: () => book(request, o.week) },
-          booking ? "Move here" : "Book"))));
+          booking ? "Move here" : "Book this week"))));
   view.replaceChildren(
     el("section", { class: "card", id: "booking" }, el("h3", {}, "Booking"), bookingSummary(request)),
-    el("h3", {}, "Best weeks"), weeks.options.length ? options : el("p", {}, "No week can be booked at present."),
-    el("h3", {}, "All weeks"), legend(), grid,
+    el("h3", {}, booking ? "Other weeks you could move to" : "Best weeks"),
+    weeks.options.length ? options : el("p", {}, "No week can be booked at present."),
+    el("h3", {}, "All weeks"), legend(),
+    el("p", { class: "hint" }, "Choose a week to book it, or to see why it cannot be booked."), grid,
+    el("p", { id: "week-reason", role: "status", "aria-live": "polite" }),
     preferencesCard(request));
+}
+
+// Why a week cannot be booked, said where touch and keyboard users see it.
+function explainWeek(w) {
+  $("#week-reason").textContent = w.status === "booked" ? `The week of ${dayWords(w.week)} is your booking.`
+                                                        : `The week of ${dayWords(w.week)} cannot be booked: ${w.reason}.`;
 }
 
 function bookingSummary(request) {
   const b = request.booking;
-  if (!b) return el("p", { id: "booking-state" }, "Not booked yet. Choose a usable week below.");
+  if (!b) return el("p", { id: "booking-state" }, "Not booked yet. Choose one of the best weeks, or any usable week below.");
+  const milestones = (b.milestones || []).map((m) => el("li", {}, `${m.title}: ${rangeWords(m.start, m.end)}`));
   return el("div", {},
-    el("p", { id: "booking-state" }, `Booked for the week of ${b.week}.`),
-    el("p", { id: "team" }, "Team: " + (b.peers || []).map((p) => `${p.id} (${p.status})`).join(", ")),
-    el("button", { type: "button", class: "secondary", id: "cancel-booking", onclick: () => cancel(request) }, "Cancel booking"));
+    el("p", { id: "booking-state" }, `Booked for the week of ${dayWords(b.week)}.`),
+    el("p", {}, `Reference: ${b.reference}. Days on site: ${(b.on_site || []).map(dayWords).join(", ")}.`),
+    el("p", { id: "team" }, "Team: " + (b.peers || []).map((p) => `${person(p)} (${p.status})`).join("; ")),
+    el("h4", {}, "What happens next"), el("ul", { id: "milestones" }, milestones),
+    el("p", {},
+       el("button", { type: "button", class: "secondary", id: "add-to-calendar", onclick: () => addToCalendar(request) }, "Add to calendar"), " ",
+       el("button", { type: "button", class: "secondary", id: "cancel-booking", onclick: () => cancel(request) }, "Cancel booking")));
+}
+
+async function addToCalendar(request) {
+  await run(async () => {
+    const text = await api("GET", `/requests/${encodeURIComponent(request.id)}/booking.ics`);
+    const link = el("a", { href: URL.createObjectURL(new Blob([text], { type: "text/calendar" })), download: "peer-challenge.ics" });
+    link.click();
+  });
 }
 
 function preferencesCard(request) {
@@ -192,21 +255,28 @@ function preferencesCard(request) {
 
 async function book(request, week) {
   const moving = Boolean(request.booking);
-  if (!(await confirmAction(`${moving ? "Move" : "Book"} ${request.id} to the week of ${week}?`))) return;
+  const what = (request.title || "challenge").toLowerCase();
+  if (!(await confirmAction(`${moving ? "Move" : "Book"} your ${what} to the week of ${dayWords(week)}?`))) return;
   await run(async () => {
     const path = `/requests/${encodeURIComponent(request.id)}/booking`;
-    if (moving) await api("PUT", path, { week });
-    else await api("POST", path, { week }, { "Idempotency-Key": crypto.randomUUID ? crypto.randomUUID() : String(Math.random()) });
+    try {
+      if (moving) await api("PUT", path, { week });
+      else await api("POST", path, { week }, { "Idempotency-Key": crypto.randomUUID ? crypto.randomUUID() : String(Math.random()) });
+    } catch (error) {
+      if (error.status === 409) await showRequest(request.id);  // someone else took the place: show the weeks as they are now
+      throw error;
+    }
     await showRequest(request.id);
-  }, `${request.id} ${moving ? "moved" : "booked"} to the week of ${week}`);
+  }, `Your ${what} is ${moving ? "moved" : "booked"} for the week of ${dayWords(week)}`);
 }
 
 async function cancel(request) {
-  if (!(await confirmAction(`Cancel the booking of ${request.id}?`))) return;
+  const what = (request.title || "challenge").toLowerCase();
+  if (!(await confirmAction(`Cancel the booking of your ${what}?`))) return;
   await run(async () => {
     await api("DELETE", `/requests/${encodeURIComponent(request.id)}/booking`);
     await showRequest(request.id);
-  }, `Booking of ${request.id} cancelled`);
+  }, `The booking of your ${what} is cancelled`);
 }
 
 // --- peer -------------------------------------------------------------------
@@ -215,13 +285,13 @@ async function peerPage(page) {
   const peer = await api("GET", `/peers/${encodeURIComponent(state.me.peer)}`);
   const assignments = await api("GET", `/peers/${encodeURIComponent(peer.id)}/assignments`);
   const span = state.me.window;
-  const grid = el("div", { class: "weeks", role: "list", "aria-label": "Weeks offered" },
+  const grid = el("div", { class: "weeks", role: "group", "aria-label": "Weeks offered" },
     mondaysBetween(span.start, span.end).map((monday) => {
       const offered = within(peer.available, monday) && within(peer.available, addDays(monday, 4));
-      return el("button", { type: "button", role: "listitem", class: "week " + (offered ? "offered" : "not-offered"),
+      return el("button", { type: "button", class: "week " + (offered ? "offered" : "not-offered"),
         "data-week": monday, "aria-pressed": offered ? "true" : "false",
-        "aria-label": `Week of ${monday}: ${offered ? "offered" : "not offered"}`,
-        onclick: () => toggleWeek(peer.id, monday, offered) }, monday.slice(2));
+        "aria-label": `Week of ${dayWords(monday)}: ${offered ? "offered" : "not offered"}`,
+        onclick: () => toggleWeek(peer.id, monday, offered) }, shortDate(monday));
     }));
   page.replaceChildren(
     el("h2", {}, peer.name || peer.id),
@@ -242,12 +312,12 @@ async function peerPage(page) {
 
 function assignmentsTable(peerId, assignments) {
   if (!assignments.length) return el("p", {}, "No challenges assigned yet.");
-  return el("table", {}, el("thead", {}, el("tr", {}, ["Week", "Council", "Kind", "Status", ""].map((h) => el("th", { scope: "col" }, h)))),
+  return el("table", {}, el("thead", {}, el("tr", {}, ["Week", "Council", "Challenge", "Status", ""].map((h) => el("th", { scope: "col" }, h)))),
     el("tbody", {}, assignments.map((a) => el("tr", {},
-      el("td", {}, a.week), el("td", {}, a.council_name), el("td", {}, a.kind), el("td", {}, a.status),
+      el("td", { "data-week": a.week }, dayWords(a.week)), el("td", {}, a.council_name), el("td", {}, a.title || a.kind), el("td", {}, a.status),
       el("td", {}, a.status === "proposed" ? [
-        el("button", { type: "button", onclick: () => decide(peerId, a.request, "accept") }, "Accept"), " ",
-        el("button", { type: "button", class: "secondary", onclick: () => decide(peerId, a.request, "decline") }, "Decline")] : "")))));
+        el("button", { type: "button", onclick: () => decide(peerId, a, "accept") }, "Accept"), " ",
+        el("button", { type: "button", class: "secondary", onclick: () => decide(peerId, a, "decline") }, "Decline")] : "")))));
 }
 
 async function toggleWeek(peerId, monday, offered) {
@@ -255,7 +325,7 @@ async function toggleWeek(peerId, monday, offered) {
   await run(async () => {
     await api("POST", `/peers/${encodeURIComponent(peerId)}/availability${offered ? "/withdraw" : ""}`, range);
     await showHome();
-  }, `Week of ${monday} ${offered ? "withdrawn" : "offered"}`);
+  }, `Week of ${dayWords(monday)} ${offered ? "withdrawn" : "offered"}`);
 }
 
 async function savePeer(peerId) {
@@ -265,12 +335,13 @@ async function savePeer(peerId) {
                       { max_days_per_year: cap === "" ? null : Number(cap), skills }), "Saved");
 }
 
-async function decide(peerId, request, decision) {
-  if (decision === "decline" && !(await confirmAction(`Decline ${request}? Another peer will be found.`))) return;
+async function decide(peerId, assignment, decision) {
+  const what = `the ${(assignment.title || "challenge").toLowerCase()} at ${assignment.council_name}`;
+  if (decision === "decline" && !(await confirmAction(`Decline ${what}? Another peer will be found.`))) return;
   await run(async () => {
-    await api("POST", `/peers/${encodeURIComponent(peerId)}/assignments/${encodeURIComponent(request)}/${decision}`);
+    await api("POST", `/peers/${encodeURIComponent(peerId)}/assignments/${encodeURIComponent(assignment.request)}/${decision}`);
     await showHome();
-  }, `${request} ${decision === "accept" ? "accepted" : "declined"}`);
+  }, `You ${decision === "accept" ? "accepted" : "declined"} ${what}`);
 }
 
 async function newFeed() {
@@ -284,7 +355,7 @@ async function newFeed() {
 
 async function officePage(page) {
   const report = await api("GET", "/reports/load");
-  const plan = await api("GET", "/plan");
+  const unscheduled = await api("GET", "/reports/unscheduled");
   page.replaceChildren(
     el("h2", {}, "Programme office"),
     el("section", { class: "card" }, el("h3", {}, "Full solve"),
@@ -295,7 +366,7 @@ async function officePage(page) {
        el("p", { id: "solve-state", "aria-live": "polite" })),
     weeksChart(report.weeks),
     loadHistogram(report.peer_days),
-    unscheduledList(plan.unscheduled),
+    unscheduledList(unscheduled),
     el("section", { class: "card" }, el("h3", {}, "Import and export"),
        el("p", {}, el("a", { href: "#", id: "export", onclick: (e) => { e.preventDefault(); download("/scenario", "scenario.json"); } }, "Export scenario"), " · ",
           el("a", { href: "#", onclick: (e) => { e.preventDefault(); download("/plan", "plan.json"); } }, "Export plan")),
@@ -333,7 +404,8 @@ function loadHistogram(peerDays) {
 
 function unscheduledList(unscheduled) {
   return el("section", { class: "card", id: "unscheduled" }, el("h3", {}, `Unscheduled requests (${unscheduled.length})`),
-    unscheduled.length ? el("ul", {}, unscheduled.map((u) => el("li", {}, el("strong", {}, u.request), ": " + u.reasons.join("; "))))
+    unscheduled.length ? el("ul", {}, unscheduled.map((u) => el("li", {}, el("strong", {}, `${u.title}, ${u.council_name}`),
+      el("ul", {}, u.reasons.map((r) => el("li", {}, r.reason + (r.detail ? `: ${r.detail}` : "") + "."))))))
                        : el("p", {}, "Every request is booked."));
 }
 
@@ -353,8 +425,8 @@ async function followJob(id, seconds) {
     const percent = job.state === "running" ? Math.min(99, Math.round((100 * elapsed) / seconds)) : 100;
     $("#solve-progress").value = percent;
     $("#solve-state").textContent = job.state === "running"
-      ? `${percent}% — best cost ${job.progress.best_cost ?? "…"}, unscheduled ${job.progress.unscheduled ?? "…"}`
-      : job.state === "done" ? `100% — done: ${job.result.booked} booked, cost ${job.result.cost}` : `failed: ${job.error}`;
+      ? `${percent}% — ${job.progress.unscheduled ?? "…"} requests not placed yet in the best plan so far`
+      : job.state === "done" ? `100% — done: ${job.result.booked} challenges booked` : `failed: ${job.error}`;
     if (job.state !== "running") break;
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
