@@ -111,6 +111,28 @@ HttpReply pin(const Call& call, Service& service, bool on) {
   return change_reply(call, service, (on ? "pin " : "unpin ") + id, operation, representation, {200, false, false});
 }
 
+HttpReply control_change(const Call& call, Service& service) {
+  Status fields = only_fields(call.body, {"date", "control", "support_days"});
+  auto date = read_date(call.body, "date");
+  auto control = read_optional_text(call.body, "control");
+  // Member peer support is offered for 2 days unless the office says otherwise.
+  auto days = call.body.contains("support_days") ? read_optional_int(call.body, "support_days", 0, 5)
+                                                 : Result<std::optional<int>>(std::optional<int>(2));
+  Status bad = !fields.is_ok() ? fields : !date.is_ok() ? date.status() : !control.is_ok() ? control.status() : days.status();
+  if (!bad.is_ok()) return problem(bad);
+  std::string id = call.params[0];
+  std::string support;
+  auto operation = [&](Draft& d) {
+    return service::record_control_change(d, call.user, id, date.value(), control.value(), days.value().value_or(0), &support);
+  };
+  auto representation = [&](const State& s) {
+    nlohmann::json out = service::council_json(*s.scenario->find_council(id));
+    out["support_request"] = support.empty() ? nlohmann::json(nullptr) : service::request_json(s, *s.scenario->find_request(support));
+    return out;
+  };
+  return change_reply(call, service, "record a change of control at " + id, operation, representation, {201, false, false});
+}
+
 HttpReply audit(const Call& call, Service& service) {
   auto after = call.query_number("after", 0, 0, std::numeric_limits<std::int64_t>::max());
   auto limit = call.query_number("limit", 100, 1, 1000);
@@ -177,6 +199,8 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
               [s](const Call& c) { return pin(c, *s, true); }});
   router.add({"DELETE", "/requests/{id}/pin", "unpin a booking", kOffice, Body::kNone,
               [s](const Call& c) { return pin(c, *s, false); }});
+  router.add({"POST", "/councils/{id}/control-changes", "record a change of political control (and offer member peer support)",
+              kOffice, Body::kJson, [s](const Call& c) { return control_change(c, *s); }});
   router.add({"GET", "/reports/load", "read the load report", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, service::load_report(*s->state())); }});
   router.add({"GET", "/reports/unscheduled", "list the requests not booked, with why in words", kOffice, Body::kNone,

@@ -37,6 +37,56 @@ Status import_entities(Draft& d, const User& who, const std::string& table, cons
   return Status::ok();
 }
 
+namespace {
+
+// The control in force at `council` on `date` (the contract's rule: the
+// last change on or before it, else the control at the window's start).
+std::string control_on(const Council& council, Date date) {
+  std::string control = council.control;
+  for (const ControlChange& change : council.control_changes)
+    if (change.date <= date) control = change.control;
+  return control;
+}
+
+Status check_control_change(const Scenario& s, const Council& council, Date date, const std::string& control, int days) {
+  if (date <= s.window.start || date > s.window.end)
+    return Status::invalid("date", to_iso(date) + " is outside the programme, after " + to_iso(s.window.start) + " to " +
+                                       to_iso(s.window.end));
+  if (!council.control_changes.empty() && date <= council.control_changes.back().date)
+    return Status::invalid("date", to_iso(date) + " is not after the council's last recorded change of control, on " +
+                                       to_iso(council.control_changes.back().date));
+  if (control.empty()) return Status::invalid("control", "the party in control (or NOC) is missing");
+  if (days < 0 || days > 5) return Status::invalid("support_days", std::to_string(days) + " is out of range 0..5");
+  return Status::ok();
+}
+
+}  // namespace
+
+Status record_control_change(Draft& d, const User& who, const std::string& council_id, Date date, const std::string& control,
+                             int support_days, std::string* support_request) {
+  Status office = require_office(who, "record a change of control");
+  if (!office.is_ok()) return office;
+  const Council* council = d.scenario().find_council(council_id);
+  if (!council) return Status::not_found("id", "council " + council_id + " does not exist");
+  Status valid = check_control_change(d.scenario(), *council, date, control, support_days);
+  if (!valid.is_ok()) return valid;
+  bool changed = control_on(*council, date) != control;
+  d.edit_council(council_id)->control_changes.push_back({date, control});
+  support_request->clear();
+  if (!changed || support_days == 0) return Status::ok();
+  Request support;
+  support.id = council_id + "-S" + boost::gregorian::to_iso_string(date);
+  support.council = council_id;
+  support.kind = "support";
+  support.days = support_days;
+  support.team[static_cast<int>(Role::kMember)] = 1;
+  support.earliest = date;
+  support.latest = std::min(d.scenario().window.end, date + boost::gregorian::months(6));
+  *support_request = support.id;
+  d.add_request(std::move(support));
+  return Status::ok();
+}
+
 Status pin(Draft& d, const User& who, const std::string& request_id) {
   Status office = require_office(who, "pin a booking");
   if (!office.is_ok()) return office;

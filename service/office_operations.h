@@ -1,6 +1,8 @@
 // office_operations.h — what only the programme office does: import the
 // whole programme (a scenario with an optional plan) or councils and peers
-// from CSV, pin and unpin bookings, apply a solve, and vet a new user.
+// from CSV, pin and unpin bookings, apply a solve, record a change of
+// political control (with its offer of member peer support), and vet a new
+// user.
 //
 // Errors as in council_operations.h; each operation refuses any caller but
 // the office (forbidden). Import replaces the whole programme in one change:
@@ -39,6 +41,18 @@ Status unpin(Draft& draft, const User& who, const std::string& request_id);
 // plan is clean; *placed counts those added. A conflict when no clean
 // subset is found in 20 rounds.
 Status apply_solve(Draft& draft, const Plan& solved, int* placed);
+
+// Records a change of political control at a council from `date` on (an
+// election result, a by-election, a coalition change), as the contract's
+// `control_changes`: H5 then asks for a councillor peer of the new party
+// from that date. When the control differs from what was in force, it also
+// offers the council member peer support: a "support" request of
+// `support_days` (1..5; 0 for none) on site with one councillor peer, from
+// the date to six months on, whose id is set in *support_request.
+// invalid: a date outside the programme or not after the council's last
+// recorded change, an empty control, support days out of 0..5.
+Status record_control_change(Draft& draft, const User& who, const std::string& council_id, Date date,
+                             const std::string& control, int support_days, std::string* support_request);
 
 // Whether `user` may be created: a known role, and a subject that names an
 // existing council or peer for those roles (none for the office).

@@ -22,9 +22,11 @@ nlohmann::json ranges_json(const std::vector<DateRange>& ranges) {
 nlohmann::json council_json(const Council& council) {
   nlohmann::json elections = nlohmann::json::array();
   for (Date d : council.elections) elections.push_back(to_iso(d));
+  nlohmann::json changes = nlohmann::json::array();
+  for (const ControlChange& c : council.control_changes) changes.push_back({{"date", to_iso(c.date)}, {"control", c.control}});
   return {{"id", council.id},         {"name", council.name},     {"type", council.type},
-          {"region", council.region}, {"control", council.control}, {"elections", elections},
-          {"blackouts", ranges_json(council.blackouts)}};
+          {"region", council.region}, {"control", council.control}, {"control_changes", changes},
+          {"elections", elections},   {"blackouts", ranges_json(council.blackouts)}};
 }
 
 nlohmann::json peer_json(const Peer& peer) {

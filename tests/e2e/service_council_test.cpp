@@ -241,3 +241,38 @@ TEST_CASE("service: the office sees why each request is not booked, in words, wi
   }
   CHECK(s.call("GET", "/reports/unscheduled", s.token("council")).status == 403);
 }
+
+TEST_CASE("service: the office records a change of control, and the council is offered member peer support", "[service]") {
+  std::string dir = peerslot::e2e::temp_dir();
+  ServiceProcess s(dir + "/demo.db", {"--solve-seconds", "1"});
+  const std::string& office = s.token("office");
+  std::string id = s.subject("council");
+  std::string path = "/councils/" + id + "/control-changes";
+  std::string before = s.call("GET", "/councils/" + id, office).body["control"];
+  std::string party = before == "Labour" ? "Conservative" : "Labour";
+  Answer bad = s.call("POST", path, office, json{{"date", "2030-05-07"}, {"control", party}});
+  CHECK(bad.status == 422);
+  CHECK(bad.body["field"] == "date");
+  CHECK(s.call("POST", path, office, json{{"date", "2013-05-03"}, {"control", party}, {"support_days", 6}}).body["field"] ==
+        "support_days");
+  CHECK(s.call("POST", path, s.token("council"), json{{"date", "2013-05-03"}, {"control", party}}).status == 403);
+
+  Answer changed = s.call("POST", path, office, json{{"date", "2013-05-03"}, {"control", party}, {"support_days", 3}});
+  REQUIRE(changed.status == 201);
+  CHECK(changed.body["control_changes"].back() == json{{"date", "2013-05-03"}, {"control", party}});
+  const json& support = changed.body["support_request"];
+  REQUIRE(support.is_object());
+  CHECK(support["kind"] == "support");
+  CHECK(support["days"] == 3);
+  CHECK(support["earliest"] == "2013-05-03");
+  CHECK(support["team"]["member"] == 1);
+  // The council sees it among its requests and can book it with a councillor of the new party.
+  Answer weeks = s.call("GET", "/requests/" + support["id"].get<std::string>() + "/weeks", s.token("council"));
+  REQUIRE(weeks.status == 200);
+  CHECK(peerslot::e2e::check_service_plan(s) == "");
+  // The same control again is no change: no second offer.
+  Answer same = s.call("POST", path, office, json{{"date", "2013-06-03"}, {"control", party}});
+  REQUIRE(same.status == 201);
+  CHECK(same.body["support_request"].is_null());
+  CHECK(s.call("POST", path, office, json{{"date", "2013-05-10"}, {"control", before}}).body["field"] == "date");  // not after the last
+}
