@@ -11,6 +11,7 @@
 #include "service/booking_cache.h"
 #include "service/csv_export.h"
 #include "service/csv_import.h"
+#include "service/finance_report.h"
 #include "service/load_report.h"
 #include "service/office_operations.h"
 #include "service/representations.h"
@@ -203,6 +204,8 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
               kOffice, Body::kJson, [s](const Call& c) { return control_change(c, *s); }});
   router.add({"GET", "/reports/load", "read the load report", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, service::load_report(*s->state())); }});
+  router.add({"GET", "/reports/finance", "read the programme's projected cost by financial year against the budget", kOffice,
+              Body::kNone, [s](const Call&) { return json_reply(200, service::finance_report(*s->state())); }});
   router.add({"GET", "/reports/unscheduled", "list the requests not booked, with why in words", kOffice, Body::kNone,
               [s](const Call&) { return unscheduled_report(*s); }});
   router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, Body::kNone,

@@ -2,6 +2,7 @@
 #include "service/representations.h"
 
 #include "engine/words.h"
+#include "service/finance_report.h"
 #include "service/milestones.h"
 
 namespace peerslot::service {
@@ -60,6 +61,7 @@ nlohmann::json request_json(const State& state, const Request& request) {
           {"priority", request.priority},
           {"pinned", pinned},
           {"title", capitalised(kind_words(request.kind))},
+          {"fee", request_fee(*state.scenario, request)},
           {"booking", booking ? booking_view_json(state, request, *booking) : nlohmann::json(nullptr)}};
 }
 

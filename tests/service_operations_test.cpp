@@ -7,6 +7,7 @@
 #include "service/booking_cache.h"
 #include "service/council_operations.h"
 #include "service/draft.h"
+#include "service/finance_report.h"
 #include "service/office_operations.h"
 #include "service/peer_operations.h"
 #include "service/precondition.h"
@@ -361,4 +362,42 @@ TEST_CASE("booking cache: a State's weeks page is computed once and shared; a ne
   CHECK(*page.value()->current_week == day("2012-04-16"));
   auto week = booked.booking_cache->option_in_week(booked, "R1", day("2012-04-09"));
   CHECK(week.status().field() == "week");
+}
+
+TEST_CASE("finance report: peer days by role, mileage and subject fees by financial year, against the budget", "[operations]") {
+  ScenarioBuilder b("2014-03-24", "2014-04-11");
+  b.council("C1", "NOC", 53.0, -2.0);
+  b.peer("M1", Role::kMember, "X", 53.0, -2.0, "Labour");
+  b.peer("X1", Role::kExpert, "X", 54.0, -2.0);  // 111 km north
+  b.request("R1", "C1", 3, {1, 0, 0, 1, 0}).kind = "subject";
+  Finance finance;
+  finance.day_rate[static_cast<int>(Role::kMember)] = 300;
+  finance.day_rate[static_cast<int>(Role::kExpert)] = 500;
+  finance.mileage_pence_per_km = 28;
+  finance.subject_fee_per_day = 1200;
+  finance.budgets = {{2013, 10000}};
+  b.scenario().finance = finance;
+  // On site Monday 31 March 2014 (FY2013) and 1-2 April (FY2014).
+  State state = make_state(b.build(), {{"R1", day("2014-03-31"), {"M1", "X1"}}}, {});
+  nlohmann::json report = finance_report(state);
+  CHECK(report["currency"] == "GBP");
+  REQUIRE(report["years"].size() == 2);
+  const nlohmann::json& first = report["years"][0];
+  CHECK(first["label"] == "2013/14");
+  CHECK(first["peer_days"] == 2);
+  CHECK(first["day_costs"] == 800);
+  CHECK(first["mileage"] == 31);  // 111 km x 28p, counted in the year of the first day
+  CHECK(first["fees"] == 1200);
+  CHECK(first["net"] == 800 + 31 - 1200);
+  CHECK(first["budget"] == 10000);
+  CHECK(first["remaining"] == 10000 - (800 + 31 - 1200));
+  const nlohmann::json& second = report["years"][1];
+  CHECK(second["year"] == 2014);
+  CHECK(second["peer_days"] == 4);
+  CHECK(second["day_costs"] == 1600);
+  CHECK(second["mileage"] == 0);
+  CHECK(second["fees"] == 2400);
+  CHECK(second["budget"].is_null());
+  CHECK(request_fee(*state.scenario, state.scenario->requests[0]) == 3600);
+  CHECK(request_json(state, state.scenario->requests[0])["fee"] == 3600);
 }

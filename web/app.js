@@ -105,6 +105,8 @@ const dateWords = (text) => { const d = new Date(text + "T00:00:00Z"); return `$
 const dayWords = (text) => kDays[new Date(text + "T00:00:00Z").getUTCDay()] + " " + dateWords(text);
 const shortDate = (text) => dateWords(text).replace(/ \d+$/, "");
 const rangeWords = (a, b) => (a === b ? dateWords(a) : `${dateWords(a)} to ${dateWords(b)}`);
+const money = (amount, currency = "GBP") =>
+  new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 }).format(amount);
 const person = (p) => `${p.name}, ${(p.role_title || p.role || "").toLowerCase()}${p.council_name ? " from " + p.council_name : ""}`;
 const within = (ranges, day) => ranges.some((r) => r.start <= day && day <= r.end);
 function rangesField(id, label, ranges) {
@@ -203,8 +205,11 @@ async function showRequest(id) {
        el("p", {}, "Proposed team: " + o.team.map(person).join("; ")),
        el("button", { type: "button", class: "secondary", "data-book": o.week, onclick: () => book(request, o.week) },
           booking ? "Move here" : "Book this week"))));
+  const fee = request.fee > 0
+    ? el("p", { id: "fee" }, `A subject peer challenge is paid: this one costs your council ${money(request.fee)} for ${request.days} days on site.`)
+    : null;
   view.replaceChildren(
-    el("section", { class: "card", id: "booking" }, el("h3", {}, "Booking"), bookingSummary(request)),
+    el("section", { class: "card", id: "booking" }, el("h3", {}, "Booking"), fee, bookingSummary(request)),
     el("h3", {}, booking ? "Other weeks you could move to" : "Best weeks"),
     weeks.options.length ? options : el("p", {}, "No week can be booked at present."),
     el("h3", {}, "All weeks"), legend(),
@@ -356,6 +361,7 @@ async function newFeed() {
 async function officePage(page) {
   const report = await api("GET", "/reports/load");
   const unscheduled = await api("GET", "/reports/unscheduled");
+  const finance = await api("GET", "/reports/finance");
   page.replaceChildren(
     el("h2", {}, "Programme office"),
     el("section", { class: "card" }, el("h3", {}, "Full solve"),
@@ -366,6 +372,7 @@ async function officePage(page) {
        el("p", { id: "solve-state", "aria-live": "polite" })),
     weeksChart(report.weeks),
     loadHistogram(report.peer_days),
+    financeTable(finance),
     unscheduledList(unscheduled),
     el("section", { class: "card" }, el("h3", {}, "Import and export"),
        el("p", {}, el("a", { href: "#", id: "export", onclick: (e) => { e.preventDefault(); download("/scenario", "scenario.json"); } }, "Export scenario"), " · ",
@@ -400,6 +407,18 @@ function loadHistogram(peerDays) {
     el("h4", {}, "Most-loaded peers"),
     el("table", {}, el("tbody", {}, top.map((p) => el("tr", {}, el("td", {}, p.peer), el("td", {}, `FY${p.fy}`),
                                                              el("td", {}, `${p.days} days${p.cap !== null ? " (cap " + p.cap + ")" : ""}`))))));
+}
+
+function financeTable(finance) {
+  if (!finance.currency) return null;
+  const cash = (n) => (n === null ? "—" : money(n, finance.currency));
+  const headers = ["Financial year", "Peer days", "Day rates", "Mileage", "Subject fees (income)", "Net cost", "Budget", "Left"];
+  return el("section", { class: "card", id: "finance" }, el("h3", {}, "Money: the booked programme against the budget"),
+    el("table", {}, el("thead", {}, el("tr", {}, headers.map((h) => el("th", { scope: "col" }, h)))),
+      el("tbody", {}, finance.years.map((y) => el("tr", {},
+        el("th", { scope: "row" }, y.label), el("td", {}, String(y.peer_days)), el("td", {}, cash(y.day_costs)),
+        el("td", {}, cash(y.mileage)), el("td", {}, cash(y.fees)), el("td", {}, cash(y.net)), el("td", {}, cash(y.budget)),
+        el("td", {}, cash(y.remaining)))))));
 }
 
 function unscheduledList(unscheduled) {

@@ -111,6 +111,10 @@ TEST_CASE("the office runs a full solve and sees progress reach 100%", "[browser
   Browser browser(free_port(), 1280, 1200);
   browser.go(demo.url("office"));
   browser.wait_for("#solve");
+  std::string money = browser.text("#finance");
+  CHECK(money.find("2011/12") != std::string::npos);
+  CHECK(money.find("£2,600,000") != std::string::npos);  // the demo's budget for 2011/12
+  CHECK(browser.text("#unscheduled").find("(H") == std::string::npos);
   browser.screenshot(artifact("office-dashboard.png"));
   browser.run_script("document.querySelector('#solve-seconds').value = '2';");
   browser.click("#solve");
