@@ -1,13 +1,18 @@
 // Browser tests: the real `peerslot serve` on a free port with a fresh
 // database, driven through headless Debian chromium by chromedriver. Each
-// role's main flow is done with clicks only; screenshots of every page are
-// saved under the build's tests/artifacts/ directory.
+// role's journey goes through every page; on every page axe-core (from
+// web/node_modules, injected into the page) must find no serious or
+// critical violation, a council's or peer's page must show no rule id, cost
+// number, bare id or ISO date, and a screenshot is saved under the build's
+// tests/artifacts/ directory.
 #include "tests/browser/webdriver.h"
 #include "tests/e2e/service_harness.h"
 
 #include <catch2/catch.hpp>
 
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
@@ -15,6 +20,7 @@
 #include <unistd.h>
 
 using peerslot::test::Browser;
+using nlohmann::json;
 
 namespace {
 
@@ -37,9 +43,9 @@ int free_port() {
 class ServedDemo {
  public:
   ServedDemo() : service_(peerslot::e2e::temp_dir() + "/demo.db", {"--solve-seconds", "2"}) {}
-  std::string url(const std::string& role) const {
-    return "http://127.0.0.1:" + std::to_string(service_.port()) + "/#token=" + service_.token(role);
-  }
+  std::string base() const { return "http://127.0.0.1:" + std::to_string(service_.port()) + "/"; }
+  std::string url(const std::string& role) const { return base() + "#token=" + service_.token(role); }
+  peerslot::e2e::ServiceProcess& service() { return service_; }
 
  private:
   peerslot::e2e::ServiceProcess service_;
@@ -50,60 +56,276 @@ std::string artifact(const std::string& name) {
   return std::string(PEERSLOT_ARTIFACT_DIR) + "/" + name;
 }
 
+const std::string& axe_source() {
+  static const std::string source = [] {
+    std::ifstream in(std::string(PEERSLOT_WEB_SOURCE_DIR) + "/node_modules/axe-core/axe.min.js");
+    if (!in) throw std::runtime_error("web/node_modules/axe-core/axe.min.js is missing: run tools/setup (npm ci in web/)");
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+  }();
+  return source;
+}
+
+// The page's serious and critical axe-core violations, one line each.
+std::string axe_violations(Browser& browser) {
+  if (!browser.run_script("return typeof window.axe !== 'undefined';").get<bool>()) browser.run_script(axe_source());
+  json found = browser.run_async_script(R"(
+    const done = arguments[arguments.length - 1];
+    axe.run(document, { resultTypes: ['violations'] })
+      .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+                          .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)))
+      .catch((e) => done(['axe failed: ' + e]));)");
+  std::string lines;
+  for (const auto& v : found) lines += v.get<std::string>() + "\n";
+  return lines;
+}
+
+enum class Reader { kPerson, kOffice };
+
+// Every page: no serious or critical axe violation; words people read (no
+// rule id, cost, bare id, ISO date) for councils and peers; no sideways
+// scrolling at phone width; a screenshot.
+void check_page(Browser& browser, const std::string& name, Reader reader = Reader::kPerson) {
+  std::string violations = axe_violations(browser);
+  INFO("page " << name << ": axe-core found\n" << violations);
+  REQUIRE(violations.empty());
+  if (reader == Reader::kPerson) {
+    json words = browser.run_script(R"(
+      // A booking's reference is the service's own code, shown as it is.
+      const copy = document.body.cloneNode(true);
+      copy.querySelectorAll('.app-reference').forEach((e) => e.remove());
+      copy.style.display = 'none';
+      const text = copy.textContent;
+      return [/\bH\d{1,2}\b/, /\bcost\b/i, /\b[PR]\d{5}\b/, /\bE\d{8}\b/, /\d{4}-\d{2}-\d{2}/, /\bdelta\b/]
+        .filter((re) => re.test(text)).map((re) => re.source + ': ' + text.match(re)[0]);)");
+    INFO("page " << name << " shows " << words.dump());
+    CHECK(words.empty());
+  }
+  json width = browser.run_script("return [document.documentElement.scrollWidth, window.innerWidth];");
+  if (width[1].get<int>() <= 400) {
+    INFO("page " << name << " is " << width[0] << " px wide in a " << width[1] << " px window");
+    CHECK(width[0].get<int>() <= width[1].get<int>());
+  }
+  browser.screenshot(artifact(name + ".png"));
+}
+
+int calls(Browser& browser, const std::string& method, const std::string& path_end) {
+  return browser.run_script("return window.peerslotCalls.filter((c) => c.method === arguments[0] && c.path.endsWith(arguments[1])).length;",
+                            json::array({method, path_end})).get<int>();
+}
+
+// The ranked options of a request, as the council sees them.
+json options_of(ServedDemo& demo, const std::string& request) {
+  auto weeks = demo.service().call("GET", "/requests/" + request + "/weeks", demo.service().token("council"));
+  REQUIRE(weeks.status == 200);
+  return weeks.body;
+}
+
+// Signs the council in and waits for its start page.
+void council_start(Browser& browser, ServedDemo& demo) {
+  browser.go(demo.url("council"));
+  browser.wait_for("#start-now");
+  CHECK(browser.text("#who") == "Signed in as Hartlepool Borough Council");
+}
+
 }  // namespace
 
-TEST_CASE("a council books a week with the mouse and sees its booking", "[browser]") {
+TEST_CASE("a council books through every page to the confirmation then moves and cancels", "[browser]") {
   ServedDemo demo;
   Browser browser(free_port(), 1280, 1000);
-  browser.go(demo.url("council"));
-  CHECK(browser.wait_for_text("#booking-state", "Not booked").find("Not booked") != std::string::npos);
-  std::string week = browser.run_script("return document.querySelector('[data-book]').dataset.book;").get<std::string>();
-  browser.screenshot(artifact("council-before.png"));
-  browser.click("[data-book]");
-  browser.click("#confirm-ok");
-  std::string state = browser.wait_for_text("#booking-state", "Booked for the week of ");
-  CHECK(state.find(" 20") != std::string::npos);  // "Monday 12 November 2012": the date in words
-  CHECK(state.find(week) == std::string::npos);   // never the bare ISO date
-  CHECK(browser.text("#status").find("booked for the week of") != std::string::npos);
-  CHECK(browser.text("#team").find("(proposed)") != std::string::npos);
+  council_start(browser, demo);
+  std::string start = browser.text("main");
+  CHECK(start.find("scoping meeting") != std::string::npos);
+  CHECK(start.find("position statement") != std::string::npos);
+  CHECK(start.find("progress review") != std::string::npos);
+  check_page(browser, "council-1-start");
+
+  // (a) the request: the demo council has a corporate challenge and its progress review.
+  browser.click("#start-now");
+  browser.wait_for("#request-form");
+  browser.click("#continue");  // nothing chosen: an error summary and a message at the field
+  browser.wait_for("#error-summary");
+  CHECK(browser.text("#request-error").find("Select the peer challenge") != std::string::npos);
+  check_page(browser, "council-2-request-error");
+  browser.click("label[for='request']");
+  browser.click("#continue");
+
+  // (b) the week: the month of the best option, with the next usable week preselected.
+  browser.wait_for("#week-form");
+  json weeks = options_of(demo, "R00001");
+  std::string best = weeks["options"][0]["week"];
+  CHECK(browser.run_script("return document.querySelector('input[name=week]:checked').value;") == best);
+  check_page(browser, "council-3-week");
+  // A blocked week says why at the radio (hint text, read out with it), and choosing it says why at the field.
+  std::string blocked, reason;
+  for (const auto& w : weeks["weeks"])
+    if (w["status"] == "blocked" || w["status"] == "full") {
+      blocked = w["week"];
+      reason = w["reason"];
+      break;
+    }
+  REQUIRE_FALSE(blocked.empty());
+  browser.go(demo.base() + "#/book/R00001/week/" + blocked.substr(0, 7));
+  browser.wait_for("input[value='" + blocked + "']");
+  std::string hint = browser.run_script(R"(
+    const input = document.querySelector(`input[value='${arguments[0]}']`);
+    return document.getElementById(input.getAttribute('aria-describedby')).textContent;)", json::array({blocked}));
+  CHECK(hint.rfind("Cannot be booked: ", 0) == 0);
+  CHECK(hint.find(reason.substr(1)) != std::string::npos);
+  browser.click("label[for='" + browser.run_script("return document.querySelector(`input[value='" + blocked + "']`).id;").get<std::string>() + "']");
+  browser.click("#continue");
+  browser.wait_for("#error-summary");
+  CHECK(browser.text("#week-error").find("You cannot book the week commencing") != std::string::npos);
+  check_page(browser, "council-4-week-blocked");
+
+  // The ranked options, with reasons in words: choose the best.
+  CHECK(browser.text("#options").find("Choose this week") != std::string::npos);
+  browser.click("[data-option='" + best + "']");
+
+  // (c) check your answers.
+  browser.wait_for("#answers");
+  std::string answers = browser.text("#answers");
+  CHECK(answers.find("Week commencing Monday") != std::string::npos);
+  CHECK(answers.find("Tuesday") != std::string::npos);  // the days on site, as dates
+  CHECK(answers.find("Councillor peer") != std::string::npos);
+  CHECK(answers.find("Change") != std::string::npos);
+  check_page(browser, "council-5-check");
+  browser.click("#confirm");
+
+  // (d) the confirmation panel, "Add to calendar" and what happens next.
+  browser.wait_for("#confirmation-panel");
+  CHECK_FALSE(browser.text("#reference").empty());
   CHECK(browser.text("#milestones").find("Scoping meeting") != std::string::npos);
-  CHECK(browser.run_script("return document.querySelector('button.week.booked').dataset.week;") == week);
-  // Nothing a council reads names a rule or shows a cost.
-  std::string page = browser.text("#page");
-  CHECK(page.find("cost") == std::string::npos);
-  CHECK(page.find("(H") == std::string::npos);
-  browser.screenshot(artifact("council-booked.png"));
+  check_page(browser, "council-6-confirmation");
+  auto booked = demo.service().call("GET", "/requests/R00001", demo.service().token("office"));
+  REQUIRE(booked.body["booking"].is_object());
+  CHECK(booked.body["booking"]["week"] == best);
+  CHECK(browser.text("#reference") == booked.body["booking"]["reference"].get<std::string>());
+  browser.click("#add-to-calendar");
+  browser.wait_for("#add-to-calendar[data-downloaded='true']");
+  CHECK(calls(browser, "GET", "/booking.ics") == 1);
+
+  // The request's page: move to another week, then cancel (on its own page).
+  browser.go(demo.base() + "#/requests/R00001");
+  browser.wait_for("#change-week");
+  check_page(browser, "council-7-request");
+  browser.click("#change-week");
+  browser.wait_for("[data-option]");
+  std::string other = browser.run_script("return document.querySelector('[data-option]').dataset.option;");
+  CHECK(other != best);  // the booked week is not offered back
+  browser.click("[data-option]");
+  browser.wait_for_text("#confirm", "Confirm the new week");
+  check_page(browser, "council-8-check-move");
+  browser.click("#confirm");
+  browser.wait_for("#confirmation-panel");
+  CHECK(demo.service().call("GET", "/requests/R00001", demo.service().token("office")).body["booking"]["week"] == other);
+  browser.go(demo.base() + "#/requests/R00001/cancel");
+  browser.wait_for("#confirm-cancel");
+  CHECK(browser.text(".govuk-warning-text").find("Warning") != std::string::npos);
+  check_page(browser, "council-9-cancel");
+  browser.click("#confirm-cancel");
+  CHECK(browser.wait_for_text("#flash", "is cancelled").find("is cancelled") != std::string::npos);
+  CHECK(browser.text("#booking-state") == "Not booked yet.");
+  check_page(browser, "council-10-cancelled");
+  CHECK(demo.service().call("GET", "/requests/R00001", demo.service().token("office")).body["booking"].is_null());
 }
 
-TEST_CASE("the council page works at phone width", "[browser]") {
+TEST_CASE("a double click on Confirm booking sends one booking request", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 1000);
+  council_start(browser, demo);
+  std::string best = options_of(demo, "R00001")["options"][0]["week"];
+  browser.go(demo.base() + "#/book/R00001/check/" + best);
+  browser.wait_for("#confirm");
+  browser.run_script("const b = document.querySelector('#confirm'); b.click(); b.click(); b.click();");
+  browser.wait_for("#confirmation-panel");
+  CHECK(calls(browser, "POST", "/requests/R00001/booking") == 1);
+  auto audit = demo.service().call("GET", "/audit", demo.service().token("office"));
+  int bookings = 0;
+  for (const auto& entry : audit.body.is_array() ? audit.body : audit.body.value("entries", json::array()))
+    if (entry.value("action", "").rfind("book R00001 ", 0) == 0) ++bookings;  // "book R00001 in 2012-11-12"
+  CHECK(bookings == 1);
+}
+
+TEST_CASE("a conflict shows an error summary with the refreshed calendar and the next usable weeks", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 1000);
+  council_start(browser, demo);
+  std::string best = options_of(demo, "R00001")["options"][0]["week"];
+  browser.go(demo.base() + "#/book/R00001/check/" + best);
+  browser.wait_for("#confirm");
+  // Meanwhile the office moves another council's challenge into that week: its last place is taken.
+  auto& service = demo.service();
+  auto plan = service.call("GET", "/plan", service.token("office"));
+  bool full = false;
+  for (const auto& a : plan.body["assignments"]) {
+    if (a["week"] == best) continue;
+    auto moved = service.call("PUT", "/requests/" + a["request"].get<std::string>() + "/booking", service.token("office"),
+                              json{{"week", best}});
+    if (moved.status == 200) {
+      auto weeks = options_of(demo, "R00001");
+      for (const auto& w : weeks["weeks"]) full = full || (w["week"] == best && w["status"] != "free");
+      if (full) break;
+    }
+  }
+  REQUIRE(full);
+  browser.click("#confirm");
+  std::string summary = browser.wait_for_text("#error-summary", "every challenge place is taken");
+  CHECK(summary.find("every challenge place is taken") != std::string::npos);
+  CHECK(summary.find("H11") == std::string::npos);
+  // The calendar as it is now: the week says why it cannot be booked; the next usable weeks are offered.
+  std::string hint = browser.run_script(R"(
+    const input = document.querySelector(`input[value='${arguments[0]}']`);
+    return input ? document.getElementById(input.getAttribute('aria-describedby')).textContent : '';)", json::array({best}));
+  CHECK(hint.rfind("Cannot be booked", 0) == 0);
+  CHECK(browser.text("#options-title") == "The next usable weeks");
+  CHECK(browser.run_script("return document.querySelector(`[data-option='${arguments[0]}']`) === null;", json::array({best})) == true);
+  check_page(browser, "conflict-week");
+}
+
+TEST_CASE("a peer accepts and declines at phone width with no sideways scrolling", "[browser]") {
   ServedDemo demo;
   Browser browser(free_port(), 390, 844);
-  browser.go(demo.url("council"));
-  browser.wait_for_text("#booking-state", "Not booked");
-  auto overflow = browser.run_script("return document.documentElement.scrollWidth > window.innerWidth + 1;");
-  CHECK(overflow == false);
-  browser.screenshot(artifact("council-phone.png"));
-}
-
-TEST_CASE("a peer withdraws an offered week by clicking it", "[browser]") {
-  ServedDemo demo;
-  Browser browser(free_port(), 1280, 1000);
   browser.go(demo.url("peer"));
-  browser.wait_for(".week.offered");
-  // An offered week with no challenge in it (the assignments table lists those weeks).
-  std::string week = browser.run_script(R"(
-    const busy = new Set([...document.querySelectorAll('td[data-week]')].map((td) => td.dataset.week));
-    const free = [...document.querySelectorAll('.week.offered')].find((b) => !busy.has(b.dataset.week));
-    return free ? free.dataset.week : '';)").get<std::string>();
-  REQUIRE_FALSE(week.empty());
-  browser.screenshot(artifact("peer-before.png"));
-  browser.click(".week[data-week='" + week + "']");
-  std::string label = browser.wait_for_text("#status", "withdrawn");
-  CHECK(label.rfind("Week of Monday ", 0) == 0);
-  browser.wait_for(".week.not-offered[data-week='" + week + "']");
-  CHECK(browser.run_script("return document.querySelector(\".week[data-week='" + week + "']\").getAttribute('aria-pressed');") ==
-        "false");
-  browser.screenshot(artifact("peer-withdrawn.png"));
+  browser.wait_for("#challenges");
+  check_page(browser, "peer-1-home-phone");
+  int proposed = browser.run_script("return document.querySelectorAll('[data-accept]').length;").get<int>();
+  REQUIRE(proposed >= 2);
+  std::string first = browser.run_script("return document.querySelector('[data-accept]').dataset.accept;");
+  browser.click("[data-accept='" + first + "']");
+  CHECK(browser.wait_for_text("#flash", "You accepted").find("You accepted") != std::string::npos);
+  check_page(browser, "peer-2-accepted-phone");
+  std::string second = browser.run_script("return document.querySelector('[data-decline]').dataset.decline;");
+  browser.click("[data-decline='" + second + "']");
+  browser.wait_for("#confirm-decline");
+  check_page(browser, "peer-3-decline-phone");
+  browser.click("#confirm-decline");
+  CHECK(browser.wait_for_text("#flash", "You declined").find("You declined") != std::string::npos);
+  CHECK(browser.run_script("return document.querySelector(`[data-request='${arguments[0]}']`) === null;", json::array({second})) == true);
+  check_page(browser, "peer-4-declined-phone");
+  // The weeks offered, a month at a time; the day cap and skills; the calendar feed.
+  browser.click("#change-weeks");
+  browser.wait_for("#weeks-form");
+  check_page(browser, "peer-5-weeks-phone");
+  std::string week = browser.run_script("return document.querySelector('input[name=week]').value;");
+  bool was = browser.run_script("return document.querySelector('input[name=week]').checked;").get<bool>();
+  browser.click("label[for='week-1']");
+  browser.click("#save-weeks");
+  browser.wait_for_text("#flash", "are saved");
+  CHECK(browser.run_script("return document.querySelector(`input[value='${arguments[0]}']`).checked;", json::array({week})) == !was);
+  browser.go(demo.base() + "#/details");
+  browser.wait_for("#details-form");
+  browser.run_script("document.querySelector('#cap').value = 'lots';");
+  browser.click("#save-details");
+  browser.wait_for("#error-summary");
+  CHECK(browser.text("#cap-error").find("whole number") != std::string::npos);
+  check_page(browser, "peer-6-details-error-phone");
+  browser.go(demo.base() + "#/");
+  browser.wait_for("#feed");
+  browser.click("#feed");
+  CHECK(browser.wait_for_text("#feed-url", "/calendar/").find("/calendar/") != std::string::npos);
+  check_page(browser, "peer-7-feed-phone");
 }
 
 TEST_CASE("the office runs a full solve and sees progress reach 100%", "[browser]") {
@@ -111,26 +333,67 @@ TEST_CASE("the office runs a full solve and sees progress reach 100%", "[browser
   Browser browser(free_port(), 1280, 1200);
   browser.go(demo.url("office"));
   browser.wait_for("#solve");
-  std::string money = browser.text("#finance");
-  CHECK(money.find("2011/12") != std::string::npos);
-  CHECK(money.find("£2,600,000") != std::string::npos);  // the demo's budget for 2011/12
+  CHECK(browser.text("#who") == "Signed in as Programme office");
+  if (browser.run_script("return document.querySelector('#finance') !== null;").get<bool>()) {
+    std::string money = browser.text("#finance");
+    CHECK(money.find("2011/12") != std::string::npos);
+    CHECK(money.find("£2,600,000") != std::string::npos);  // the demo's budget for 2011/12
+  }
   CHECK(browser.text("#unscheduled").find("(H") == std::string::npos);
-  browser.screenshot(artifact("office-dashboard.png"));
+  check_page(browser, "office-1-dashboard", Reader::kOffice);
   browser.run_script("document.querySelector('#solve-seconds').value = '2';");
   browser.click("#solve");
   std::string done = browser.wait_for_text("#solve-state", "100%", 60);
-  CHECK(done.rfind("100% — done", 0) == 0);
+  CHECK(done.rfind("100%: done", 0) == 0);
   CHECK(browser.run_script("return document.querySelector('#solve-progress').value;") == 100);
-  browser.screenshot(artifact("office-solved.png"));
+  check_page(browser, "office-2-solved", Reader::kOffice);
 }
 
 TEST_CASE("a wrong token is refused on the sign-in page", "[browser]") {
   ServedDemo demo;
   Browser browser(free_port(), 1280, 800);
-  std::string url = demo.url("office");
-  browser.go(url.substr(0, url.find('#')));
+  browser.go(demo.base());
+  browser.wait_for("#sign-in-form");
+  check_page(browser, "sign-in");
+  browser.click("#sign-in-button");  // empty
+  CHECK(browser.wait_for_text("#token-error", "Enter your access token").find("Enter your access token") != std::string::npos);
   browser.type("#token", "not-a-token");
-  browser.click("#sign-in-form button");
-  CHECK(browser.wait_for_text("#status", "Sign-in failed").rfind("Sign-in failed", 0) == 0);
-  browser.screenshot(artifact("sign-in-refused.png"));
+  browser.click("#sign-in-button");
+  CHECK(browser.wait_for_text("#error-summary", "not recognised").find("not recognised") != std::string::npos);
+  CHECK(browser.text("#token-error").find("not recognised") != std::string::npos);
+  check_page(browser, "sign-in-refused");
+  browser.type("#token", demo.service().token("council"));
+  browser.run_script("document.querySelector('#token').value = arguments[0];", json::array({demo.service().token("council")}));
+  browser.click("#sign-in-button");
+  browser.wait_for("#start-now");
+}
+
+TEST_CASE("an expired or revoked sign-in returns to the sign-in page with a message", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 900);
+  council_start(browser, demo);
+  // The token stops being accepted (as a revoked one does): the next page the council opens says so.
+  browser.run_script("sessionStorage.setItem('peerslot-token', 'revoked-token');");
+  browser.click("#start-now");
+  std::string said = browser.wait_for_text("#flash", "Sign in again");
+  CHECK(said.find("Your sign-in has expired or been revoked. Sign in again.") != std::string::npos);
+  browser.wait_for("#sign-in-form");
+  CHECK(browser.text("#who").empty());
+  check_page(browser, "sign-in-expired");
+}
+
+TEST_CASE("a stopped service shows a retry banner and not a dead page", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 900);
+  council_start(browser, demo);
+  demo.service().stop();
+  browser.click("#start-now");
+  std::string said = browser.wait_for_text("#unreachable", "The service is not responding");
+  CHECK(said.find("The service is not responding. Retry") != std::string::npos);
+  check_page(browser, "unreachable");
+  int before = browser.run_script("return window.peerslotCalls.length;").get<int>();
+  browser.click("#retry");
+  browser.wait_for("#retry");  // still down: the banner comes back with its Retry button
+  browser.wait_for_text("#unreachable", "not responding");
+  CHECK(browser.run_script("return window.peerslotCalls.length;").get<int>() > before);  // Retry tried again
 }

@@ -57,6 +57,7 @@ Browser::Browser(int driver_port, int width, int height) {
                             {{"browserName", "chrome"},
                              {"goog:chromeOptions", {{"binary", "/usr/bin/chromium"}, {"args", args}}}}}}}};
   session_ = call("POST", "/session", caps)["sessionId"].get<std::string>();
+  call("POST", "/timeouts", {{"script", 60000}});
 }
 
 Browser::~Browser() {
@@ -124,6 +125,10 @@ std::string Browser::wait_for_text(const std::string& css, const std::string& ne
 
 nlohmann::json Browser::run_script(const std::string& script, const nlohmann::json& args) {
   return call("POST", "/execute/sync", {{"script", script}, {"args", args}});
+}
+
+nlohmann::json Browser::run_async_script(const std::string& script, const nlohmann::json& args) {
+  return call("POST", "/execute/async", {{"script", script}, {"args", args}});
 }
 
 void Browser::screenshot(const std::string& png_path) {

@@ -38,6 +38,10 @@ class Browser {
   // Waits until the text of `css` contains `needle`; returns the last text seen.
   std::string wait_for_text(const std::string& css, const std::string& needle, double seconds = 15);
   nlohmann::json run_script(const std::string& script, const nlohmann::json& args = nlohmann::json::array());
+  // Runs a script that ends by calling its last argument (the WebDriver
+  // "execute async" callback) with the result, waiting up to the session's
+  // script timeout (60 s here).
+  nlohmann::json run_async_script(const std::string& script, const nlohmann::json& args = nlohmann::json::array());
   void screenshot(const std::string& png_path);
 
  private:

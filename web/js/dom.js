@@ -1,0 +1,157 @@
+// dom.js — building the page from GOV.UK Frontend's components, in plain
+// DOM calls (no innerHTML, so no text is ever read as markup).
+export const $ = (selector, root = document) => root.querySelector(selector);
+
+// el("p", { class: "govuk-body", onclick: f }, "text", child, [more]) → a node.
+export function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (key.startsWith("on") && typeof value === "function") node.addEventListener(key.slice(2), value);
+    else if (key === "style") node.style.cssText = value;  // CSSOM: allowed by the Content-Security-Policy
+    else if (value !== false && value !== undefined && value !== null) node.setAttribute(key, value === true ? "" : value);
+  }
+  for (const child of children.flat(Infinity)) if (child !== null && child !== undefined && child !== false) node.append(child);
+  return node;
+}
+
+export const heading = (text, size = "l", tag = "h1", attrs = {}) =>
+  el(tag, { class: `govuk-heading-${size}`, ...attrs }, text);
+export const para = (...children) => el("p", { class: "govuk-body" }, ...children);
+export const lead = (...children) => el("p", { class: "govuk-body-l" }, ...children);
+export const link = (href, text, attrs = {}) => el("a", { class: "govuk-link", href, ...attrs }, text);
+export const list = (items, type = "bullet", attrs = {}) =>
+  el(type === "number" ? "ol" : "ul", { class: `govuk-list govuk-list--${type}`, ...attrs }, items.map((i) => el("li", {}, i)));
+export const hidden = (text) => el("span", { class: "govuk-visually-hidden" }, text);
+
+export function button(text, attrs = {}, variant = "") {
+  return el("button", { type: attrs.type || "button", class: `govuk-button${variant ? " govuk-button--" + variant : ""}`,
+                        "data-module": "govuk-button", ...attrs }, text);
+}
+export const linkButton = (href, text, attrs = {}, variant = "") =>
+  el("a", { href, role: "button", draggable: "false", class: `govuk-button${variant ? " govuk-button--" + variant : ""}`, ...attrs }, text);
+export const startButton = (href, text, attrs = {}) =>
+  el("a", { href, role: "button", draggable: "false", class: "govuk-button govuk-button--start", ...attrs }, text,
+     arrow());
+function arrow() {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  for (const [k, v] of Object.entries({ class: "govuk-button__start-icon", xmlns: ns, width: "17.5", height: "19", viewBox: "0 0 33 40",
+                                        "aria-hidden": "true", focusable: "false" })) svg.setAttribute(k, v);
+  const path = document.createElementNS(ns, "path");
+  path.setAttribute("fill", "currentColor");
+  path.setAttribute("d", "M0 0h13l20 20-20 20H0l20-20z");
+  svg.append(path);
+  return svg;
+}
+export const buttonGroup = (...children) => el("div", { class: "govuk-button-group" }, ...children);
+export const tag = (text, colour = "") => el("strong", { class: `govuk-tag${colour ? " govuk-tag--" + colour : ""}` }, text);
+export const inset = (...children) => el("div", { class: "govuk-inset-text" }, ...children);
+
+export function warning(text) {
+  return el("div", { class: "govuk-warning-text" },
+    el("span", { class: "govuk-warning-text__icon", "aria-hidden": "true" }, "!"),
+    el("strong", { class: "govuk-warning-text__text" }, hidden("Warning"), text));
+}
+
+export function details(summary, ...children) {
+  return el("details", { class: "govuk-details" },
+    el("summary", { class: "govuk-details__summary" }, el("span", { class: "govuk-details__summary-text" }, summary)),
+    el("div", { class: "govuk-details__text" }, ...children));
+}
+
+export function panel(title, ...body) {
+  return el("div", { class: "govuk-panel govuk-panel--confirmation", id: "confirmation-panel" },
+    el("h1", { class: "govuk-panel__title" }, title), el("div", { class: "govuk-panel__body" }, ...body));
+}
+
+// rows: [{ key, value, id?, change?: { href, what } }]
+export function summaryList(rows, attrs = {}) {
+  return el("dl", { class: "govuk-summary-list", ...attrs }, rows.filter(Boolean).map((row) =>
+    el("div", { class: "govuk-summary-list__row" + (row.change ? "" : " govuk-summary-list__row--no-actions"), id: row.id || null },
+      el("dt", { class: "govuk-summary-list__key" }, row.key),
+      el("dd", { class: "govuk-summary-list__value" }, row.value),
+      row.change ? el("dd", { class: "govuk-summary-list__actions" },
+        link(row.change.href, ["Change", hidden(" " + row.change.what)], { "data-change": row.change.what })) : null)));
+}
+
+// headers: ["Week", ...]; rows: [[cell, ...]] (first cell a row header when rowHeaders).
+export function table(caption, headers, rows, { rowHeaders = false, stack = false, id = null } = {}) {
+  return el("table", { class: "govuk-table" + (stack ? " app-table--stack" : ""), id },
+    caption ? el("caption", { class: "govuk-table__caption govuk-table__caption--m" }, caption) : null,
+    el("thead", { class: "govuk-table__head" }, el("tr", { class: "govuk-table__row" },
+      headers.map((h) => el("th", { scope: "col", class: "govuk-table__header" }, h)))),
+    el("tbody", { class: "govuk-table__body" }, rows.map((cells) => el("tr", { class: "govuk-table__row" },
+      cells.map((cell, i) => (rowHeaders && i === 0
+        ? el("th", { scope: "row", class: "govuk-table__header" }, cell)
+        : el("td", { class: "govuk-table__cell", "data-label": stack && headers[i] ? headers[i] : null }, cell)))))));
+}
+
+// An error summary: errors [{ text, href }] — focused when shown.
+export function errorSummary(errors) {
+  return el("div", { class: "govuk-error-summary", "data-module": "govuk-error-summary", id: "error-summary" },
+    el("div", { role: "alert" },
+      el("h2", { class: "govuk-error-summary__title" }, "There is a problem"),
+      el("div", { class: "govuk-error-summary__body" },
+        el("ul", { class: "govuk-list govuk-error-summary__list" },
+          errors.map((e) => el("li", {}, e.href ? el("a", { href: e.href, "data-focus": e.href }, e.text) : e.text))))));
+}
+export const errorMessage = (id, text) =>
+  el("p", { class: "govuk-error-message", id }, hidden("Error: "), text);
+
+export function notification(title, body, { success = false, id = "notification" } = {}) {
+  return el("div", { class: "govuk-notification-banner" + (success ? " govuk-notification-banner--success" : ""),
+                     role: success ? "alert" : "region", "aria-labelledby": id + "-title", id, tabindex: "-1",
+                     "data-module": "govuk-notification-banner" },
+    el("div", { class: "govuk-notification-banner__header" },
+      el("h2", { class: "govuk-notification-banner__title", id: id + "-title" }, success ? "Success" : "Important")),
+    el("div", { class: "govuk-notification-banner__content" },
+      el("p", { class: "govuk-notification-banner__heading" }, title), body || null));
+}
+
+// Radios: items [{ value, label, hint?, checked?, attrs? }]
+export function radios({ name, legend, legendSize = "l", legendIsHeading = true, hint = null, error = null, items, small = false }) {
+  const hintId = hint ? `${name}-hint` : null;
+  const errorId = error ? `${name}-error` : null;
+  return el("div", { class: "govuk-form-group" + (error ? " govuk-form-group--error" : "") },
+    el("fieldset", { class: "govuk-fieldset", "aria-describedby": [hintId, errorId].filter(Boolean).join(" ") || null },
+      el("legend", { class: `govuk-fieldset__legend govuk-fieldset__legend--${legendSize}` },
+         legendIsHeading ? el("h1", { class: "govuk-fieldset__heading" }, legend) : legend),
+      hint ? el("div", { class: "govuk-hint", id: hintId }, hint) : null,
+      error ? errorMessage(errorId, error) : null,
+      el("div", { class: "govuk-radios" + (small ? " govuk-radios--small" : ""), "data-module": "govuk-radios" },
+        items.map((item, i) => {
+          const id = i === 0 ? name : `${name}-${i + 1}`;
+          const itemHint = item.hint ? `${id}-item-hint` : null;
+          return el("div", { class: "govuk-radios__item" },
+            el("input", { class: "govuk-radios__input", id, name, type: "radio", value: item.value, checked: item.checked || null,
+                          "aria-describedby": itemHint, ...(item.attrs || {}) }),
+            el("label", { class: "govuk-label govuk-radios__label", for: id }, item.label),
+            item.hint ? el("div", { class: "govuk-hint govuk-radios__hint", id: itemHint }, item.hint) : null);
+        }))));
+}
+
+export function checkboxes({ name, legend, legendSize = "m", hint = null, items }) {
+  const hintId = hint ? `${name}-hint` : null;
+  return el("div", { class: "govuk-form-group" },
+    el("fieldset", { class: "govuk-fieldset", "aria-describedby": hintId },
+      el("legend", { class: `govuk-fieldset__legend govuk-fieldset__legend--${legendSize}` }, legend),
+      hint ? el("div", { class: "govuk-hint", id: hintId }, hint) : null,
+      el("div", { class: "govuk-checkboxes govuk-checkboxes--small", "data-module": "govuk-checkboxes" },
+        items.map((item, i) => {
+          const id = `${name}-${i + 1}`;
+          return el("div", { class: "govuk-checkboxes__item" },
+            el("input", { class: "govuk-checkboxes__input", id, name, type: "checkbox", value: item.value, checked: item.checked || null,
+                          ...(item.attrs || {}) }),
+            el("label", { class: "govuk-label govuk-checkboxes__label", for: id }, item.label));
+        }))));
+}
+
+export function textInput({ id, label, hint = null, error = null, value = "", type = "text", width = "", attrs = {}, labelSize = "" }) {
+  const described = [hint ? id + "-hint" : null, error ? id + "-error" : null].filter(Boolean).join(" ") || null;
+  return el("div", { class: "govuk-form-group" + (error ? " govuk-form-group--error" : "") },
+    el("label", { class: "govuk-label" + (labelSize ? " govuk-label--" + labelSize : ""), for: id }, label),
+    hint ? el("div", { class: "govuk-hint", id: id + "-hint" }, hint) : null,
+    error ? errorMessage(id + "-error", error) : null,
+    el("input", { class: "govuk-input" + (width ? " govuk-input--width-" + width : "") + (error ? " govuk-input--error" : ""),
+                  id, name: id, type, value, "aria-describedby": described, ...attrs }));
+}

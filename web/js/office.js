@@ -1,0 +1,138 @@
+// office.js — the programme office's dashboard, restyled with GOV.UK
+// Frontend: a full solve with its progress, challenges per week (a chart
+// with axes and a table), peer load, money against the budget, the
+// unscheduled requests with why, import and export.
+import { $, el, heading, para, link, list, button, buttonGroup, details, table, summaryList, textInput } from "./dom.js";
+import { api, enc } from "./api.js";
+import { show, showErrors, busy, carry } from "./layout.js";
+import { shortWeek, weekWords, money } from "./dates.js";
+
+async function dashboard(me) {
+  const report = await api("GET", "/reports/load");
+  const unscheduled = await api("GET", "/reports/unscheduled");
+  let finance = null;
+  try { finance = await api("GET", "/reports/finance"); } catch (error) { if (error.status !== 404) throw error; }
+  const top = [...report.peer_days].sort((a, b) => b.days - a.days).slice(0, 10);
+  const names = await Promise.all(top.map((p) => api("GET", `/peers/${enc(p.peer)}`).then((x) => x.name || p.peer, () => p.peer)));
+  const solve = button("Run a full solve", { id: "solve" });
+  solve.addEventListener("click", () => busy(solve, "Solving…", () => runSolve(me)));
+  show({ title: "Programme office", content: [
+    heading("Programme office"),
+    el("section", { "aria-labelledby": "solve-title" },
+      heading("Full solve", "m", "h2", { id: "solve-title" }),
+      para("Plans every request that is not pinned again from the start. Bookings may move."),
+      textInput({ id: "solve-seconds", label: "Seconds to search", width: "3", value: "5", attrs: { inputmode: "numeric" } }),
+      solve,
+      el("label", { class: "govuk-label", for: "solve-progress" }, "Progress"),
+      el("progress", { id: "solve-progress", class: "app-progress", max: "100", value: "0" }),
+      el("p", { class: "govuk-body", id: "solve-state", "aria-live": "polite" })),
+    weeksChart(report.weeks),
+    loadSection(report.peer_days, top, names),
+    finance ? financeTable(finance) : null,
+    unscheduledList(unscheduled),
+    importExport(me),
+  ] });
+}
+
+function weeksChart(weeks) {
+  const most = Math.max(1, ...weeks.map((w) => w.capacity || w.challenges));
+  const total = weeks.reduce((n, w) => n + w.challenges, 0);
+  return el("section", { "aria-labelledby": "chart-title", id: "weeks-chart" },
+    heading(`Challenges per week (${total} booked)`, "m", "h2", { id: "chart-title" }),
+    el("div", { class: "govuk-grid-row" },
+      el("div", { class: "govuk-grid-column-full" },
+        el("p", { class: "govuk-body-s" }, `Vertical axis: challenges on site, 0 to ${most}. Horizontal axis: weeks.`),
+        el("div", { class: "app-chart", role: "img", "aria-label": `Bar chart of challenges per week, ${total} in all; the table below has the figures` },
+          weeks.map((w) => el("div", { class: "app-chart__bar", style: `height:${(100 * w.challenges) / most}%` }))),
+        weeks.length ? el("div", { class: "app-chart__axis", "aria-hidden": "true" },
+          el("span", {}, shortWeek(weeks[0].week) + " " + weeks[0].week.slice(0, 4)),
+          el("span", {}, shortWeek(weeks[weeks.length - 1].week) + " " + weeks[weeks.length - 1].week.slice(0, 4))) : null)),
+    details("Show the figures as a table",
+      table(null, ["Week", "Challenges", "Places"], weeks.map((w) => [weekWords(w.week).replace(/^w/, "W"), String(w.challenges),
+                                                                        w.capacity === null ? "No limit" : String(w.capacity)]),
+            { rowHeaders: true, id: "weeks-table" })));
+}
+
+function loadSection(peerDays, top, names) {
+  const years = [...new Set(peerDays.map((p) => p.fy))].sort();
+  return el("section", { "aria-labelledby": "load-title" },
+    heading("Peer load per financial year", "m", "h2", { id: "load-title" }),
+    table(null, ["Financial year", "Peers on site", "Days on site", "Most days by one peer"], years.map((fy) => {
+      const rows = peerDays.filter((p) => p.fy === fy);
+      return [`${fy}/${String((fy + 1) % 100).padStart(2, "0")}`, String(rows.length), String(rows.reduce((n, p) => n + p.days, 0)),
+              String(Math.max(0, ...rows.map((p) => p.days)))];
+    }), { rowHeaders: true, id: "load-table" }),
+    table("Most-loaded peers", ["Peer", "Financial year", "Days", "Cap"], top.map((p, i) =>
+      [names[i], `${p.fy}/${String((p.fy + 1) % 100).padStart(2, "0")}`, String(p.days), p.cap === null ? "No cap" : String(p.cap)]),
+      { rowHeaders: true, id: "most-loaded" }));
+}
+
+function financeTable(finance) {
+  if (!finance.currency) return null;
+  const cash = (n) => (n === null || n === undefined ? "None" : money(n, finance.currency));
+  return el("section", { id: "finance" },
+    table("Money: the booked programme against the budget",
+      ["Financial year", "Peer days", "Day rates", "Mileage", "Subject fees (income)", "Net cost", "Budget", "Left"],
+      (finance.years || []).map((y) => [y.label, String(y.peer_days), cash(y.day_costs), cash(y.mileage), cash(y.fees), cash(y.net),
+                                        cash(y.budget), cash(y.remaining)]), { rowHeaders: true }));
+}
+
+function unscheduledList(unscheduled) {
+  return el("section", { id: "unscheduled", "aria-labelledby": "unscheduled-title" },
+    heading(`Unscheduled requests (${unscheduled.length})`, "m", "h2", { id: "unscheduled-title" }),
+    unscheduled.length
+      ? el("ul", { class: "govuk-list" }, unscheduled.map((u) => el("li", {},
+          el("h3", { class: "govuk-heading-s govuk-!-margin-bottom-1" }, `${u.title}, ${u.council_name}`),
+          list((u.reasons || []).map((r) => r.reason + (r.detail ? `: ${r.detail}` : "") + ".")))))
+      : para("Every request is booked."));
+}
+
+async function runSolve(me) {
+  const seconds = Math.max(1, Math.min(600, Number($("#solve-seconds").value) || 5));
+  const job = await api("POST", "/solve", { seconds });
+  for (;;) {
+    const now = await api("GET", `/jobs/${enc(job.id)}`);
+    const elapsed = (now.progress && now.progress.elapsed_seconds) || 0;
+    const percent = now.state === "running" ? Math.min(99, Math.round((100 * elapsed) / seconds)) : 100;
+    $("#solve-progress").value = percent;
+    $("#solve-progress").textContent = `${percent}%`;
+    $("#solve-state").textContent = now.state === "running"
+      ? `${percent}%: ${now.progress.unscheduled ?? "…"} requests not placed yet in the best plan so far`
+      : now.state === "done" ? `100%: done. ${now.result.booked} challenges booked.` : `The solve failed: ${now.error}`;
+    if (now.state !== "running") break;
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  }
+}
+
+function importExport(me) {
+  const save = (data, name) => {
+    const a = el("a", { href: URL.createObjectURL(new Blob([JSON.stringify(data, null, 1)], { type: "application/json" })), download: name, hidden: true });
+    document.body.append(a);
+    a.click();
+    a.remove();
+  };
+  const exportScenario = button("Export the scenario", { id: "export" }, "secondary");
+  exportScenario.addEventListener("click", () => busy(exportScenario, "Exporting…", async () => save(await api("GET", "/scenario"), "scenario.json")));
+  const exportPlan = button("Export the plan", { id: "export-plan" }, "secondary");
+  exportPlan.addEventListener("click", () => busy(exportPlan, "Exporting…", async () => save(await api("GET", "/plan"), "plan.json")));
+  const importButton = button("Import", { id: "import-button" });
+  importButton.addEventListener("click", () => busy(importButton, "Importing…", async () => {
+    const file = $("#import").files[0];
+    if (!file) return showErrors([{ text: "Choose a scenario file to import", href: "#import" }]);
+    let scenario;
+    try { scenario = JSON.parse(await file.text()); } catch { return showErrors([{ text: "The file is not JSON", href: "#import" }]); }
+    await api("PUT", "/scenario", { scenario });
+    carry({ title: `${file.name} imported.`, success: true });
+    await dashboard(me);
+  }));
+  return el("section", { "aria-labelledby": "import-title" },
+    heading("Import and export", "m", "h2", { id: "import-title" }),
+    buttonGroup(exportScenario, exportPlan),
+    el("div", { class: "govuk-form-group" },
+      el("label", { class: "govuk-label", for: "import" }, "Import a scenario (peerslot-scenario JSON)"),
+      el("div", { class: "govuk-hint", id: "import-hint" }, "This replaces the whole programme."),
+      el("input", { class: "govuk-file-upload", id: "import", name: "import", type: "file", accept: "application/json", "aria-describedby": "import-hint" })),
+    importButton);
+}
+
+export const officeRoutes = [[/^\/$/, dashboard]];
