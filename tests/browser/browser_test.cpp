@@ -289,6 +289,7 @@ TEST_CASE("a peer accepts and declines at phone width with no sideways scrolling
   Browser browser(free_port(), 390, 844);
   browser.go(demo.url("peer"));
   browser.wait_for("#challenges");
+  REQUIRE(browser.run_script("return window.innerWidth;") == 390);
   check_page(browser, "peer-1-home-phone");
   int proposed = browser.run_script("return document.querySelectorAll('[data-accept]').length;").get<int>();
   REQUIRE(proposed >= 2);

@@ -52,10 +52,12 @@ Browser::Browser(int driver_port, int width, int height) {
   nlohmann::json args = {"--headless",   "--no-sandbox",  "--disable-gpu",          "--disable-background-networking",
                          "--disable-sync", "--no-first-run", "--disable-component-update", "--disable-quic",
                          "--window-size=" + std::to_string(width) + "," + std::to_string(height)};
-  nlohmann::json caps = {{"capabilities",
-                          {{"alwaysMatch",
-                            {{"browserName", "chrome"},
-                             {"goog:chromeOptions", {{"binary", "/usr/bin/chromium"}, {"args", args}}}}}}}};
+  nlohmann::json options = {{"binary", "/usr/bin/chromium"}, {"args", args}};
+  // Chromium's windows are at least 500 px wide: a phone's width is emulated
+  // (its viewport, touch and pixel ratio 1), as a phone shows the page.
+  if (width < 500)
+    options["mobileEmulation"] = {{"deviceMetrics", {{"width", width}, {"height", height}, {"pixelRatio", 1.0}, {"touch", true}}}};
+  nlohmann::json caps = {{"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", options}}}}}};
   session_ = call("POST", "/session", caps)["sessionId"].get<std::string>();
   call("POST", "/timeouts", {{"script", 60000}});
 }

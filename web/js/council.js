@@ -90,6 +90,9 @@ function weekHint(w, request) {
   if (w.status === "booked") return "This is your booking";
   return `Cannot be booked: ${stripField(w.reason || "this week cannot be booked")}`;
 }
+// What the week is, at a glance (its hint says it in full).
+const statusTag = (w) => (w.status === "free" ? tag("Free", "green") : w.status === "booked" ? tag("Your booking", "blue")
+                        : w.status === "full" ? tag("Full", "orange") : tag("Not available", "grey"));
 const firstLast = (days) => [days[0], days[days.length - 1]];
 const stripField = (text) => text.replace(/^week: /, "");
 
@@ -141,7 +144,7 @@ async function weekPage(me, id, month, error = null, chosenWeek = undefined) {
     radios({ name: "week", legend: question, error,
       hint: [`Your ${lower(request)} needs ${request.days} days on site, from a Monday. `,
              `Weeks in ${monthWords(shown)}. Weeks that cannot be booked say why.`],
-      items: inMonth.length ? inMonth.map((w) => ({ value: w.week, label: weekWords(w.week).replace(/^w/, "W"), hint: weekHint(w, request),
+      items: inMonth.length ? inMonth.map((w) => ({ value: w.week, label: [weekWords(w.week).replace(/^w/, "W"), " ", statusTag(w)], hint: weekHint(w, request),
         checked: w.week === preselect, attrs: { "data-status": w.status } }))
         : [] }),
     inMonth.length ? null : para(`No week of ${monthWords(shown)} is in the period for this challenge.`),

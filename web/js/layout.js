@@ -27,9 +27,10 @@ export function show({ title, back = null, content, keepBanner = false, focus = 
     flash = null;
   }
   $("#page").replaceChildren(...[content].flat(Infinity).filter(Boolean));
+  window.scrollTo(0, 0);
   const summary = $("#error-summary");
   if (summary) focusErrorSummary(summary);
-  else if (focus) $("#main-content").focus({ preventScroll: false });
+  else if (focus) $("#main-content").focus({ preventScroll: true });
 }
 
 // An error summary put at the top of the page as it is (after a refusal

@@ -95,11 +95,14 @@ async function declinePage(me, request) {
 async function weeksPage(me, month) {
   const { peer } = await loadPeer(me);
   const window = me.window || { start: "2011-04-01", end: "2014-03-31" };
-  const all = mondaysBetween(window.start, window.end);
+  const all = mondaysBetween(window.start, window.end).filter((m) => addDays(m, 4) >= window.start);
   const first = monthOf(all[0]);
   const last = monthOf(all[all.length - 1]);
+  // Unless a month is asked for: this month when it is in the programme, else the month of the first week offered.
   const today = new Date().toISOString().slice(0, 7);
-  const shown = month && month >= first && month <= last ? month : today >= first && today <= last ? today : first;
+  const firstOffered = all.find((m) => offers(peer, m));
+  const shown = month && month >= first && month <= last ? month : today >= first && today <= last ? today
+              : firstOffered ? monthOf(firstOffered) : first;
   const mondays = all.filter((m) => monthOf(m) === shown);
   const save = button("Save the weeks you offer", { type: "submit", id: "save-weeks" });
   const form = el("form", { novalidate: true, id: "weeks-form", onsubmit: (event) => {
@@ -115,7 +118,7 @@ async function weeksPage(me, month) {
       await weeksPage(me, shown);
     });
   } },
-    checkboxes({ name: "week", legend: `Weeks you offer in ${monthWords(shown)}`,
+    checkboxes({ name: "week", legend: el("h1", { class: "govuk-fieldset__heading" }, `Weeks you offer in ${monthWords(shown)}`), legendSize: "l",
       hint: "Tick each week you can give to a peer challenge, Monday to Friday.",
       items: mondays.map((m) => ({ value: m, label: weekWords(m).replace(/^w/, "W"), checked: offers(peer, m),
                                    attrs: { "data-offered": String(offers(peer, m)), "data-week": m } })) }),
