@@ -229,6 +229,25 @@ TEST_CASE("a council books through every page to the confirmation then moves and
   CHECK(browser.text("#booking-state") == "Not booked yet.");
   check_page(browser, "council-10-cancelled");
   CHECK(demo.service().call("GET", "/requests/R00001", demo.service().token("office")).body["booking"].is_null());
+
+  // Dates the council cannot host: date inputs, with an error summary and messages at the fields.
+  browser.go(demo.base() + "#/blackouts");
+  browser.wait_for("#period-form");
+  browser.type("#start-day", "31");
+  browser.type("#start-month", "2");
+  browser.type("#start-year", "2012");
+  browser.click("#add-period");
+  browser.wait_for("#error-summary");
+  CHECK(browser.text("#start-error").find("must be a real date") != std::string::npos);
+  CHECK(browser.text("#end-error").find("Enter the last day") != std::string::npos);
+  check_page(browser, "council-11-blackouts-error");
+  browser.run_script("document.querySelector('#start-day').value = '6';");
+  for (auto [field, value] : {std::pair{"#end-day", "10"}, {"#end-month", "2"}, {"#end-year", "2012"}}) browser.type(field, value);
+  browser.click("#add-period");
+  CHECK(browser.wait_for_text("#flash", "added").find("Monday 6 February 2012 to Friday 10 February 2012 added") != std::string::npos);
+  check_page(browser, "council-12-blackouts");
+  auto council = demo.service().call("GET", "/councils/E06000001", demo.service().token("office"));
+  CHECK(council.body["blackouts"].dump().find("2012-02-06") != std::string::npos);
 }
 
 TEST_CASE("a double click on Confirm booking sends one booking request", "[browser]") {

@@ -4,7 +4,7 @@
 // and "Add to calendar". Councils never see ids, rule ids or cost numbers:
 // a refusal shows the service's plain words.
 import { $, el, heading, para, lead, link, list, hidden, button, linkButton, startButton, buttonGroup, tag, inset,
-         warning, details, panel, summaryList, table, radios, errorSummary } from "./dom.js";
+         warning, details, panel, summaryList, table, radios, errorSummary, errorMessage, dateInput, readDate } from "./dom.js";
 import { api, enc, newKey, Refusal } from "./api.js";
 import { show, showErrors, busy, carry, failed } from "./layout.js";
 import { dayWords, dateWords, shortWeek, weekWords, rangeWords, monthOf, monthWords, addMonths, onSiteDays, money } from "./dates.js";
@@ -53,6 +53,10 @@ async function startPage(me) {
       startButton("#/book", "Start now", { id: "start-now" }),
       requests.length ? [heading("Your peer challenges", "m", "h2"),
                          table(null, ["Challenge", "Length", "Booking"], rows, { stack: true, id: "requests" })] : null,
+      heading("Dates your council cannot host", "m", "h2"),
+      summaryList([{ key: "Periods", id: "row-blackouts",
+        value: (council.blackouts || []).length ? list(council.blackouts.map((r) => rangeWords(r.start, r.end))) : "None",
+        change: { href: "#/blackouts", what: "the dates your council cannot host" } }]),
       details("Before you start",
         para("You need your council's access token. Choosing a week does not book it: you check your answers before you confirm.")))) });
 }
@@ -289,8 +293,10 @@ async function requestPage(me, id) {
     heading("Your preferences", "m", "h2"),
     summaryList([
       { key: "Days on site", value: String(request.days) },
-      { key: "Preferred periods", value: preferred.length ? list(preferred) : "None" },
-      { key: "Focus areas", value: (request.focus || []).length ? list(request.focus) : "None" }]))) });
+      { key: "Preferred periods", value: preferred.length ? list(preferred) : "None", id: "row-preferred",
+        change: { href: `#/requests/${enc(id)}/preferred`, what: "the preferred periods" } },
+      { key: "Focus areas", value: (request.focus || []).length ? list(request.focus) : "None", id: "row-focus",
+        change: { href: `#/requests/${enc(id)}/focus`, what: "the focus areas" } }]))) });
 }
 
 async function cancelPage(me, id) {
@@ -310,7 +316,94 @@ async function cancelPage(me, id) {
       buttonGroup(yes, link(`#/requests/${enc(id)}`, "No, keep the booking", { id: "keep-booking" })))) });
 }
 
+// --- periods (the council's blackouts, a request's preferred periods) and focus areas ---
+
+// A list of date ranges with Remove, and "Add a period" with two date inputs.
+async function periodsPage({ heading: title, intro, back, ranges, save, errors = null, typed = {} }) {
+  const redraw = (more = {}) => periodsPage({ heading: title, intro, back, ranges, save, ...more });
+  const rows = ranges.map((r, i) => {
+    const remove = button(["Remove", hidden(` ${rangeWords(r.start, r.end)}`)], { "data-remove": String(i) }, "secondary");
+    remove.classList.add("govuk-!-margin-bottom-0");
+    remove.addEventListener("click", () => busy(remove, "Removing…", async () => {
+      const next = ranges.filter((_, j) => j !== i);
+      await save(next);
+      carry({ title: `${rangeWords(r.start, r.end)} removed.`, success: true });
+      await redraw({ ranges: next });
+    }));
+    return [rangeWords(r.start, r.end), remove];
+  });
+  const add = button("Add the period", { type: "submit", id: "add-period" });
+  const form = el("form", { novalidate: true, id: "period-form", onsubmit: (event) => {
+    event.preventDefault();
+    const start = readDate("start", "first day");
+    const end = readDate("end", "last day");
+    const found = {};
+    if (start.error) found.start = start.error;
+    if (end.error) found.end = end.error;
+    if (!found.start && !found.end && end.iso < start.iso) found.end = "The last day must be the same as or after the first day";
+    if (Object.keys(found).length) return redraw({ errors: found, typed: { start: start.parts, end: end.parts } });
+    busy(add, "Adding…", async () => {
+      const next = [...ranges, { start: start.iso, end: end.iso }].sort((a, b) => (a.start < b.start ? -1 : 1));
+      await save(next);
+      carry({ title: `${rangeWords(start.iso, end.iso)} added.`, success: true });
+      await redraw({ ranges: next });
+    }, { onRefusal: (error) => redraw({ errors: { [/end/.test(error.field || "") ? "end" : "start"]: error.message },
+                                        typed: { start: start.parts, end: end.parts } }) });
+  } },
+    heading("Add a period", "m", "h2"),
+    dateInput({ id: "start", legend: "First day", hint: "For example, 7 5 2012", error: errors && errors.start, value: typed.start }),
+    dateInput({ id: "end", legend: "Last day", hint: "For example, 11 5 2012", error: errors && errors.end, value: typed.end }),
+    add);
+  const list = errors ? Object.entries(errors).map(([field, text]) => ({ text, href: `#${field}-day` })) : [];
+  show({ title: (list.length ? "Error: " : "") + title, back, content: [list.length ? errorSummary(list) : null,
+    el("div", { class: "govuk-grid-row" }, el("div", { class: "govuk-grid-column-two-thirds" },
+      heading(title), para(intro),
+      rows.length ? table(null, ["Period", el("span", { class: "govuk-visually-hidden" }, "Action")], rows, { id: "periods" }) : para("None yet."),
+      form, para(link(back, "Done"))))] });
+}
+
+async function blackoutsPage(me) {
+  const council = await api("GET", `/councils/${enc(me.council)}`);
+  return periodsPage({ heading: "Dates your council cannot host a peer challenge", back: "#/", ranges: council.blackouts || [],
+    intro: "For example the weeks of your budget setting or a holiday period. No peer team is put on site on these days.",
+    save: (blackouts) => api("PATCH", `/councils/${enc(me.council)}`, { blackouts }) });
+}
+
+async function preferredPage(me, id) {
+  const request = await api("GET", `/requests/${enc(id)}`);
+  return periodsPage({ heading: `When you would prefer your ${lower(request)}`, back: `#/requests/${enc(id)}`, ranges: request.preferred || [],
+    intro: "Weeks in these periods are recommended first. Other weeks can still be booked.",
+    save: (preferred) => api("PATCH", `/requests/${enc(id)}`, { preferred }) });
+}
+
+async function focusPage(me, id, error = null, typed = null) {
+  const request = await api("GET", `/requests/${enc(id)}`);
+  const save = button("Save", { type: "submit", id: "save-focus" });
+  const form = el("form", { novalidate: true, id: "focus-form", onsubmit: (event) => {
+    event.preventDefault();
+    const text = $("#focus").value;
+    const focus = text.split(/[\n,]/).map((f) => f.trim()).filter(Boolean);
+    busy(save, "Saving…", async () => {
+      await api("PATCH", `/requests/${enc(id)}`, { focus });
+      carry({ title: "Your focus areas are saved.", success: true });
+      location.hash = `#/requests/${enc(id)}`;
+    }, { onRefusal: (refusal) => focusPage(me, id, refusal.message, text) });
+  } },
+    el("div", { class: "govuk-form-group" + (error ? " govuk-form-group--error" : "") },
+      el("h1", { class: "govuk-label-wrapper" }, el("label", { class: "govuk-label govuk-label--l", for: "focus" }, `What should your ${lower(request)} focus on?`)),
+      el("div", { class: "govuk-hint", id: "focus-hint" }, "One a line, for example: financial planning. The team is matched to these."),
+      error ? errorMessage("focus-error", error) : null,
+      el("textarea", { class: "govuk-textarea" + (error ? " govuk-textarea--error" : ""), id: "focus", name: "focus", rows: "5",
+                       "aria-describedby": error ? "focus-hint focus-error" : "focus-hint" }, typed !== null ? typed : (request.focus || []).join("\n"))),
+    save);
+  show({ title: (error ? "Error: " : "") + "Focus areas", back: `#/requests/${enc(id)}`,
+         content: [error ? errorSummary([{ text: error, href: "#focus" }]) : null, form] });
+}
+
 export const councilRoutes = [
+  [/^\/blackouts$/, blackoutsPage],
+  [/^\/requests\/([^/]+)\/preferred$/, preferredPage],
+  [/^\/requests\/([^/]+)\/focus$/, (me, id) => focusPage(me, id)],
   [/^\/$/, startPage],
   [/^\/book$/, (me) => chooseRequestPage(me)],
   [/^\/book\/([^/]+)\/week(?:\/(\d{4}-\d{2}))?$/, (me, id, month) => weekPage(me, id, month)],

@@ -155,3 +155,34 @@ export function textInput({ id, label, hint = null, error = null, value = "", ty
     el("input", { class: "govuk-input" + (width ? " govuk-input--width-" + width : "") + (error ? " govuk-input--error" : ""),
                   id, name: id, type, value, "aria-describedby": described, ...attrs }));
 }
+
+// A GOV.UK date input (day, month, year) named `id`; value an ISO date or
+// { day, month, year } as typed; error text marks the fields in error.
+export function dateInput({ id, legend, hint = null, error = null, value = null }) {
+  const parts = typeof value === "string" && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? { day: String(Number(value.slice(8, 10))), month: String(Number(value.slice(5, 7))), year: value.slice(0, 4) } : value || {};
+  const described = [hint ? id + "-hint" : null, error ? id + "-error" : null].filter(Boolean).join(" ") || null;
+  const field = (name, label, width) => el("div", { class: "govuk-date-input__item" }, el("div", { class: "govuk-form-group" },
+    el("label", { class: "govuk-label govuk-date-input__label", for: `${id}-${name}` }, label),
+    el("input", { class: `govuk-input govuk-date-input__input govuk-input--width-${width}${error ? " govuk-input--error" : ""}`,
+                  id: `${id}-${name}`, name: `${id}-${name}`, type: "text", inputmode: "numeric", value: parts[name] || "" })));
+  return el("div", { class: "govuk-form-group" + (error ? " govuk-form-group--error" : "") },
+    el("fieldset", { class: "govuk-fieldset", role: "group", "aria-describedby": described },
+      el("legend", { class: "govuk-fieldset__legend govuk-fieldset__legend--s" }, legend),
+      hint ? el("div", { class: "govuk-hint", id: id + "-hint" }, hint) : null,
+      error ? errorMessage(id + "-error", error) : null,
+      el("div", { class: "govuk-date-input", id }, field("day", "Day", 2), field("month", "Month", 2), field("year", "Year", 4))));
+}
+
+// What was typed into dateInput `id`: { parts, iso } (iso null when it is not a real date) or an error.
+export function readDate(id, what) {
+  const parts = Object.fromEntries(["day", "month", "year"].map((p) => [p, document.getElementById(`${id}-${p}`).value.trim()]));
+  if (!parts.day && !parts.month && !parts.year) return { parts, error: `Enter the ${what}` };
+  const missing = ["day", "month", "year"].filter((p) => !parts[p]);
+  if (missing.length) return { parts, error: `The ${what} must include a ${missing.join(" and a ")}` };
+  const [d, m, y] = [Number(parts.day), Number(parts.month), Number(parts.year)];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (!/^\d{4}$/.test(parts.year) || !Number.isInteger(d) || !Number.isInteger(m) || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return { parts, error: `The ${what} must be a real date` };
+  return { parts, iso: date.toISOString().slice(0, 10) };
+}
