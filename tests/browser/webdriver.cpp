@@ -57,7 +57,8 @@ Browser::Browser(int driver_port, int width, int height) {
   // (its viewport, touch and pixel ratio 1), as a phone shows the page.
   if (width < 500)
     options["mobileEmulation"] = {{"deviceMetrics", {{"width", width}, {"height", height}, {"pixelRatio", 1.0}, {"touch", true}}}};
-  nlohmann::json caps = {{"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", options}}}}}};
+  nlohmann::json caps = {{"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", options},
+                                                             {"goog:loggingPrefs", {{"browser", "SEVERE"}}}}}}}};
   session_ = call("POST", "/session", caps)["sessionId"].get<std::string>();
   call("POST", "/timeouts", {{"script", 60000}});
 }
@@ -131,6 +132,13 @@ nlohmann::json Browser::run_script(const std::string& script, const nlohmann::js
 
 nlohmann::json Browser::run_async_script(const std::string& script, const nlohmann::json& args) {
   return call("POST", "/execute/async", {{"script", script}, {"args", args}});
+}
+
+std::string Browser::console_errors() {
+  std::string lines;
+  for (const auto& entry : call("POST", "/se/log", {{"type", "browser"}}))
+    if (entry.value("level", "") == "SEVERE") lines += entry.value("message", "") + "\n";
+  return lines;
 }
 
 void Browser::screenshot(const std::string& png_path) {

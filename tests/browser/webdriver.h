@@ -43,6 +43,9 @@ class Browser {
   // script timeout (60 s here).
   nlohmann::json run_async_script(const std::string& script, const nlohmann::json& args = nlohmann::json::array());
   void screenshot(const std::string& png_path);
+  // The browser's console messages of level SEVERE (script errors, failed
+  // loads) since the last call, one a line.
+  std::string console_errors();
 
  private:
   nlohmann::json call(const std::string& method, const std::string& path, const nlohmann::json& body = nullptr);
