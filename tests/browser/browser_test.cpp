@@ -263,6 +263,23 @@ TEST_CASE("a council books through every page to the confirmation then moves and
   CHECK(council.body["blackouts"].dump().find("2012-02-06") != std::string::npos);
 }
 
+TEST_CASE("the council's booking pages work at phone width", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 390, 844);
+  council_start(browser, demo);
+  REQUIRE(browser.run_script("return window.innerWidth;") == 390);
+  check_page(browser, "council-phone-1-start");
+  browser.go(demo.base() + "#/book/R00001/week");
+  browser.wait_for("#week-form");
+  check_page(browser, "council-phone-2-week");
+  browser.click("[data-option]");
+  browser.wait_for("#answers");
+  check_page(browser, "council-phone-3-check");
+  browser.click("#confirm");
+  browser.wait_for("#confirmation-panel");
+  check_page(browser, "council-phone-4-confirmation");
+}
+
 TEST_CASE("a double click on Confirm booking sends one booking request", "[browser]") {
   ServedDemo demo;
   Browser browser(free_port(), 1280, 1000);

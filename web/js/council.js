@@ -11,7 +11,7 @@ import { dayWords, dateWords, shortWeek, weekWords, rangeWords, monthOf, monthWo
 
 // What the council has chosen so far in this booking (kept between pages
 // so that Change links come back with the answer selected).
-const journey = { request: null, week: null, conflict: null };
+const journey = { request: null, week: null, conflict: null, keys: {} };
 
 const title = (request) => request.title || "Peer challenge";
 const lower = (request) => title(request).charAt(0).toLowerCase() + title(request).slice(1);
@@ -188,12 +188,16 @@ async function checkPage(me, id, week) {
   const moving = Boolean(request.booking);
   const option = (weeks.options || []).find((o) => o.week === week);
   const team = (option && option.team) || entry.team || [];
-  const key = newKey();  // one key for this confirmation: a retry after a lost reply never books twice
+  // One key for this request and week until it is booked: a retry after a lost reply (Retry, or Confirm again) never books twice.
+  const keyName = `${id} ${week} ${moving ? "move" : "book"}`;
+  journey.keys[keyName] = journey.keys[keyName] || newKey();
+  const key = journey.keys[keyName];
   const confirm = button(moving ? "Confirm the new week" : "Confirm booking", { id: "confirm" });
   confirm.addEventListener("click", () => busy(confirm, moving ? "Moving your booking…" : "Booking…", async () => {
     const path = `/requests/${enc(id)}/booking`;
     await api(moving ? "PUT" : "POST", path, { week }, { "Idempotency-Key": key });
     journey.week = null;
+    delete journey.keys[keyName];
     location.hash = `#/requests/${enc(id)}/confirmation`;
   }, { onRefusal: (error) => {
     if (error.status === 409) {
