@@ -407,6 +407,23 @@ TEST_CASE("the office runs a full solve and sees progress reach 100%", "[browser
   CHECK(done.rfind("100%: done", 0) == 0);
   CHECK(browser.run_script("return document.querySelector('#solve-progress').value;") == 100);
   check_page(browser, "office-2-solved", Reader::kOffice);
+
+  // Search and filter over councils, peers and requests.
+  browser.click("#search-link");
+  browser.wait_for("#search-form");
+  check_page(browser, "office-3-search", Reader::kOffice);
+  browser.type("#q", "Hartlepool");
+  browser.click("label[for='type-2']");  // councils
+  browser.click("#search");
+  CHECK(browser.wait_for_text("#results", "1 councils matching").find("Hartlepool Borough Council") != std::string::npos);
+  browser.run_script("document.querySelector('#q').value = '';");
+  browser.click("label[for='type']");     // requests
+  browser.click("label[for='booked-3']");  // not booked
+  browser.click("#search");
+  std::string unbooked = browser.wait_for_text("#results caption", "requests");
+  auto report = demo.service().call("GET", "/reports/unscheduled", demo.service().token("office"));
+  CHECK(unbooked.rfind(std::to_string(report.body.size()) + " requests", 0) == 0);
+  check_page(browser, "office-4-search-results", Reader::kOffice);
 }
 
 TEST_CASE("a wrong token is refused on the sign-in page", "[browser]") {

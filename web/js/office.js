@@ -2,7 +2,7 @@
 // Frontend: a full solve with its progress, challenges per week (a chart
 // with axes and a table), peer load, money against the budget, the
 // unscheduled requests with why, import and export.
-import { $, el, heading, para, link, list, button, buttonGroup, details, table, summaryList, textInput } from "./dom.js";
+import { $, el, heading, para, link, list, button, buttonGroup, details, table, summaryList, textInput, radios } from "./dom.js";
 import { api, enc } from "./api.js";
 import { show, showErrors, busy, carry } from "./layout.js";
 import { shortWeek, weekWords, money } from "./dates.js";
@@ -18,14 +18,15 @@ async function dashboard(me) {
   solve.addEventListener("click", () => busy(solve, "Solving…", () => runSolve(me)));
   show({ title: "Programme office", content: [
     heading("Programme office"),
+    para(link("#/search", "Find a council, peer or request", { id: "search-link" })),
     el("section", { "aria-labelledby": "solve-title" },
       heading("Full solve", "m", "h2", { id: "solve-title" }),
       para("Plans every request that is not pinned again from the start. Bookings may move."),
       textInput({ id: "solve-seconds", label: "Seconds to search", width: "3", value: "5", attrs: { inputmode: "numeric" } }),
       solve,
       el("label", { class: "govuk-label", for: "solve-progress" }, "Progress"),
-      el("progress", { id: "solve-progress", class: "app-progress", max: "100", value: "0" }),
-      el("p", { class: "govuk-body", id: "solve-state", "aria-live": "polite" })),
+      el("progress", { id: "solve-progress", class: "app-progress", max: "100", value: String(lastSolve.percent) }, `${lastSolve.percent}%`),
+      el("p", { class: "govuk-body", id: "solve-state", "aria-live": "polite" }, lastSolve.text)),
     weeksChart(report.weeks),
     loadSection(report.peer_days, top, names),
     finance ? financeTable(finance) : null,
@@ -42,8 +43,10 @@ function weeksChart(weeks) {
     el("div", { class: "govuk-grid-row" },
       el("div", { class: "govuk-grid-column-full" },
         el("p", { class: "govuk-body-s" }, `Vertical axis: challenges on site, 0 to ${most}. Horizontal axis: weeks.`),
-        el("div", { class: "app-chart", role: "img", "aria-label": `Bar chart of challenges per week, ${total} in all; the table below has the figures` },
-          weeks.map((w) => el("div", { class: "app-chart__bar", style: `height:${(100 * w.challenges) / most}%` }))),
+        el("div", { class: "app-chart-frame" },
+          el("div", { class: "app-chart__y", "aria-hidden": "true" }, el("span", {}, String(most)), el("span", {}, "0")),
+          el("div", { class: "app-chart", role: "img", "aria-label": `Bar chart of challenges per week, ${total} in all; the table below has the figures` },
+            weeks.map((w) => el("div", { class: "app-chart__bar", style: `height:${(100 * w.challenges) / most}%` })))),
         weeks.length ? el("div", { class: "app-chart__axis", "aria-hidden": "true" },
           el("span", {}, shortWeek(weeks[0].week) + " " + weeks[0].week.slice(0, 4)),
           el("span", {}, shortWeek(weeks[weeks.length - 1].week) + " " + weeks[weeks.length - 1].week.slice(0, 4))) : null)),
@@ -59,7 +62,7 @@ function loadSection(peerDays, top, names) {
     heading("Peer load per financial year", "m", "h2", { id: "load-title" }),
     table(null, ["Financial year", "Peers on site", "Days on site", "Most days by one peer"], years.map((fy) => {
       const rows = peerDays.filter((p) => p.fy === fy);
-      return [`${fy}/${String((fy + 1) % 100).padStart(2, "0")}`, String(rows.length), String(rows.reduce((n, p) => n + p.days, 0)),
+      return [`${fy}/${String((fy + 1) % 100).padStart(2, "0")}`, String(rows.length), rows.reduce((n, p) => n + p.days, 0).toLocaleString("en-GB"),
               String(Math.max(0, ...rows.map((p) => p.days)))];
     }), { rowHeaders: true, id: "load-table" }),
     table("Most-loaded peers", ["Peer", "Financial year", "Days", "Cap"], top.map((p, i) =>
@@ -87,6 +90,9 @@ function unscheduledList(unscheduled) {
       : para("Every request is booked."));
 }
 
+// The last solve's progress, kept when the dashboard is drawn again.
+const lastSolve = { percent: 0, text: "" };
+
 async function runSolve(me) {
   const seconds = Math.max(1, Math.min(600, Number($("#solve-seconds").value) || 5));
   const job = await api("POST", "/solve", { seconds });
@@ -99,9 +105,12 @@ async function runSolve(me) {
     $("#solve-state").textContent = now.state === "running"
       ? `${percent}%: ${now.progress.unscheduled ?? "…"} requests not placed yet in the best plan so far`
       : now.state === "done" ? `100%: done. ${now.result.booked} challenges booked.` : `The solve failed: ${now.error}`;
+    lastSolve.percent = percent;
+    lastSolve.text = $("#solve-state").textContent;
     if (now.state !== "running") break;
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
+  await dashboard(me);  // the plan as it is now: charts, load, money, unscheduled
 }
 
 function importExport(me) {
@@ -135,4 +144,73 @@ function importExport(me) {
     importButton);
 }
 
-export const officeRoutes = [[/^\/$/, dashboard]];
+// --- search and filter over councils, peers and requests --------------------
+
+const kKinds = { corporate: "Corporate peer challenge", review: "Progress review", support: "Member peer support", subject: "Subject peer challenge" };
+const kRoles = { member: "Councillor peer", chief_executive: "Chief executive peer", officer: "Officer peer", expert: "Expert peer",
+                 manager: "Peer challenge manager" };
+const words = (map, key) => map[key] || String(key || "").replace(/_/g, " ").replace(/^./, (c) => c.toUpperCase());
+let programme = null;  // the scenario and plan, read once a visit of the search page
+
+async function searchPage(me, query = "") {
+  const params = new URLSearchParams(query || "");
+  const q = (params.get("q") || "").trim();
+  const type = ["councils", "peers", "requests"].includes(params.get("type")) ? params.get("type") : "requests";
+  const booked = ["booked", "unbooked"].includes(params.get("booked")) ? params.get("booked") : "any";
+  if (!programme || !query) {
+    const [scenario, plan] = await Promise.all([api("GET", "/scenario"), api("GET", "/plan")]);
+    programme = { scenario, plan };
+  }
+  const { scenario, plan } = programme;
+  const councils = new Map(scenario.councils.map((c) => [c.id, c]));
+  const bookings = new Map(plan.assignments.map((a) => [a.request, a]));
+  const load = new Map();
+  for (const a of plan.assignments) for (const p of a.peers) load.set(p, (load.get(p) || 0) + 1);
+  const match = (...texts) => !q || texts.some((t) => String(t || "").toLowerCase().includes(q.toLowerCase()));
+  let headers = [];
+  let rows = [];
+  if (type === "councils") {
+    headers = ["Council", "Type", "Region", "Control", "Challenges booked"];
+    rows = scenario.councils.filter((c) => match(c.name, c.id, c.region, c.control)).map((c) => {
+      const mine = scenario.requests.filter((r) => r.council === c.id);
+      return [c.name, words({}, c.type), c.region || "", c.control || "None", `${mine.filter((r) => bookings.has(r.id)).length} of ${mine.length}`];
+    });
+  } else if (type === "peers") {
+    headers = ["Peer", "Role", "Home council", "Region", "Challenges"];
+    rows = scenario.peers.filter((p) => match(p.name, p.id, (councils.get(p.council) || {}).name, p.region, words(kRoles, p.role), p.party,
+                                             ...(p.skills || [])))
+      .map((p) => [p.name || p.id, words(kRoles, p.role), (councils.get(p.council) || {}).name || "None", p.region || "", String(load.get(p.id) || 0)]);
+  } else {
+    headers = ["Request", "Council", "Days", "Booking"];
+    rows = scenario.requests.filter((r) => (booked === "any" || (booked === "booked") === bookings.has(r.id)) &&
+                                           match(r.id, words(kKinds, r.kind), (councils.get(r.council) || {}).name, ...(r.focus || [])))
+      .map((r) => [words(kKinds, r.kind), (councils.get(r.council) || {}).name || r.council, String(r.days),
+                   bookings.has(r.id) ? weekWords(bookings.get(r.id).week).replace(/^w/, "W") : "Not booked"]);
+  }
+  const shown = rows.slice(0, 50);
+  const form = el("form", { novalidate: true, id: "search-form", onsubmit: (event) => {
+    event.preventDefault();
+    const next = new URLSearchParams({ q: $("#q").value.trim(), type: form.querySelector("input[name=type]:checked").value,
+                                       booked: form.querySelector("input[name=booked]:checked").value });
+    location.hash = `#/search?${next}`;
+  } },
+    textInput({ id: "q", label: "Search by name, region, role, skill or focus", labelSize: "s", value: q, attrs: { type: "search", spellcheck: "false" } }),
+    radios({ name: "type", legend: "Look in", legendSize: "s", legendIsHeading: false, small: true,
+      items: [["requests", "Requests"], ["councils", "Councils"], ["peers", "Peers"]].map(([value, label]) => ({ value, label, checked: value === type })) }),
+    radios({ name: "booked", legend: "Requests", legendSize: "s", legendIsHeading: false, small: true,
+      items: [["any", "All"], ["booked", "Booked"], ["unbooked", "Not booked"]].map(([value, label]) => ({ value, label, checked: value === booked })) }),
+    button("Search", { type: "submit", id: "search" }));
+  const caption = `${rows.length} ${type === "requests" ? "requests" : type}${q ? ` matching "${q}"` : ""}${rows.length > shown.length ? `, the first ${shown.length} shown` : ""}`;
+  show({ title: "Find a council, peer or request", back: "#/", content: [
+    heading("Find a council, peer or request"),
+    el("div", { class: "govuk-grid-row" },
+      el("div", { class: "govuk-grid-column-one-third" }, form),
+      el("div", { class: "govuk-grid-column-two-thirds", "aria-live": "polite" },
+        table(caption, headers, shown, { rowHeaders: true, id: "results" }))),
+  ] });
+}
+
+export const officeRoutes = [
+  [/^\/$/, dashboard],
+  [/^\/search(?:\?(.*))?$/, searchPage],
+];
