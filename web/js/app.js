@@ -8,7 +8,7 @@
 // A token may come in the link as #token=...; it is kept in sessionStorage.
 import { $, el, heading, para, button, textInput, errorSummary } from "./dom.js";
 import { api, setToken, token, Refusal, SignedOut, Unreachable } from "./api.js";
-import { show, setWho, carry, failed, setHandlers, showUnreachable, busy } from "./layout.js";
+import { show, setWho, carry, failed, setHandlers, busy, beginRoute } from "./layout.js";
 import { councilRoutes } from "./council.js";
 import { peerRoutes } from "./peer.js";
 import { officeRoutes } from "./office.js";
@@ -75,6 +75,7 @@ async function route() {
     return route();
   }
   if (hash === "#/sign-out") return signOut("You have signed out.");
+  beginRoute(hash);
   try {
     if (!token()) return signInPage();
     if (!session.me) await signIn(token(), false);

@@ -18,7 +18,14 @@ export function carry(message) { flash = message; }
 
 // Draws a page: the document title, an optional back link, the content;
 // focus goes to the error summary when there is one, else to the page.
+// The address the page being drawn was asked for: a page whose data comes
+// back after the user has moved on is not drawn over the newer one.
+let drawing = null;
+export function beginRoute(hash) { drawing = hash; }
+const here = () => location.hash || "#/";
+
 export function show({ title, back = null, content, keepBanner = false, focus = true }) {
+  if (drawing !== null && drawing !== here()) return;
   document.title = `${title} – Corporate peer challenge – peerslot`;
   $("#back-slot").replaceChildren(back ? el("a", { href: back, class: "govuk-back-link", id: "back-link" }, "Back") : "");
   if (!keepBanner) $("#banner-slot").replaceChildren();
@@ -64,7 +71,8 @@ export function showUnreachable(retry) {
     retry();
   } }, "secondary");
   const banner = notification("The service is not responding. Retry",
-    el("p", { class: "govuk-body" }, "Your last action may not have been saved. Check your connection, then ", again), { id: "unreachable" });
+    [el("p", { class: "govuk-body" }, "Your last action may not have been saved. Check your connection and try again."), again],
+    { id: "unreachable" });
   banner.setAttribute("role", "alert");
   $("#banner-slot").replaceChildren(banner);
   banner.focus();
