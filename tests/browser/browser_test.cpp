@@ -181,6 +181,23 @@ TEST_CASE("a council books through every page to the confirmation then moves and
   REQUIRE_FALSE(blocked.empty());
   browser.go(demo.base() + "#/book/R00001/week/" + blocked.substr(0, 7));
   browser.wait_for("input[value='" + blocked + "']");
+  // With the keyboard alone: Tab into the weeks, the arrow keys reach the blocked week, which says why.
+  auto active = [&](const std::string& what) { return browser.run_script("return document.activeElement." + what + " || '';"); };
+  for (int i = 0; i < 30 && active("name") != "week"; ++i) browser.press(Browser::kTab);
+  REQUIRE(active("name") == "week");
+  for (int i = 0; i < 6 && active("value") != blocked; ++i) browser.press(Browser::kArrowDown);
+  REQUIRE(active("value") == blocked);
+  if (!browser.run_script("return document.activeElement.checked;").get<bool>()) browser.press(" ");  // no week was preselected
+  std::string heard = browser.run_script("return document.getElementById(document.activeElement.getAttribute('aria-describedby')).textContent;");
+  CHECK(heard.rfind("Cannot be booked: ", 0) == 0);
+  browser.press(Browser::kEnter);
+  std::string said = browser.wait_for_text("main", "You cannot book");
+  INFO(said);
+  CHECK(said.find("You cannot book") != std::string::npos);
+  browser.go(demo.base() + "#/");
+  browser.wait_for("#start-now");
+  browser.go(demo.base() + "#/book/R00001/week/" + blocked.substr(0, 7));
+  browser.wait_for("input[value='" + blocked + "']");
   std::string hint = browser.run_script(R"(
     const input = document.querySelector(`input[value='${arguments[0]}']`);
     return document.getElementById(input.getAttribute('aria-describedby')).textContent;)", json::array({blocked}));
@@ -189,7 +206,7 @@ TEST_CASE("a council books through every page to the confirmation then moves and
   browser.click("label[for='" + browser.run_script("return document.querySelector(`input[value='" + blocked + "']`).id;").get<std::string>() + "']");
   browser.click("#continue");
   browser.wait_for("#error-summary");
-  CHECK(browser.text("#week-error").find("You cannot book the week commencing") != std::string::npos);
+  CHECK(browser.wait_for_text("#week-error", "You cannot book").find("You cannot book the week commencing") != std::string::npos);
   check_page(browser, "council-4-week-blocked");
 
   // The ranked options, with reasons in words: choose the best.

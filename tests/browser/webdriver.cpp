@@ -108,6 +108,19 @@ void Browser::type(const std::string& css, const std::string& text) {
   call("POST", "/element/" + wait_for(css) + "/value", {{"text", text}});
 }
 
+void Browser::press(const std::string& keys) {
+  nlohmann::json actions = nlohmann::json::array();
+  // One UTF-8 character at a time (the WebDriver key codes are 3-byte characters of the private use area).
+  for (size_t i = 0; i < keys.size();) {
+    size_t n = (keys[i] & 0x80) == 0 ? 1 : (keys[i] & 0xE0) == 0xC0 ? 2 : (keys[i] & 0xF0) == 0xE0 ? 3 : 4;
+    std::string key = keys.substr(i, n);
+    actions.push_back({{"type", "keyDown"}, {"value", key}});
+    actions.push_back({{"type", "keyUp"}, {"value", key}});
+    i += n;
+  }
+  call("POST", "/actions", {{"actions", {{{"type", "key"}, {"id", "keyboard"}, {"actions", actions}}}}});
+}
+
 std::string Browser::text(const std::string& css) {
   return call("GET", "/element/" + wait_for(css) + "/text").get<std::string>();
 }

@@ -34,6 +34,12 @@ class Browser {
   std::string wait_for(const std::string& css, double seconds = 10);
   void click(const std::string& css);
   void type(const std::string& css, const std::string& text);
+  // Presses keys on the keyboard as a person does, into whatever has focus
+  // (WebDriver key codes: kTab, kEnter, kArrowDown; other characters as themselves).
+  void press(const std::string& keys);
+  static constexpr const char* kTab = "\uE004";
+  static constexpr const char* kEnter = "\uE007";
+  static constexpr const char* kArrowDown = "\uE015";
   std::string text(const std::string& css);
   // Waits until the text of `css` contains `needle`; returns the last text seen.
   std::string wait_for_text(const std::string& css, const std::string& needle, double seconds = 15);
