@@ -90,7 +90,7 @@ async function chooseRequestPage(me, _unused, error = null) {
 // --- (b) choose a week --------------------------------------------------------
 
 function weekHint(w, request) {
-  if (w.status === "free") return `Free: on site ${rangeWords(...firstLast(onSiteDays(w.week, request.days)))}`;
+  if (w.status === "free") return `Free: on site ${rangeWords(...firstLast(w.on_site && w.on_site.length ? w.on_site : onSiteDays(w.week, request.days)))}`;
   if (w.status === "booked") return "This is your booking";
   return `Cannot be booked: ${stripField(w.reason || "this week cannot be booked")}`;
 }
@@ -215,7 +215,8 @@ async function checkPage(me, id, week) {
     moving ? { key: "Your current week", value: weekWords(request.booking.week).replace(/^w/, "W") } : null,
     { key: moving ? "New week" : "Week", value: weekWords(week).replace(/^w/, "W"), id: "check-week",
       change: { href: `#/book/${enc(id)}/week/${monthOf(week)}`, what: "the week" } },
-    { key: "Days on site", value: daysList(onSiteDays(week, request.days)), id: "check-days" },
+    { key: "Days on site", value: daysList((entry.on_site && entry.on_site.length ? entry.on_site : (option || {}).on_site) || onSiteDays(week, request.days)),
+      id: "check-days" },
     { key: "Proposed team", value: teamList(team), id: "check-team" },
     request.fee > 0 ? { key: "Fee", value: `${money(request.fee)} for ${request.days} days on site (a subject peer challenge is paid)`, id: "fee" } : null,
   ];
