@@ -16,7 +16,15 @@
 #include <regex>
 #include <sstream>
 
+#include <httplib.h>
+
+#include <chrono>
+#include <csignal>
+#include <thread>
+
 #include <arpa/inet.h>
+#include <fcntl.h>
+#include <sys/wait.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -44,13 +52,44 @@ int free_port() {
 // `peerslot serve` on a fresh database seeded with the national demo.
 class ServedDemo {
  public:
-  ServedDemo() : service_(peerslot::e2e::temp_dir() + "/demo.db", {"--solve-seconds", "2"}) {}
+  ServedDemo() : db_(peerslot::e2e::temp_dir() + "/demo.db"), service_(db_, {"--solve-seconds", "2"}) {}
+  const std::string& db() const { return db_; }
   std::string base() const { return "http://127.0.0.1:" + std::to_string(service_.port()) + "/"; }
   std::string url(const std::string& role) const { return base() + "#token=" + service_.token(role); }
   peerslot::e2e::ServiceProcess& service() { return service_; }
 
  private:
+  std::string db_;
   peerslot::e2e::ServiceProcess service_;
+};
+
+// `peerslot serve` started again on a database and port (as an operator
+// restarts a stopped service); stopped with SIGTERM at the end.
+class Restarted {
+ public:
+  Restarted(const std::string& db, int port) {
+    pid_ = fork();
+    if (pid_ == 0) {
+      int null = open("/dev/null", O_WRONLY);
+      dup2(null, 1);
+      dup2(null, 2);
+      std::string p = std::to_string(port);
+      execl(PEERSLOT_BINARY, PEERSLOT_BINARY, "serve", "--db", db.c_str(), "--port", p.c_str(), static_cast<char*>(nullptr));
+      _exit(127);
+    }
+    httplib::Client client("127.0.0.1", port);
+    for (int i = 0; i < 300 && !client.Get("/healthz"); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  ~Restarted() {
+    kill(pid_, SIGTERM);
+    int status = 0;
+    waitpid(pid_, &status, 0);
+  }
+  Restarted(const Restarted&) = delete;
+  Restarted& operator=(const Restarted&) = delete;
+
+ private:
+  pid_t pid_ = -1;
 };
 
 std::string artifact(const std::string& name) {
@@ -475,4 +514,10 @@ TEST_CASE("a stopped service shows a retry banner and not a dead page", "[browse
   browser.wait_for("#retry");  // still down: the banner comes back with its Retry button
   browser.wait_for_text("#unreachable", "not responding");
   CHECK(browser.run_script("return window.peerslotCalls.length;").get<int>() > before);  // Retry tried again
+  // The service is started again: Retry shows the page that was asked for.
+  Restarted again(demo.db(), demo.service().port());
+  browser.click("#retry");
+  browser.wait_for("#request-form");
+  CHECK(browser.run_script("return document.querySelector('#unreachable') === null;") == true);
+  check_page(browser, "unreachable-retried");
 }
