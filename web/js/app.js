@@ -7,7 +7,7 @@
 //   office:  #/ (dashboard)
 // A token may come in the link as #token=...; it is kept in sessionStorage.
 import { $, el, heading, para, button, textInput, errorSummary } from "./dom.js";
-import { api, setToken, token, Refusal, SignedOut, Unreachable } from "./api.js";
+import { api, setToken, token, SignedOut, Unreachable } from "./api.js";
 import { show, setWho, carry, failed, setHandlers, busy, beginRoute } from "./layout.js";
 import { councilRoutes } from "./council.js";
 import { peerRoutes } from "./peer.js";

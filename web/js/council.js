@@ -65,9 +65,13 @@ async function startPage(me) {
 
 async function chooseRequestPage(me, _unused, error = null) {
   const { requests } = await load(me);
-  const open = requests.filter((r) => !r.booking);
-  if (requests.length === 1 || open.length === 1 && requests.length === open.length) {
-    const only = open[0] || requests[0];
+  if (!requests.length) {
+    show({ title: "No peer challenge to book", back: "#/", content: [heading("There is no peer challenge to book"),
+      para("Your council has no open request for a peer challenge. Contact the programme office to ask for one.")] });
+    return;
+  }
+  if (requests.length === 1) {
+    const only = requests[0];
     location.replace(only.booking ? `#/requests/${enc(only.id)}` : `#/book/${enc(only.id)}/week`);
     return;
   }
