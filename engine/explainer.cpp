@@ -73,14 +73,11 @@ std::vector<Reason> calendar_problems(const Problem& problem, int r, int w) {
   const OnSite& site = problem.on_site(w, request.days);
   Date monday = problem.monday(w);
   if (!site.usable) {
+    std::string short_week = "this week has fewer than " + std::to_string(request.days) + " working days";
     for (int i = 0; i < 5; ++i)
-      if (problem.calendar().is_bank_holiday(monday + greg::days(i)))
-        items.push_back({"bank_holiday", "H2", "Bank holiday on " + day_words(monday + greg::days(i)) + ": this week has fewer than " +
-                                                  std::to_string(request.days) + " working days", ""});
-    if (items.empty())
-      items.push_back({"too_few_working_days", "H2", "This week has fewer than " + std::to_string(request.days) + " working days", ""});
-    items.resize(1);
-    return items;
+      if (Date d = monday + greg::days(i); problem.calendar().is_bank_holiday(d))
+        return {{"bank_holiday", "H2", "Bank holiday on " + day_words(d) + ": " + short_week, ""}};
+    return {{"too_few_working_days", "H2", capitalised(short_week), ""}};
   }
   if (site.first < s.window.start || site.last > s.window.end)
     items.push_back({"outside_programme", "H2", "Outside the programme's dates, " + range_words(s.window.start, s.window.end), ""});
