@@ -6,6 +6,7 @@ import { $, el, heading, para, link, list, button, buttonGroup, details, table, 
 import { api, enc } from "./api.js";
 import { show, showErrors, busy, carry } from "./layout.js";
 import { shortWeek, weekWords, money } from "./dates.js";
+import { barChart, histogram } from "./charts.js";
 
 async function dashboard(me) {
   const report = await api("GET", "/reports/load");
@@ -13,7 +14,7 @@ async function dashboard(me) {
   let finance = null;
   try { finance = await api("GET", "/reports/finance"); } catch (error) { if (error.status !== 404) throw error; }
   const top = [...report.peer_days].sort((a, b) => b.days - a.days).slice(0, 10);
-  const names = await Promise.all(top.map((p) => api("GET", `/peers/${enc(p.peer)}`).then((x) => x.name || p.peer, () => p.peer)));
+  const names = await peerNames(top);
   const solve = button("Run a full solve", { id: "solve" });
   solve.addEventListener("click", () => busy(solve, "Solving…", () => runSolve(me)));
   show({ title: "Programme office", content: [
@@ -56,18 +57,47 @@ function weeksChart(weeks) {
             { rowHeaders: true, id: "weeks-table" })));
 }
 
+// The most-loaded peers by name and home council: GET /reports/load carries
+// them on each entry; a report without them is completed peer by peer.
+async function peerNames(top) {
+  return Promise.all(top.map((p) => (p.name !== undefined
+    ? { name: p.name || p.peer, council: p.council_name || "" }
+    : api("GET", `/peers/${enc(p.peer)}`).then((x) => ({ name: x.name || p.peer, council: x.council_name || "" }),
+                                              () => ({ name: p.peer, council: "" })))));
+}
+
+const fyWords = (fy) => `${fy}/${String((fy + 1) % 100).padStart(2, "0")}`;
+const daysWords = (from, to) => (from === to ? `${from} ${from === 1 ? "day" : "days"}` : `${from} to ${to} days`);
+
+// How many peers gave how many days in a financial year: a histogram with
+// both axes titled and numbered, and the same figures as a table.
+function loadHistogram(fy, rows) {
+  const bins = histogram(rows.map((p) => p.days));
+  const capped = rows.filter((p) => p.cap !== null && p.cap !== undefined && p.days >= p.cap).length;
+  return el("div", { class: "app-load-year", "data-year": String(fy) },
+    heading(`Days on site per peer in ${fyWords(fy)}`, "s", "h3"),
+    para(`${rows.length} peers were on site; ${capped ? `${capped} reached their day cap` : "none reached their day cap"}.`),
+    barChart({ id: `load-chart-${fy}`,
+      label: `Bar chart of how many peers gave how many days on site in ${fyWords(fy)}, ${rows.length} peers in all`,
+      yTitle: "Peers", xTitle: `Days on site in ${fyWords(fy)}`,
+      bars: bins.map((b) => ({ label: b.from === b.to ? String(b.from) : `${b.from}–${b.to}`, values: [b.count] })),
+      table: { caption: `Peers by days on site in ${fyWords(fy)}`, headers: ["Days on site", "Peers"], id: `load-table-${fy}`,
+               rows: bins.map((b) => [daysWords(b.from, b.to), String(b.count)]) } }));
+}
+
 function loadSection(peerDays, top, names) {
   const years = [...new Set(peerDays.map((p) => p.fy))].sort();
-  return el("section", { "aria-labelledby": "load-title" },
+  return el("section", { "aria-labelledby": "load-title", id: "load" },
     heading("Peer load per financial year", "m", "h2", { id: "load-title" }),
     table(null, ["Financial year", "Peers on site", "Days on site", "Most days by one peer"], years.map((fy) => {
       const rows = peerDays.filter((p) => p.fy === fy);
-      return [`${fy}/${String((fy + 1) % 100).padStart(2, "0")}`, String(rows.length), rows.reduce((n, p) => n + p.days, 0).toLocaleString("en-GB"),
+      return [fyWords(fy), String(rows.length), rows.reduce((n, p) => n + p.days, 0).toLocaleString("en-GB"),
               String(Math.max(0, ...rows.map((p) => p.days)))];
     }), { rowHeaders: true, id: "load-table" }),
-    table("Most-loaded peers", ["Peer", "Financial year", "Days", "Cap"], top.map((p, i) =>
-      [names[i], `${p.fy}/${String((p.fy + 1) % 100).padStart(2, "0")}`, String(p.days), p.cap === null ? "No cap" : String(p.cap)]),
-      { rowHeaders: true, id: "most-loaded" }));
+    years.map((fy) => loadHistogram(fy, peerDays.filter((p) => p.fy === fy))),
+    table("Most-loaded peers", ["Peer", "Home council", "Financial year", "Days", "Cap"], top.map((p, i) =>
+      [names[i].name, names[i].council || "None", fyWords(p.fy), String(p.days), p.cap === null ? "No cap" : String(p.cap)]),
+      { rowHeaders: true, id: "most-loaded", stack: true }));
 }
 
 function financeTable(finance) {
