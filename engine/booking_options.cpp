@@ -137,6 +137,18 @@ Result<std::vector<Reason>> BookingOptions::why_not_booked(const std::string& re
   return explain_unscheduled(impl_->state, impl_->matcher, r);
 }
 
+Result<Reason> BookingOptions::why_peer_cannot_join(const std::string& request_id, const std::string& peer_id, Date week) {
+  const Problem& problem = impl_->problem;
+  int r = problem.request_index(request_id);
+  if (r == kNoIndex) return Status::not_found("unknown request " + request_id);
+  int p = problem.peer_index(peer_id);
+  if (p == kNoIndex) return Status::not_found("unknown peer " + peer_id);
+  int w = problem.week_of(week);
+  if (w == kNoIndex) return Status::invalid("week", day_words(week) + " is not the Monday of a week of the programme");
+  TakenOut out(impl_->state, r);
+  return explain_peer(impl_->state, p, r, w);
+}
+
 std::vector<BlockedWeek> BookingOptions::Impl::blocked_weeks(int r, const std::vector<int>& feasible) {
   const Scenario& s = problem.scenario();
   const Request& request = s.requests[r];

@@ -29,6 +29,7 @@
 //   options()        O(usable weeks x m + blocked weeks x e)
 //   place_in_week()  O(m), plus O(e) when the week is not possible
 //   why_not_booked() O(usable weeks x e)
+//   why_peer_cannot_join() O(days on site), plus the words
 // Thread-safety: one BookingOptions per thread; the Problem may be shared.
 #pragma once
 
@@ -94,6 +95,15 @@ class BookingOptions {
   // what no plan could change first); empty when it is in the plan;
   // not_found for an unknown request.
   Result<std::vector<Reason>> why_not_booked(const std::string& request_id);
+  // Why the peer cannot take a seat on the request's team in `week`, with
+  // the request itself taken out of the plan: a Reason whose text follows
+  // the peer's name ("is already on a challenge at … that week"), with an
+  // empty code when the peer can (eligible for the council, not declined,
+  // offered every day, free that week, within their day cap; the team's
+  // other needs, such as H5's party, are not judged here). not_found for an
+  // unknown request or peer; invalid naming "week" for a week outside the
+  // programme.
+  Result<Reason> why_peer_cannot_join(const std::string& request_id, const std::string& peer_id, Date week);
 
  private:
   struct Impl;

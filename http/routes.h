@@ -12,6 +12,7 @@ namespace peerslot::http {
 void add_common_routes(Router& router, service::Service& service);
 void add_council_routes(Router& router, service::Service& service);
 void add_peer_routes(Router& router, service::Service& service);
+void add_group_routes(Router& router, service::Service& service);
 void add_office_routes(Router& router, service::Service& service, service::Jobs& jobs);
 
 }  // namespace peerslot::http

@@ -3,6 +3,7 @@
 // because calendar clients cannot send bearer tokens).
 #include "http/openapi.h"
 #include "http/routes.h"
+#include "service/group_view.h"
 #include "service/ical.h"
 
 namespace peerslot::http {
@@ -12,19 +13,26 @@ namespace {
 using service::Service;
 using service::StatePtr;
 
-const std::vector<std::string> kEveryone = {"council", "peer", "office"};
+const std::vector<std::string> kEveryone = {"council", "peer", "group", "office"};
 
 HttpReply healthz(Service& service) {
   StatePtr state = service.state();
   return json_reply(200, {{"status", "ok"}, {"bookings", state ? state->plan.assignments.size() : 0}});
 }
 
-// Who the token belongs to, the name to greet them by (the council's or
-// the peer's), and the programme's window (for calendars).
+// Who the token belongs to, the name to greet them by (the council's, the
+// peer's, or the group office's party), and the programme's window (for
+// calendars). A group office's entry also names its party and the group's
+// slug for /groups/{group}.
 HttpReply me(const Call& call, Service& service) {
   nlohmann::json body = {{"id", call.user.id}, {"name", call.user.name}, {"role", call.user.role}};
   if (!call.user.subject.empty()) body[call.user.role] = call.user.subject;
   body["display_name"] = call.user.role == "office" ? "Programme office" : call.user.name;
+  if (call.user.role == "group") {
+    body["party"] = call.user.subject;
+    body["group"] = service::group_slug(call.user.subject);
+    body["display_name"] = call.user.subject + " group office";
+  }
   if (StatePtr state = service.state()) {
     body["window"] = {{"start", to_iso(state->scenario->window.start)}, {"end", to_iso(state->scenario->window.end)}};
     const Council* council = call.user.role == "council" ? state->scenario->find_council(call.user.subject) : nullptr;
@@ -36,7 +44,8 @@ HttpReply me(const Call& call, Service& service) {
 }
 
 HttpReply new_calendar(const Call& call, Service& service) {
-  if (call.user.role == "office") return problem(409, "", "the programme office has no calendar of its own");
+  if (call.user.role == "office" || call.user.role == "group")
+    return problem(409, "", "only councils and peers have calendars of their own");
   auto path = service.new_feed(call.user.role, call.user.subject, call.actor());
   if (!path.is_ok()) return problem(path.status());
   return json_reply(201, {{"url", path.value()}});

@@ -1,7 +1,8 @@
 // routes_office.cpp — the programme office: import and export the scenario
 // and the plan, councils and peers as CSV, create users, run a full solve
-// as a background job, pin and unpin bookings, the load report, the
-// requests not booked with why, and the audit log (service/office_operations.h holds the rules).
+// as a background job and apply its preview, pin and unpin bookings, the
+// load report, the requests not booked with why, the milestones by date,
+// and the audit log (service/office_operations.h holds the rules).
 #include "engine/json_text.h"
 #include "engine/scenario_json.h"
 #include "engine/words.h"
@@ -13,6 +14,7 @@
 #include "service/csv_import.h"
 #include "service/finance_report.h"
 #include "service/load_report.h"
+#include "service/milestone_report.h"
 #include "service/office_operations.h"
 #include "service/representations.h"
 
@@ -92,7 +94,7 @@ HttpReply start_solve(const Call& call, Service& service, service::Jobs& jobs) {
                                                : Result<std::optional<int>>(std::optional<int>(10));
   if (!fields.is_ok() || !seconds.is_ok()) return problem(fields.is_ok() ? seconds.status() : fields);
   if (!service.state()) return problem(409, "", "there is no programme to solve");
-  auto id = jobs.start_solve(seconds.value().value_or(10), call.actor());
+  auto id = jobs.start_solve(seconds.value().value_or(10));
   if (!id.is_ok()) return problem(id.status());
   HttpReply reply = json_reply(202, *jobs.status(id.value()));
   reply.headers["Location"] = "/jobs/" + std::to_string(id.value());
@@ -103,6 +105,11 @@ HttpReply job_status(const Call& call, service::Jobs& jobs) {
   int id = std::atoi(call.params[0].c_str());
   auto status = jobs.status(id);
   return status ? json_reply(200, *status) : problem(404, "id", "job " + call.params[0] + " does not exist");
+}
+
+HttpReply apply_job(const Call& call, service::Jobs& jobs) {
+  auto applied = jobs.apply(std::atoi(call.params[0].c_str()), call.actor());
+  return applied.is_ok() ? json_reply(200, applied.value()) : problem(applied.status());
 }
 
 HttpReply pin(const Call& call, Service& service, bool on) {
@@ -144,6 +151,24 @@ HttpReply audit(const Call& call, Service& service) {
   for (const service::AuditRecord& r : records.value())
     out.push_back({{"id", r.id}, {"at", r.at}, {"actor", r.actor}, {"action", r.action}, {"before", r.before}, {"after", r.after}});
   return json_reply(200, out);
+}
+
+// A date from the query, or `absent` when it is not given.
+Result<Date> query_date(const Call& call, const std::string& name, Date absent) {
+  if (!call.request.has_param(name)) return absent;
+  return read_date(nlohmann::json{{name, call.request.get_param_value(name)}}, name);
+}
+
+// The booked challenges' milestones from `from` to `to` (the programme's
+// window by default).
+HttpReply milestone_report(const Call& call, Service& service) {
+  service::StatePtr state = service.state();
+  auto from = query_date(call, "from", state->scenario->window.start);
+  auto to = query_date(call, "to", state->scenario->window.end);
+  if (!from.is_ok() || !to.is_ok()) return problem(from.is_ok() ? to.status() : from.status());
+  if (to.value() < from.value())
+    return problem(Status::invalid("to", date_words(to.value()) + " is before the first date, " + date_words(from.value())));
+  return json_reply(200, service::milestone_report(*state, {from.value(), to.value()}));
 }
 
 // Every request that is not booked, with its council and why, in words and
@@ -192,10 +217,12 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
               [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }});
   router.add({"POST", "/users", "create a user and its bearer token", kOffice, Body::kJson,
               [s](const Call& c) { return create_user(c, *s); }});
-  router.add({"POST", "/solve", "start a full solve as a background job", kOffice, Body::kJson,
+  router.add({"POST", "/solve", "start a full solve as a background job, a preview until applied", kOffice, Body::kJson,
               [s, j](const Call& c) { return start_solve(c, *s, *j); }});
   router.add({"GET", "/jobs/{id}", "read a job's progress and result", kOffice, Body::kNone,
               [j](const Call& c) { return job_status(c, *j); }});
+  router.add({"POST", "/jobs/{id}/apply", "apply a done solve job's bookings (its preview) to the plan", kOffice, Body::kNone,
+              [j](const Call& c) { return apply_job(c, *j); }});
   router.add({"PUT", "/requests/{id}/pin", "pin a booking (week and team)", kOffice, Body::kNone,
               [s](const Call& c) { return pin(c, *s, true); }});
   router.add({"DELETE", "/requests/{id}/pin", "unpin a booking", kOffice, Body::kNone,
@@ -206,6 +233,8 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
               [s](const Call&) { return json_reply(200, service::load_report(*s->state())); }});
   router.add({"GET", "/reports/finance", "read the programme's projected cost by financial year against the budget", kOffice,
               Body::kNone, [s](const Call&) { return json_reply(200, service::finance_report(*s->state())); }});
+  router.add({"GET", "/reports/milestones", "list the booked challenges' milestones in date order (?from=YYYY-MM-DD&to=YYYY-MM-DD)",
+              kOffice, Body::kNone, [s](const Call& c) { return milestone_report(c, *s); }});
   router.add({"GET", "/reports/unscheduled", "list the requests not booked, with why in words", kOffice, Body::kNone,
               [s](const Call&) { return unscheduled_report(*s); }});
   router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, Body::kNone,

@@ -114,6 +114,7 @@ Server::Server(service::Service& service, const ServerOptions& options)
   add_common_routes(router_, service);
   add_council_routes(router_, service);
   add_peer_routes(router_, service);
+  add_group_routes(router_, service);
   add_office_routes(router_, service, jobs_);
   server_.set_mount_point("/", web_dir());  // the web pages: web/index.html at "/"
   set_limits();

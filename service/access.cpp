@@ -21,6 +21,10 @@ bool acts_for_peer(const User& user, const std::string& peer_id) {
   return user.role == "office" || (user.role == "peer" && user.subject == peer_id);
 }
 
+bool acts_for_party(const User& user, const std::string& party) {
+  return user.role == "office" || (user.role == "group" && user.subject == party);
+}
+
 Status require_office(const User& user, const std::string& what) {
   return user.role == "office" ? Status::ok() : Status::forbidden("only the programme office may " + what);
 }
@@ -43,6 +47,14 @@ Result<const Peer*> peer_for(const Scenario& scenario, const User& user, const s
   const Peer* peer = scenario.find_peer(id);
   if (!peer) return Status::not_found("id", "peer " + id + " does not exist");
   if (!acts_for_peer(user, id)) return not_yours("peer " + id);
+  return peer;
+}
+
+Result<const Peer*> party_peer_for(const Scenario& scenario, const User& user, const std::string& id) {
+  const Peer* peer = scenario.find_peer(id);
+  if (!peer) return Status::not_found("peer", "peer " + id + " does not exist");
+  if (peer->role != Role::kMember) return Status::invalid("peer", peer->name + " is not a councillor peer");
+  if (!acts_for_party(user, peer->party)) return not_yours(peer->name);
   return peer;
 }
 

@@ -72,4 +72,12 @@ Result<std::vector<Reason>> BookingCache::why_not_booked(const State& state, con
   return engine_->why_not_booked(request_id);
 }
 
+Result<Reason> BookingCache::why_peer_cannot_join(const State& state, const std::string& request_id,
+                                                  const std::string& peer_id, Date week) {
+  std::lock_guard engine_lock(engine_mutex_);
+  Status loaded = load(state);
+  if (!loaded.is_ok()) return loaded;
+  return engine_->why_peer_cannot_join(request_id, peer_id, week);
+}
+
 }  // namespace peerslot::service

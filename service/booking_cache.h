@@ -53,6 +53,10 @@ class BookingCache {
   // Why the request is not booked (BookingOptions::why_not_booked), worked
   // out on each call. REQUIRES: `state` is the State that owns this cache.
   Result<std::vector<Reason>> why_not_booked(const State& state, const std::string& request_id);
+  // Why the peer cannot sit on the request's team in `week`
+  // (BookingOptions::why_peer_cannot_join). REQUIRES: as above.
+  Result<Reason> why_peer_cannot_join(const State& state, const std::string& request_id, const std::string& peer_id,
+                                      Date week);
 
  private:
   std::shared_ptr<const BookingAnswer> cached(const std::string& request_id);

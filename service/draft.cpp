@@ -61,7 +61,7 @@ Json booking_doc(const State& state, const std::string& request_id) {
 }  // namespace
 
 Draft::Draft(const State& base)
-    : base_(base), bookings_(base.plan.assignments), accepted_(base.accepted) {}
+    : base_(base), bookings_(base.plan.assignments), accepted_(base.accepted), approved_(base.approved) {}
 
 Scenario& Draft::edit_scenario() {
   if (!scenario_) scenario_ = *base_.scenario;
@@ -106,22 +106,34 @@ const Assignment* Draft::booking(const std::string& request_id) const {
   return const_cast<Draft*>(this)->find(request_id);
 }
 
+namespace {
+
+// Keeps only the seats of `booking` held in the same week as before.
+void keep_seats(Acceptances& seats, const Assignment* current, const Assignment& booking) {
+  auto kept = seats.find(booking.request);
+  if (kept == seats.end()) return;
+  bool same_week = current && current->week == booking.week;
+  std::erase_if(kept->second, [&](const std::string& p) {
+    return !same_week || std::count(booking.peers.begin(), booking.peers.end(), p) == 0;
+  });
+  if (kept->second.empty()) seats.erase(kept);
+}
+
+}  // namespace
+
 bool Draft::accepted(const std::string& request_id, const std::string& peer_id) const {
-  auto it = accepted_.find(request_id);
-  return it != accepted_.end() && it->second.count(peer_id);
+  return holds_seat(accepted_, request_id, peer_id);
+}
+
+bool Draft::approved(const std::string& request_id, const std::string& peer_id) const {
+  return holds_seat(approved_, request_id, peer_id);
 }
 
 void Draft::book(const Assignment& booking) {
   touched_bookings_.insert(booking.request);
   Assignment* current = find(booking.request);
-  auto kept = accepted_.find(booking.request);
-  if (kept != accepted_.end()) {
-    bool same_week = current && current->week == booking.week;
-    std::erase_if(kept->second, [&](const std::string& p) {
-      return !same_week || std::count(booking.peers.begin(), booking.peers.end(), p) == 0;
-    });
-    if (kept->second.empty()) accepted_.erase(kept);
-  }
+  keep_seats(accepted_, current, booking);
+  keep_seats(approved_, current, booking);
   if (current) *current = booking;
   else bookings_.push_back(booking);
 }
@@ -130,6 +142,7 @@ void Draft::cancel(const std::string& request_id) {
   touched_bookings_.insert(request_id);
   std::erase_if(bookings_, [&](const Assignment& a) { return a.request == request_id; });
   accepted_.erase(request_id);
+  approved_.erase(request_id);
 }
 
 void Draft::accept(const std::string& request_id, const std::string& peer_id) {
@@ -137,15 +150,21 @@ void Draft::accept(const std::string& request_id, const std::string& peer_id) {
   accepted_[request_id].insert(peer_id);
 }
 
+void Draft::approve(const std::string& request_id, const std::string& peer_id) {
+  touched_bookings_.insert(request_id);
+  approved_[request_id].insert(peer_id);
+}
+
 void Draft::replace_bookings(std::vector<Assignment> bookings) {
   bookings_ = std::move(bookings);
   accepted_.clear();
+  approved_.clear();
   bookings_replaced_ = true;
 }
 
 State Draft::build() const {
-  if (!scenario_) return with_bookings(base_, bookings_, accepted_);
-  return make_state(*scenario_, bookings_, accepted_);
+  if (!scenario_) return with_bookings(base_, bookings_, accepted_, approved_);
+  return make_state(*scenario_, bookings_, accepted_, approved_);
 }
 
 ChangeSet Draft::changes(const State& built) const {

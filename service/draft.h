@@ -3,9 +3,9 @@
 // rows are written.
 //
 // The scenario is copied on the first edit of a council, peer or request
-// (bookings alone never copy it). Booking edits keep acceptances only where
-// they stay true: a peer who keeps their seat in the same week stays
-// accepted, anyone else is proposed again.
+// (bookings alone never copy it). Booking edits keep acceptances and group
+// approvals only where they stay true: a peer who keeps their seat in the
+// same week stays accepted (and approved), anyone else is proposed again.
 //
 // Cost: constructing copies the bookings (O(bookings)); the first scenario
 // edit copies the scenario; changes() serialises both scenarios only when
@@ -42,12 +42,16 @@ class Draft {
   const std::vector<Assignment>& bookings() const { return bookings_; }
   const Assignment* booking(const std::string& request_id) const;
   bool accepted(const std::string& request_id, const std::string& peer_id) const;
+  bool approved(const std::string& request_id, const std::string& peer_id) const;
   // Books the request, or moves its booking, to `booking`'s week and team.
   void book(const Assignment& booking);
   void cancel(const std::string& request_id);
   // REQUIRES: the peer is on the request's booked team.
   void accept(const std::string& request_id, const std::string& peer_id);
-  // Replaces every booking (an import); nobody has accepted the new ones.
+  // The peer's political group office approves the seat.
+  // REQUIRES: the peer is on the request's booked team.
+  void approve(const std::string& request_id, const std::string& peer_id);
+  // Replaces every booking (an import); nobody has accepted (or approved) the new ones.
   void replace_bookings(std::vector<Assignment> bookings);
 
   bool scenario_changed() const { return scenario_.has_value(); }
@@ -64,6 +68,7 @@ class Draft {
   std::optional<Scenario> scenario_;
   std::vector<Assignment> bookings_;
   Acceptances accepted_;
+  Acceptances approved_;
   std::set<std::string> touched_bookings_;
   bool bookings_replaced_ = false;
 };

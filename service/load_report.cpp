@@ -3,22 +3,32 @@
 // the cost model's load term does.
 #include "service/load_report.h"
 
+#include "service/representations.h"
+
 #include <map>
 
 namespace peerslot::service {
 
+PeerDays peer_days_by_year(const State& state) {
+  const Problem& problem = *state.problem;
+  PeerDays days;
+  for (const Assignment& a : state.plan.assignments) {
+    const OnSite& on_site = problem.on_site(problem.week_of(a.week), state.scenario->find_request(a.request)->days);
+    for (const std::string& id : a.peers)
+      for (int part = 0; part < 2; ++part)
+        if (on_site.count[part]) days[{id, problem.first_year() + on_site.fy[part]}] += on_site.count[part];
+  }
+  return days;
+}
+
 nlohmann::json load_report(const State& state) {
   const Scenario& s = *state.scenario;
-  const Problem& problem = *state.problem;
-  std::map<std::pair<std::string, int>, int> peer_days;
+  PeerDays peer_days = peer_days_by_year(state);
   std::map<std::string, std::pair<int, int>> councils;  // given, received
   std::map<Date, int> weeks;
   for (const Assignment& a : state.plan.assignments) {
     const Request& r = *s.find_request(a.request);
-    const OnSite& on_site = problem.on_site(problem.week_of(a.week), r.days);
     for (const std::string& id : a.peers) {
-      for (int part = 0; part < 2; ++part)
-        if (on_site.count[part]) peer_days[{id, problem.first_year() + on_site.fy[part]}] += on_site.count[part];
       const Peer& peer = *s.find_peer(id);
       if (!peer.council.empty()) ++councils[peer.council].first;
     }
@@ -29,7 +39,9 @@ nlohmann::json load_report(const State& state) {
                         {"weeks", nlohmann::json::array()}};
   for (const auto& [key, days] : peer_days) {
     const Peer& peer = *s.find_peer(key.first);
-    out["peer_days"].push_back({{"peer", key.first}, {"fy", key.second}, {"days", days},
+    nlohmann::json member = team_member_json(s, key.first);
+    out["peer_days"].push_back({{"peer", key.first}, {"name", member["name"]}, {"council_name", member["council_name"]},
+                                {"fy", key.second}, {"days", days},
                                 {"cap", peer.max_days_per_year ? nlohmann::json(*peer.max_days_per_year) : nlohmann::json(nullptr)}});
   }
   for (const auto& [id, counts] : councils)

@@ -8,9 +8,19 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <string>
+#include <utility>
+
 namespace peerslot::service {
 
-// {"peer_days": [{"peer", "fy", "days", "cap"}],
+// (peer id, financial year) -> the peer's booked on-site days in that year.
+// O(bookings × team).
+using PeerDays = std::map<std::pair<std::string, int>, int>;
+PeerDays peer_days_by_year(const State& state);
+
+// {"peer_days": [{"peer", "name", "council_name" (the peer's home council,
+//                  or null), "fy", "days", "cap"}],
 //  "councils": [{"council", "peers_given", "challenges_received"}],
 //  "weeks": [{"week", "challenges", "capacity"}]}
 nlohmann::json load_report(const State& state);

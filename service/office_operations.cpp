@@ -4,16 +4,42 @@
 
 #include "engine/json_text.h"
 #include "engine/scenario_json.h"
+#include "engine/words.h"
 #include "service/access.h"
+#include "service/group_view.h"
 
+#include <algorithm>
 #include <map>
 #include <set>
 
 namespace peerslot::service {
 
+namespace {
+
+// The first pinned request that `bookings` do not book in its pinned week.
+Status pins_kept(const Scenario& scenario, const std::vector<Assignment>& bookings) {
+  std::map<std::string, Date> weeks;
+  for (const Assignment& a : bookings) weeks[a.request] = a.week;
+  for (const Request& r : scenario.requests) {
+    if (!r.pinned) continue;
+    auto booked = weeks.find(r.id);
+    if (booked != weeks.end() && booked->second == r.pinned->week) continue;
+    const Council* council = scenario.find_council(r.council);
+    return Status::conflict("plan", capitalised(kind_words(r.kind)) + " of " + (council ? council->name : r.council) +
+                                        " is pinned to " + week_words(r.pinned->week) +
+                                        " but the plan does not book it then: send the plan exported with the scenario")
+        .with_reason("pinned", "H12");
+  }
+  return Status::ok();
+}
+
+}  // namespace
+
 Status import_scenario(Draft& d, const User& who, const Scenario& scenario, const std::vector<Assignment>& bookings) {
   Status office = require_office(who, "import a scenario");
   if (!office.is_ok()) return office;
+  Status pins = pins_kept(scenario, bookings);
+  if (!pins.is_ok()) return pins;
   d.replace_scenario(scenario);
   d.replace_bookings(bookings);
   return Status::ok();
@@ -107,20 +133,25 @@ Status unpin(Draft& d, const User& who, const std::string& request_id) {
   return Status::ok();
 }
 
-Status apply_solve(Draft& d, const Plan& solved, int* placed) {
+Status apply_solve(Draft& d, const Plan& solved, AppliedSolve* applied) {
   std::set<std::string> dropped;
   for (int round = 0; round < 20; ++round) {
     Draft trial(d.base());
     std::vector<const Assignment*> added;
+    int left_out = 0;
     for (const Assignment& a : solved.assignments) {
-      if (d.booking(a.request) || dropped.count(a.request) || !d.scenario().find_request(a.request)) continue;
+      if (d.booking(a.request) || !d.scenario().find_request(a.request)) continue;
+      if (dropped.count(a.request)) {
+        ++left_out;
+        continue;
+      }
       trial.book(a);
       added.push_back(&a);
     }
     std::vector<Violation> found = violations(trial.build());
     if (found.empty()) {
       for (const Assignment* a : added) d.book(*a);
-      *placed = static_cast<int>(added.size());
+      *applied = {static_cast<int>(added.size()), left_out};
       return Status::ok();
     }
     for (const Violation& v : found) dropped.insert(v.request);
@@ -129,8 +160,14 @@ Status apply_solve(Draft& d, const Plan& solved, int* placed) {
 }
 
 Status check_new_user(const Scenario& scenario, const User& user) {
-  if (user.role != "council" && user.role != "peer" && user.role != "office")
-    return Status::invalid("role", quote_json(user.role) + " is not one of council, peer, office");
+  if (user.role != "council" && user.role != "peer" && user.role != "group" && user.role != "office")
+    return Status::invalid("role", quote_json(user.role) + " is not one of council, peer, group, office");
+  if (user.role == "group") {
+    std::vector<std::string> known = parties(scenario);
+    if (std::find(known.begin(), known.end(), user.subject) == known.end())
+      return Status::invalid("subject", quote_json(user.subject) + " is not the party of any councillor peer");
+    return Status::ok();
+  }
   bool known = user.role == "office" ? user.subject.empty()
                : user.role == "council" ? scenario.find_council(user.subject) != nullptr
                                         : scenario.find_peer(user.subject) != nullptr;

@@ -7,8 +7,10 @@
 // Errors as in council_operations.h; each operation refuses any caller but
 // the office (forbidden). Import replaces the whole programme in one change:
 // the bookings become the plan sent with it (or none), and the Service's
-// checker must accept the result, so a scenario whose pins the plan does
-// not keep is refused.
+// checker must accept the result. A scenario the office exported holds the
+// pins of its bookings, so it imports back as it was only with the plan
+// exported with it: a pinned request the bookings do not keep in its week
+// is a conflict on "plan" that says so in words (code "pinned", rule H12).
 // Thread-safety: operations touch only their Draft; run them in the writer.
 #pragma once
 
@@ -36,11 +38,18 @@ Status import_entities(Draft& draft, const User& who, const std::string& table, 
 Status pin(Draft& draft, const User& who, const std::string& request_id);
 Status unpin(Draft& draft, const User& who, const std::string& request_id);
 
-// Adds the solved assignments of requests that are still unbooked, dropping
-// any the checker objects to (bookings made meanwhile win) until the whole
-// plan is clean; *placed counts those added. A conflict when no clean
-// subset is found in 20 rounds.
-Status apply_solve(Draft& draft, const Plan& solved, int* placed);
+// What applying a solve did: `booked` solved assignments added, `dropped`
+// those of requests still unbooked that no longer fitted.
+struct AppliedSolve {
+  int booked = 0;
+  int dropped = 0;
+};
+// Applies a solve job's plan (jobs.h): adds the solved assignments of
+// requests that exist and are still unbooked, dropping any the checker
+// objects to (bookings made meanwhile win) until the whole plan is clean.
+// A conflict when no clean subset is found in 20 rounds. Cost: up to 20
+// whole-plan checks.
+Status apply_solve(Draft& draft, const Plan& solved, AppliedSolve* applied);
 
 // Records a change of political control at a council from `date` on (an
 // election result, a by-election, a coalition change), as the contract's
@@ -55,7 +64,8 @@ Status record_control_change(Draft& draft, const User& who, const std::string& c
                              const std::string& control, int support_days, std::string* support_request);
 
 // Whether `user` may be created: a known role, and a subject that names an
-// existing council or peer for those roles (none for the office).
+// existing council or peer for those roles, the party of a councillor peer
+// for a group office (none for the office).
 Status check_new_user(const Scenario& scenario, const User& user);
 
 }  // namespace peerslot::service

@@ -109,6 +109,10 @@ Status accept(Draft& d, const User& who, const std::string& peer_id, const std::
 Status decline(Draft& d, const User& who, const std::string& peer_id, const std::string& request_id) {
   Status seat = own_seat(d, who, peer_id, request_id);
   if (!seat.is_ok()) return seat;
+  return remove_from_team(d, peer_id, request_id);
+}
+
+Status remove_from_team(Draft& d, const std::string& peer_id, const std::string& request_id) {
   d.edit_request(request_id)->declined.push_back(peer_id);
   State trial = d.build();
   RepairChange change;

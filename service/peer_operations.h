@@ -43,4 +43,10 @@ Status accept(Draft& draft, const User& who, const std::string& peer_id, const s
 // Cost: compiles the changed scenario's Problem, then one engine repair.
 Status decline(Draft& draft, const User& who, const std::string& peer_id, const std::string& request_id);
 
+// The peer leaves the request's team for good (kept in its `declined`) and
+// the engine's repair mends the challenge, as decline() does; a group
+// office's veto does the same. REQUIRES: the caller may act for the peer,
+// who sits on the booked team of a request that is not pinned.
+Status remove_from_team(Draft& draft, const std::string& peer_id, const std::string& request_id);
+
 }  // namespace peerslot::service

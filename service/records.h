@@ -14,8 +14,8 @@ namespace peerslot::service {
 struct User {
   std::int64_t id = 0;
   std::string name;
-  std::string role;     // council | peer | office
-  std::string subject;  // council id or peer id; empty for the office
+  std::string role;     // council | peer | group | office
+  std::string subject;  // council id, peer id or (group) party name; empty for the office
   std::string token_hash;
 };
 

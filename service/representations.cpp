@@ -69,12 +69,21 @@ nlohmann::json team_member_json(const Scenario& scenario, const std::string& pee
   const Peer* peer = scenario.find_peer(peer_id);
   if (!peer) return {{"id", peer_id}, {"name", peer_id}};
   const Council* home = peer->council.empty() ? nullptr : scenario.find_council(peer->council);
-  return {{"id", peer->id},
-          {"name", peer->name.empty() ? peer->id : peer->name},
-          {"role", role_name(peer->role)},
-          {"role_title", capitalised(role_words(peer->role))},
-          {"council", peer->council.empty() ? nlohmann::json(nullptr) : nlohmann::json(peer->council)},
-          {"council_name", home ? nlohmann::json(home->name) : nlohmann::json(nullptr)}};
+  nlohmann::json member = {{"id", peer->id},
+                           {"name", peer->name.empty() ? peer->id : peer->name},
+                           {"role", role_name(peer->role)},
+                           {"role_title", capitalised(role_words(peer->role))},
+                           {"council", peer->council.empty() ? nlohmann::json(nullptr) : nlohmann::json(peer->council)},
+                           {"council_name", home ? nlohmann::json(home->name) : nlohmann::json(nullptr)}};
+  if (peer->role == Role::kMember) member["party"] = peer->party;
+  return member;
+}
+
+nlohmann::json seat_json(const State& state, const std::string& request_id, const std::string& peer_id) {
+  nlohmann::json seat = team_member_json(*state.scenario, peer_id);
+  seat["status"] = has_accepted(state, request_id, peer_id) ? "accepted" : "proposed";
+  seat["approved"] = has_approved(state, request_id, peer_id);
+  return seat;
 }
 
 nlohmann::json booking_view_json(const State& state, const Request& request, const Assignment& booking) {
@@ -86,11 +95,7 @@ nlohmann::json booking_view_json(const State& state, const Request& request, con
     for (const Milestone& m : milestones_of(request, days))
       milestones.push_back({{"kind", m.kind}, {"title", m.title}, {"start", to_iso(m.start)}, {"end", to_iso(m.end)}});
   nlohmann::json peers = nlohmann::json::array();
-  for (const std::string& p : booking.peers) {
-    nlohmann::json member = team_member_json(*state.scenario, p);
-    member["status"] = has_accepted(state, booking.request, p) ? "accepted" : "proposed";
-    peers.push_back(std::move(member));
-  }
+  for (const std::string& p : booking.peers) peers.push_back(seat_json(state, booking.request, p));
   return {{"week", to_iso(booking.week)},
           {"reference", booking_reference(request.id, booking.week)},
           {"on_site", on_site},

@@ -16,11 +16,14 @@ nlohmann::json council_json(const Council& council);
 nlohmann::json peer_json(const Peer& peer);
 nlohmann::json request_json(const State& state, const Request& request);
 // A peer as a council or a team-mate sees them: {"id", "name", "role",
-// "role_title" ("Councillor peer"), "council", "council_name"}.
+// "role_title" ("Councillor peer"), "council", "council_name"}, and a
+// councillor's "party".
 nlohmann::json team_member_json(const Scenario& scenario, const std::string& peer_id);
+// A peer's seat on a booked team: the team member with "status"
+// proposed/accepted and "approved" (by their group office).
+nlohmann::json seat_json(const State& state, const std::string& request_id, const std::string& peer_id);
 // A booking as people read it: {"week", "reference", "on_site": [dates],
-// "milestones": [{"kind", "title", "start", "end"}], "peers": [team
-// members with "status" proposed/accepted]}.
+// "milestones": [{"kind", "title", "start", "end"}], "peers": [seats]}.
 nlohmann::json booking_view_json(const State& state, const Request& request, const Assignment& booking);
 // A refusal's reason: {"reason" (words), "code", "rule"}, plus "detail"
 // (peers by name) when `with_detail`, for the programme office.

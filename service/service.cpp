@@ -40,7 +40,7 @@ Result<std::unique_ptr<Service>> Service::open(std::unique_ptr<Store> store) {
   if (!loaded.is_ok()) return loaded.status();
   if (loaded.value()) {
     StoredProgramme& p = *loaded.value();
-    service->state_ = std::make_shared<const State>(make_state(std::move(p.scenario), std::move(p.bookings), std::move(p.accepted)));
+    service->state_ = std::make_shared<const State>(make_state(std::move(p.scenario), std::move(p.bookings), std::move(p.accepted), std::move(p.approved)));
   }
   Status status = service->load_users_and_feeds();
   if (!status.is_ok()) return status;
@@ -64,7 +64,7 @@ void Service::publish(StatePtr state) {
 
 Status Service::seed(Scenario scenario, std::vector<Assignment> bookings) {
   std::lock_guard lock(writer_);
-  auto state = std::make_shared<const State>(make_state(std::move(scenario), std::move(bookings), {}));
+  auto state = std::make_shared<const State>(make_state(std::move(scenario), std::move(bookings), {}, {}));
   Status judged = loadable(*state);
   if (judged.is_ok()) judged = judge(*state);
   if (!judged.is_ok()) return judged;

@@ -26,20 +26,21 @@ Plan plan_of(const Scenario& scenario, const Calendar& calendar, std::vector<Ass
 
 }  // namespace
 
-State make_state(Scenario scenario, std::vector<Assignment> bookings, Acceptances accepted) {
+State make_state(Scenario scenario, std::vector<Assignment> bookings, Acceptances accepted, Acceptances approved) {
   State state;
   auto owned = std::make_shared<const Scenario>(std::move(scenario));
   state.problem = std::make_shared<const Problem>(*owned);
   state.scenario = std::move(owned);
-  return with_bookings(state, std::move(bookings), std::move(accepted));
+  return with_bookings(state, std::move(bookings), std::move(accepted), std::move(approved));
 }
 
-State with_bookings(const State& base, std::vector<Assignment> bookings, Acceptances accepted) {
+State with_bookings(const State& base, std::vector<Assignment> bookings, Acceptances accepted, Acceptances approved) {
   State state;
   state.scenario = base.scenario;
   state.problem = base.problem;
   state.plan = plan_of(*state.scenario, state.problem->calendar(), std::move(bookings));
   state.accepted = std::move(accepted);
+  state.approved = std::move(approved);
   state.booking_cache = std::make_shared<BookingCache>();
   return state;
 }
@@ -50,9 +51,17 @@ const Assignment* find_booking(const State& state, const std::string& request_id
   return it != state.plan.assignments.end() && it->request == request_id ? &*it : nullptr;
 }
 
+bool holds_seat(const Acceptances& seats, const std::string& request_id, const std::string& peer_id) {
+  auto it = seats.find(request_id);
+  return it != seats.end() && it->second.count(peer_id);
+}
+
 bool has_accepted(const State& state, const std::string& request_id, const std::string& peer_id) {
-  auto accepted = state.accepted.find(request_id);
-  return accepted != state.accepted.end() && accepted->second.count(peer_id);
+  return holds_seat(state.accepted, request_id, peer_id);
+}
+
+bool has_approved(const State& state, const std::string& request_id, const std::string& peer_id) {
+  return holds_seat(state.approved, request_id, peer_id);
 }
 
 std::vector<Violation> violations(const State& state) {
@@ -65,8 +74,11 @@ std::string booking_reference(const std::string& request_id, Date week) {
 
 nlohmann::json booking_json(const State& state, const Assignment& booking) {
   nlohmann::json peers = nlohmann::json::array();
-  for (const std::string& p : booking.peers)
-    peers.push_back({{"id", p}, {"status", has_accepted(state, booking.request, p) ? "accepted" : "proposed"}});
+  for (const std::string& p : booking.peers) {
+    nlohmann::json seat = {{"id", p}, {"status", has_accepted(state, booking.request, p) ? "accepted" : "proposed"}};
+    if (has_approved(state, booking.request, p)) seat["approved"] = true;
+    peers.push_back(seat);
+  }
   return {{"week", to_iso(booking.week)}, {"peers", peers}};
 }
 

@@ -27,11 +27,12 @@
 
 namespace peerslot::service {
 
-// The programme as stored: the scenario, bookings and acceptances.
+// The programme as stored: the scenario, bookings, acceptances and group approvals.
 struct StoredProgramme {
   Scenario scenario;
   std::vector<Assignment> bookings;
   Acceptances accepted;
+  Acceptances approved;
 };
 
 // Who made a change and why, with the reply to keep for a retry.

@@ -1,6 +1,8 @@
 // migrations.cpp — schema/NNN_name.sql files arrive as a generated include
 // (see CMakeLists.txt); applying one is a single transaction, so a crash
 // leaves the database either before or after it, never half-way.
+// Foreign keys are off while migrations run and checked before each commit
+// (SQLite's documented way to rebuild a table others refer to), then on.
 #include "store/migrations.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -28,6 +30,22 @@ std::set<int> applied_versions(SQLite::Database& db) {
   return versions;
 }
 
+// REQUIRES: foreign keys off (they cannot be switched inside a transaction).
+Status apply_one(SQLite::Database& db, const Migration& m) {
+  SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
+  db.exec(m.sql);
+  SQLite::Statement broken(db, "PRAGMA foreign_key_check");
+  if (broken.executeStep())
+    return Status::io_error("migration " + m.name + " leaves a row in table " + broken.getColumn(0).getString() +
+                            " referring to a missing row");
+  SQLite::Statement record(db, "INSERT INTO schema_migrations(version, name) VALUES (?, ?)");
+  record.bind(1, m.version);
+  record.bind(2, m.name);
+  record.exec();
+  transaction.commit();
+  return Status::ok();
+}
+
 }  // namespace
 
 std::vector<Migration> embedded_migrations() {
@@ -44,16 +62,13 @@ Status apply_migrations(SQLite::Database& db) {
     for (int v : applied)
       if (std::none_of(known.begin(), known.end(), [v](const Migration& m) { return m.version == v; }))
         return Status::invalid("database has schema version " + std::to_string(v) + ", unknown to this binary");
+    db.exec("PRAGMA foreign_keys = OFF");
     for (const Migration& m : known) {
       if (applied.count(m.version)) continue;
-      SQLite::Transaction transaction(db, SQLite::TransactionBehavior::IMMEDIATE);
-      db.exec(m.sql);
-      SQLite::Statement record(db, "INSERT INTO schema_migrations(version, name) VALUES (?, ?)");
-      record.bind(1, m.version);
-      record.bind(2, m.name);
-      record.exec();
-      transaction.commit();
+      Status done = apply_one(db, m);
+      if (!done.is_ok()) return done;
     }
+    db.exec("PRAGMA foreign_keys = ON");
     return Status::ok();
   } catch (const std::exception& e) {
     return Status::io_error(std::string("migration failed: ") + e.what());

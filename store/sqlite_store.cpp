@@ -79,19 +79,20 @@ void write_entity(SQLite::Database& db, const RowChange& row) {
   upsert.exec();
 }
 
-// A booking document {"week", "peers": [{"id", "status"}]} as its rows.
+// A booking document {"week", "peers": [{"id", "status", "approved"?}]} as its rows.
 void write_booking(SQLite::Database& db, const RowChange& row) {
   std::string week = row.after["week"].get<std::string>();
   SQLite::Statement booking(db, "INSERT INTO bookings(request_id, week) VALUES (?, ?)");
   booking.bind(1, row.id);
   booking.bind(2, week);
   booking.exec();
-  SQLite::Statement seat(db, "INSERT INTO seats(request_id, peer_id, week, status) VALUES (?, ?, ?, ?)");
+  SQLite::Statement seat(db, "INSERT INTO seats(request_id, peer_id, week, status, approved) VALUES (?, ?, ?, ?, ?)");
   for (const Json& peer : row.after["peers"]) {
     seat.bind(1, row.id);
     seat.bind(2, peer["id"].get<std::string>());
     seat.bind(3, week);
     seat.bind(4, peer["status"].get<std::string>());
+    seat.bind(5, peer.value("approved", false) ? 1 : 0);
     seat.exec();
     seat.reset();
   }
@@ -201,13 +202,14 @@ Result<std::optional<StoredProgramme>> SqliteStore::load() {
       std::string id = weeks.getColumn(0).getString();
       bookings[id] = {id, *parse_iso_date(weeks.getColumn(1).getString()), {}};
     }
-    StoredProgramme programme{std::move(scenario).value(), {}, {}};
-    SQLite::Statement seats(*db_, "SELECT request_id, peer_id, status FROM seats ORDER BY rowid");
+    StoredProgramme programme{std::move(scenario).value(), {}, {}, {}};
+    SQLite::Statement seats(*db_, "SELECT request_id, peer_id, status, approved FROM seats ORDER BY rowid");
     while (seats.executeStep()) {
       std::string request = seats.getColumn(0).getString();
       std::string peer = seats.getColumn(1).getString();
       bookings[request].peers.push_back(peer);
       if (seats.getColumn(2).getString() == "accepted") programme.accepted[request].insert(peer);
+      if (seats.getColumn(3).getInt() == 1) programme.approved[request].insert(peer);
     }
     for (auto& [id, a] : bookings) programme.bookings.push_back(std::move(a));
     return std::optional<StoredProgramme>(std::move(programme));

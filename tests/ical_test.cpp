@@ -19,7 +19,7 @@ service::State state_with_council_name(const std::string& name) {
   Scenario s = scenario_of(load_fixture("rules_scenario.json"));
   s.councils[0].name = name;
   Plan p = plan_of(load_fixture("rules_plan.json"), s);
-  return service::make_state(s, p.assignments, {});
+  return service::make_state(s, p.assignments, {}, {});
 }
 
 // The physical lines of a feed, without their CRLF.

@@ -51,7 +51,7 @@ Scenario programme() {
 void require_clean(const Draft& d) { REQUIRE(violations(d.build()).empty()); }
 
 State booked_state() {
-  State base = make_state(programme(), {}, {});
+  State base = make_state(programme(), {}, {}, {});
   Draft d(base);
   REQUIRE(book(d, kCouncil1, "R1", day("2012-04-02"), kAny).is_ok());
   return d.build();
@@ -60,7 +60,7 @@ State booked_state() {
 }  // namespace
 
 TEST_CASE("operations: book places the request with the engine's team, and refuses with a typed reason", "[operations]") {
-  State base = make_state(programme(), {}, {});
+  State base = make_state(programme(), {}, {}, {});
   Draft d(base);
   REQUIRE(book(d, kCouncil1, "R1", day("2012-04-16"), kAny).is_ok());
   REQUIRE(d.booking("R1"));
@@ -109,7 +109,7 @@ TEST_CASE("operations: book refuses a booked or pinned request; If-Match with th
 }
 
 TEST_CASE("operations: reschedule and cancel need a booking; a move drops acceptances, the same week keeps them", "[operations]") {
-  State base = make_state(programme(), {}, {});
+  State base = make_state(programme(), {}, {}, {});
   Draft d(base);
   CHECK(reschedule(d, kCouncil1, "R1", day("2012-04-16"), kAny).code() == Code::kNotFound);
   CHECK(cancel(d, kCouncil1, "R1", kAny).field() == "booking");
@@ -135,7 +135,7 @@ TEST_CASE("operations: reschedule and cancel need a booking; a move drops accept
 }
 
 TEST_CASE("operations: blackouts and preferred periods must lie inside the programme's weeks", "[operations]") {
-  State base = make_state(programme(), {}, {});
+  State base = make_state(programme(), {}, {}, {});
   Draft d(base);
   Status s = set_blackouts(d, kCouncil1, "C1", {{day("2012-03-01"), day("2012-03-02")}}, kAny);
   CHECK(s.code() == Code::kInvalid);
@@ -155,7 +155,7 @@ TEST_CASE("operations: blackouts and preferred periods must lie inside the progr
 }
 
 TEST_CASE("operations: a peer edits only itself; availability merges on offer and splits on withdrawal", "[operations]") {
-  State base = make_state(programme(), {}, {});
+  State base = make_state(programme(), {}, {}, {});
   Draft d(base);
   DateRange april{day("2012-04-02"), day("2012-04-30")};
   CHECK(offer_availability(d, kPeer1, "P2", april, kAny).code() == Code::kForbidden);
@@ -261,16 +261,18 @@ TEST_CASE("operations: apply_solve adds what still fits and drops what the booki
   Plan solved;
   solved.assignments = {{"R1", day("2012-05-07"), {"P3"}}, {"R2", r1.week, r1.peers}};  // R2 clashes with R1's peer
   Draft d(booked);
-  int placed = -1;
-  REQUIRE(apply_solve(d, solved, &placed).is_ok());
-  CHECK(placed == 0);
+  AppliedSolve applied;
+  REQUIRE(apply_solve(d, solved, &applied).is_ok());
+  CHECK(applied.booked == 0);
+  CHECK(applied.dropped == 1);  // R2; R1 was booked already
   CHECK(d.booking("R1")->week == r1.week);  // a booking is never overridden
   CHECK_FALSE(d.booking("R2"));
 
   solved.assignments = {{"R2", r1.week, {r1.peers[0] == "P1" ? "P2" : "P1"}}};
   Draft fits(booked);
-  REQUIRE(apply_solve(fits, solved, &placed).is_ok());
-  CHECK(placed == 1);
+  REQUIRE(apply_solve(fits, solved, &applied).is_ok());
+  CHECK(applied.booked == 1);
+  CHECK(applied.dropped == 0);
   require_clean(fits);
 }
 
@@ -338,7 +340,7 @@ TEST_CASE("service: a decline is kept in the store and survives a restart", "[op
 }
 
 TEST_CASE("booking cache: a State's weeks page is computed once and shared; a new State computes its own", "[operations]") {
-  State base = make_state(programme(), {}, {});
+  State base = make_state(programme(), {}, {}, {});
   int renders = 0;
   auto render = [&](const BookingAnswer& a) { return std::to_string(++renders) + ":" + std::to_string(a.options.size()); };
   auto first = base.booking_cache->rendered_weeks(base, "R1", "council", render);
@@ -378,7 +380,7 @@ TEST_CASE("finance report: peer days by role, mileage and subject fees by financ
   finance.budgets = {{2013, 10000}};
   b.scenario().finance = finance;
   // On site Monday 31 March 2014 (FY2013) and 1-2 April (FY2014).
-  State state = make_state(b.build(), {{"R1", day("2014-03-31"), {"M1", "X1"}}}, {});
+  State state = make_state(b.build(), {{"R1", day("2014-03-31"), {"M1", "X1"}}}, {}, {});
   nlohmann::json report = finance_report(state);
   CHECK(report["currency"] == "GBP");
   REQUIRE(report["years"].size() == 2);

@@ -4,8 +4,10 @@
 // demo from data/ (or --seed-scenario FILE) with an initial plan from the
 // solver (--solve-seconds, 0 for none). The demo council's requests are left
 // unbooked so that a newcomer can book one; pins the initial plan does not
-// keep are dropped. Demo bearer tokens for the office, the demo council and
-// a peer are printed then (and whenever --demo-tokens is given); the database
+// keep are dropped. Demo bearer tokens for the office, the demo council, a
+// peer and the political group office whose councillor peers sit on the
+// most booked teams are printed then (and whenever --demo-tokens is
+// given); the database
 // keeps only their hashes. SIGINT or SIGTERM stops the server cleanly.
 // A database that does not load (a row the validation refuses) can be
 // listed with --repair-report and mended with --repair (after a backup).
@@ -20,8 +22,10 @@
 #include "tools/reference_data.h"
 #include "tools/scenario_files.h"
 
+#include <algorithm>
 #include <csignal>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <thread>
 
@@ -79,13 +83,26 @@ Status seed(service::Service& service, const ServeOptions& o) {
   return service.seed(std::move(scenario).value(), std::move(bookings));
 }
 
+// The party whose councillor peers sit on the most booked teams, for the
+// demo group office.
+std::string demo_party(const service::State& state) {
+  std::map<std::string, int> seats;
+  for (const Assignment& a : state.plan.assignments)
+    for (const std::string& id : a.peers)
+      if (const Peer* peer = state.scenario->find_peer(id); peer->role == Role::kMember) ++seats[peer->party];
+  auto most = std::max_element(seats.begin(), seats.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  return most == seats.end() ? "" : most->first;
+}
+
 Status print_demo_tokens(service::Service& service) {
   const Scenario& scenario = *service.state()->scenario;
   std::string council = demo_council(scenario);
   const auto& bookings = service.state()->plan.assignments;
   std::string peer = bookings.empty() || bookings.front().peers.empty() ? scenario.peers.front().id
                                                                         : bookings.front().peers.front();
-  const std::pair<const char*, std::string> demo[] = {{"office", ""}, {"council", council}, {"peer", peer}};
+  std::string party = demo_party(*service.state());
+  std::vector<std::pair<std::string, std::string>> demo = {{"office", ""}, {"council", council}, {"peer", peer}};
+  if (!party.empty()) demo.push_back({"group", party});
   for (const auto& [role, subject] : demo) {
     service::User user{0, subject.empty() ? "Programme office" : subject, role, subject, ""};
     auto token = service.create_user(user, "office (demo tokens)");

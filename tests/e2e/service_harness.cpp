@@ -79,11 +79,13 @@ ServiceProcess::ServiceProcess(const std::string& db, const std::vector<std::str
     std::istringstream lines(read_file(log_path_));
     for (std::string line; std::getline(lines, line);) {
       std::istringstream words(line);
-      std::string first, second, value, subject;
-      words >> first >> second >> value >> subject;
+      std::string first, second, value;
+      words >> first >> second >> value;
       if (second == "token:") {
+        // "  group token: <token>  (Liberal Democrat)": the subject may hold spaces.
+        auto open = line.find('('), close = line.rfind(')');
         tokens_[first] = value;
-        subjects_[first] = subject.size() > 2 ? subject.substr(1, subject.size() - 2) : "";
+        subjects_[first] = open != std::string::npos && close > open ? line.substr(open + 1, close - open - 1) : "";
       }
       if (first == "listening") port_ = std::atoi(line.substr(line.rfind(':') + 1).c_str());
     }

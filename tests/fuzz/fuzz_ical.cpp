@@ -67,7 +67,7 @@ extern "C" int LLVMFuzzerTestOneInput(const unsigned char* data, std::size_t siz
   FuzzedDataProvider bytes(data, size);
   Scenario scenario = scenario_named(bytes);
   std::string request_id = scenario.requests[0].id;
-  service::State state = service::make_state(std::move(scenario), {{request_id, day("2011-09-12"), {"P1", "P2"}}}, {});
+  service::State state = service::make_state(std::move(scenario), {{request_id, day("2011-09-12"), {"P1", "P2"}}}, {}, {});
   check_feed(service::council_calendar(state, "C1"));
   check_feed(service::peer_calendar(state, "P1"));
   return 0;
