@@ -22,12 +22,13 @@ async function dashboard(me) {
     para(link("#/search", "Find a council, peer or request", { id: "search-link" })),
     el("section", { "aria-labelledby": "solve-title" },
       heading("Full solve", "m", "h2", { id: "solve-title" }),
-      para("Plans every request that is not pinned again from the start. Bookings may move."),
+      para("Plans the requests that are not booked yet and keeps every booking. You see what it would book before anything changes."),
       textInput({ id: "solve-seconds", label: "Seconds to search", width: "3", value: "5", attrs: { inputmode: "numeric" } }),
       solve,
       el("label", { class: "govuk-label", for: "solve-progress" }, "Progress"),
       el("progress", { id: "solve-progress", class: "app-progress", max: "100", value: String(lastSolve.percent) }, `${lastSolve.percent}%`),
-      el("p", { class: "govuk-body", id: "solve-state", "aria-live": "polite" }, lastSolve.text)),
+      el("p", { class: "govuk-body", id: "solve-state", "aria-live": "polite" }, lastSolve.text),
+      el("div", { id: "solve-preview" })),
     weeksChart(report.weeks),
     loadSection(report.peer_days, top, names),
     finance ? financeTable(finance) : null,
@@ -123,9 +124,12 @@ function unscheduledList(unscheduled) {
 // The last solve's progress, kept when the dashboard is drawn again.
 const lastSolve = { percent: 0, text: "" };
 
+const challenges = (n) => `${n} challenge${n === 1 ? "" : "s"}`;
+
 async function runSolve(me) {
   const seconds = Math.max(1, Math.min(600, Number($("#solve-seconds").value) || 5));
   const job = await api("POST", "/solve", { seconds });
+  $("#solve-preview").replaceChildren();
   for (;;) {
     const now = await api("GET", `/jobs/${enc(job.id)}`);
     const elapsed = (now.progress && now.progress.elapsed_seconds) || 0;
@@ -134,13 +138,33 @@ async function runSolve(me) {
     $("#solve-progress").textContent = `${percent}%`;
     $("#solve-state").textContent = now.state === "running"
       ? `${percent}%: ${now.progress.unscheduled ?? "…"} requests not placed yet in the best plan so far`
-      : now.state === "done" ? `100%: done. ${now.result.booked} challenges booked.` : `The solve failed: ${now.error}`;
+      : now.state === "done" ? "100%: done. Nothing is booked until you apply it." : `The solve failed: ${now.error}`;
     lastSolve.percent = percent;
     lastSolve.text = $("#solve-state").textContent;
+    if (now.state === "done") $("#solve-preview").replaceChildren(...solvePreview(me, now));
     if (now.state !== "running") break;
     await new Promise((resolve) => setTimeout(resolve, 400));
   }
-  await dashboard(me);  // the plan as it is now: charts, load, money, unscheduled
+}
+
+// What a done solve would book, and the button that books it.
+function solvePreview(me, job) {
+  const { would_book: count, bookings } = job.preview;
+  const title = heading(`The solve would book ${challenges(count)}`, "m", "h3", { id: "preview-title" });
+  if (!count) return [title, para("Every request it could place is booked already.")];
+  const team = (peers) => peers.map((p) => `${p.name} (${(p.role_title || p.role).toLowerCase()})`).join(", ");
+  const apply = button("Apply these bookings", { id: "apply-solve" });
+  apply.addEventListener("click", () => busy(apply, "Booking…", async () => {
+    const applied = await api("POST", `/jobs/${enc(job.id)}/apply`);
+    carry({ title: `${challenges(applied.booked)} booked`, success: true,
+            body: applied.dropped ? para(`${challenges(applied.dropped)} no longer fitted the bookings made meanwhile and stayed unbooked.`) : null });
+    lastSolve.text = "";
+    await dashboard(me);  // the plan as it is now: charts, load, money, unscheduled
+  }));
+  return [title,
+    table(null, ["Council", "Week", "Team"], bookings.map((b) => [b.council_name, b.week_words.replace(/^t/, "T"), team(b.peers)]),
+          { rowHeaders: true, id: "preview-table" }),
+    apply];
 }
 
 function importExport(me) {
