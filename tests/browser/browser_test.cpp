@@ -452,7 +452,13 @@ TEST_CASE("the office runs a full solve and sees progress reach 100%", "[browser
   std::string done = browser.wait_for_text("#solve-state", "100%", 60);
   CHECK(done.rfind("100%: done", 0) == 0);
   CHECK(browser.run_script("return document.querySelector('#solve-progress').value;") == 100);
+  // A preview (the demo council's requests are not booked), then the office applies it.
+  CHECK(browser.wait_for_text("#preview-title", "The solve would book").rfind("The solve would book", 0) == 0);
+  CHECK(browser.text("#preview-table").find("Hartlepool Borough Council") != std::string::npos);
   check_page(browser, "office-2-solved", Reader::kOffice);
+  browser.click("#apply-solve");
+  CHECK(browser.wait_for_text("#flash", "booked", 30).find("challenges booked") != std::string::npos);
+  browser.wait_for("#solve");
 
   // Search and filter over councils, peers and requests.
   browser.click("#search-link");
