@@ -12,6 +12,7 @@
 #include "engine/json_text.h"
 #include "engine/scenario_json.h"
 #include "service/tokens.h"
+#include "service/violation_words.h"
 
 namespace peerslot::service {
 
@@ -24,12 +25,15 @@ Status loadable(const State& state) {
   return again.is_ok() ? Status::ok() : again.status();
 }
 
+// The first few rules the new State breaks, in words; the first one's
+// rule for programs.
 Status judge(const State& state) {
   std::vector<Violation> found = violations(state);
   if (found.empty()) return Status::ok();
-  std::string message = "the change would break the rules:";
-  for (std::size_t i = 0; i < found.size() && i < 5; ++i) message += " [" + found[i].line() + "]";
-  return Status::conflict(message);
+  std::string message = "This change cannot be made: ";
+  for (std::size_t i = 0; i < found.size() && i < 3; ++i)
+    message += (i ? "; " : "") + violation_words(*state.scenario, found[i]);
+  return Status::conflict(message).with_reason("rule_broken", found.front().rule);
 }
 
 }  // namespace

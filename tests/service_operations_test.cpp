@@ -314,6 +314,10 @@ TEST_CASE("service: a change is judged whole, saved with only its rows, and repl
   auto refused = service.change("office", "break H9", double_booked, render);
   REQUIRE_FALSE(refused.is_ok());
   CHECK(refused.status().code() == Code::kConflict);
+  CHECK(refused.status().reason_code() == "rule_broken");
+  CHECK((refused.status().rule() == "H9" || refused.status().rule() == "H11"));
+  CHECK(refused.status().message().find("This change cannot be made: ") == 0);
+  CHECK(refused.status().message().find("[H") == std::string::npos);
   CHECK(service.state() == before);
   CHECK(service.audit(0, 100).value().size() == 3);
 }

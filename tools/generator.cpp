@@ -132,15 +132,37 @@ class Generator {
     return pick(kMainParties);
   }
 
+  // A made-up person's name for peer number n, from common English and
+  // Welsh given names and surnames: distinct for the first 2,400 peers, and
+  // drawn without touching the random stream, so the rest of the demo is
+  // the same whatever the names.
+  static std::string person_name(int n) {
+    static const char* const kGiven[] = {
+        "Sarah", "David", "Emma", "James", "Rachel", "Mohammed", "Claire", "Gareth", "Helen", "Rhys",
+        "Priya", "Andrew", "Fiona", "Thomas", "Nia", "Peter", "Joanne", "Daniel", "Angela", "Owen",
+        "Aisha", "Michael", "Karen", "Simon", "Lucy", "Dafydd", "Sian", "Robert", "Hannah", "Imran",
+        "Louise", "Paul", "Catherine", "Martin", "Zoe", "Richard", "Ffion", "Stephen", "Amira", "Neil"};
+    static const char* const kSurname[] = {
+        "Jones", "Smith", "Williams", "Taylor", "Davies", "Brown", "Evans", "Wilson", "Thomas", "Roberts",
+        "Johnson", "Lewis", "Walker", "Robinson", "Wood", "Thompson", "White", "Hughes", "Edwards", "Green",
+        "Hall", "Khan", "Wright", "Clarke", "Jackson", "Hill", "Patel", "Morgan", "Turner", "Harris",
+        "Cooper", "Ward", "Morris", "Moore", "Clark", "Lee", "King", "Baker", "Harrison", "Ali",
+        "Price", "Bennett", "Griffiths", "Young", "Allen", "Mitchell", "Kelly", "Shaw", "Owen", "Ahmed",
+        "Parry", "Rees", "Martin", "Cook", "Begum", "Pritchard", "Chapman", "Lloyd", "Howells", "Singh"};
+    constexpr int kGivenCount = sizeof kGiven / sizeof *kGiven, kSurnameCount = sizeof kSurname / sizeof *kSurname;
+    return std::string(kGiven[n % kGivenCount]) + " " + kSurname[(n / kGivenCount) % kSurnameCount];
+  }
+
   Peer make_peer(Role role, const Council* home) {
     Peer p;
-    p.id = numbered('P', next_peer_++, scale_ >= 10 ? 6 : 5);
+    int number = next_peer_++;
+    p.id = numbered('P', number, scale_ >= 10 ? 6 : 5);
     p.role = role;
     const Council& place = home ? *home : *councils_[uniform(0, static_cast<int>(councils_.size()) - 1)];
     p.council = home ? home->id : "";
     p.region = place.region;
     p.location = GeoPoint{place.location->lat + jitter(0.05), place.location->lon + jitter(0.05)};
-    p.name = std::string(role == Role::kMember ? "Cllr " : "") + "Peer " + p.id.substr(1);
+    p.name = std::string(role == Role::kMember ? "Cllr " : "") + person_name(number);
     if (role == Role::kMember) p.party = member_party(place);
     if (role == Role::kExpert) p.sector = pick(kSectors);
     p.skills = pick_skills(uniform(2, 3));
@@ -197,7 +219,6 @@ class Generator {
   void add_managers(Scenario& s) {
     for (int i = 0; i < kManagers * scale_; ++i) {
       Peer p = make_peer(Role::kManager, nullptr);
-      p.name = "Manager " + p.id.substr(1);
       p.available = {kWindow};
       p.max_days_per_year = kManagerDaysPerYear;
       p.conflicts.clear();

@@ -48,11 +48,14 @@ TEST_CASE("service: a peer offers time, accepts and declines", "[service]") {
   CHECK(s.call("GET", "/peers/" + peer + "/assignments", token).body[0]["status"] == "accepted");
   CHECK(s.call("POST", "/peers/" + peer + "/assignments/Q03/accept", token, std::string("{}")).status == 404);
 
-  // Withdrawing the booked week breaks H8: refused, naming the rule.
+  // Withdrawing the booked week breaks H8: refused in words, the rule apart.
   Answer withdraw = s.call("POST", "/peers/" + peer + "/availability/withdraw", token,
                            json{{"start", "2011-09-01"}, {"end", "2011-09-30"}});
   CHECK(withdraw.status == 409);
-  CHECK(withdraw.body["detail"].get<std::string>().find("H8") != std::string::npos);
+  CHECK(withdraw.body["rule"] == "H8");
+  CHECK(withdraw.body["code"] == "rule_broken");
+  CHECK(withdraw.body["detail"].get<std::string>().find("a day they have not offered") != std::string::npos);
+  CHECK(withdraw.body["detail"].get<std::string>().find("H8") == std::string::npos);
   Answer later = s.call("POST", "/peers/" + peer + "/availability/withdraw", token,
                         json{{"start", "2012-01-01"}, {"end", "2012-03-31"}});
   REQUIRE(later.status == 200);
