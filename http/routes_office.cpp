@@ -12,6 +12,7 @@
 #include "service/booking_cache.h"
 #include "service/csv_export.h"
 #include "service/csv_import.h"
+#include "service/election_results.h"
 #include "service/finance_report.h"
 #include "service/load_report.h"
 #include "service/milestone_report.h"
@@ -141,6 +142,18 @@ HttpReply control_change(const Call& call, Service& service) {
   return change_reply(call, service, "record a change of control at " + id, operation, representation, {201, false, false});
 }
 
+// Election results from a spreadsheet: council,date,control,support_days.
+HttpReply election_results(const Call& call, Service& service) {
+  auto rows = service::control_changes_from_csv(call.request.body);
+  if (!rows.is_ok()) return problem(rows.status());
+  std::vector<std::string> support;
+  auto operation = [&](Draft& d) { return service::record_election_results(d, call.user, rows.value(), &support); };
+  auto representation = [&](const State&) {
+    return nlohmann::json{{"recorded", rows.value().size()}, {"support_requests", support}};
+  };
+  return change_reply(call, service, "record election results", operation, representation, {200, false, false});
+}
+
 HttpReply audit(const Call& call, Service& service) {
   auto after = call.query_number("after", 0, 0, std::numeric_limits<std::int64_t>::max());
   auto limit = call.query_number("limit", 100, 1, 1000);
@@ -229,6 +242,8 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
               [s](const Call& c) { return pin(c, *s, false); }});
   router.add({"POST", "/councils/{id}/control-changes", "record a change of political control (and offer member peer support)",
               kOffice, Body::kJson, [s](const Call& c) { return control_change(c, *s); }});
+  router.add({"PUT", "/control-changes.csv", "record election results from CSV (council,date,control,support_days)", kOffice,
+              Body::kCsv, [s](const Call& c) { return election_results(c, *s); }});
   router.add({"GET", "/reports/load", "read the load report", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, service::load_report(*s->state())); }});
   router.add({"GET", "/reports/finance", "read the programme's projected cost by financial year against the budget", kOffice,

@@ -158,7 +158,7 @@ Result<Json> entities(const std::string& text, const Columns& columns) {
     const auto& row = rows.value()[n].cells;
     std::string where = "line " + std::to_string(rows.value()[n].line);
     if (row.size() != columns.size()) return Status::invalid(where + ": has " + std::to_string(row.size()) + " cells, not " + std::to_string(columns.size()));
-    Json entity = Json::object();
+    Json entity = {{"line", rows.value()[n].line}};
     for (const auto& [name, kind] : columns) {
       const std::string& cell = row[at[name]];
       if (cell.empty()) continue;
@@ -172,19 +172,31 @@ Result<Json> entities(const std::string& text, const Columns& columns) {
   return out;
 }
 
+// The entities without their line numbers, as the contract writes them.
+Result<Json> without_lines(Result<Json> rows) {
+  if (!rows.is_ok()) return rows;
+  for (Json& row : rows.value()) row.erase("line");
+  return rows;
+}
+
 }  // namespace
 
 Result<Json> councils_from_csv(const std::string& text) {
-  return entities(text, {{"id", Kind::kText}, {"name", Kind::kText}, {"type", Kind::kText}, {"region", Kind::kText},
+  return without_lines(entities(text, {{"id", Kind::kText}, {"name", Kind::kText}, {"type", Kind::kText}, {"region", Kind::kText},
                          {"control", Kind::kText}, {"lat", Kind::kNumber}, {"lon", Kind::kNumber},
-                         {"elections", Kind::kList}, {"blackouts", Kind::kRanges}});
+                         {"elections", Kind::kList}, {"blackouts", Kind::kRanges}}));
 }
 
 Result<Json> peers_from_csv(const std::string& text) {
-  return entities(text, {{"id", Kind::kText}, {"name", Kind::kText}, {"role", Kind::kText}, {"party", Kind::kText},
+  return without_lines(entities(text, {{"id", Kind::kText}, {"name", Kind::kText}, {"role", Kind::kText}, {"party", Kind::kText},
                          {"council", Kind::kText}, {"region", Kind::kText}, {"lat", Kind::kNumber},
                          {"lon", Kind::kNumber}, {"skills", Kind::kList}, {"available", Kind::kRanges},
-                         {"max_days_per_year", Kind::kWhole}, {"conflicts", Kind::kList}});
+                         {"max_days_per_year", Kind::kWhole}, {"conflicts", Kind::kList}}));
+}
+
+Result<Json> control_changes_from_csv(const std::string& text) {
+  return entities(text, {{"council", Kind::kText}, {"date", Kind::kText}, {"control", Kind::kText},
+                         {"support_days", Kind::kWhole}});
 }
 
 }  // namespace peerslot::service

@@ -21,7 +21,7 @@ const std::set<std::string> kRoutes = {
     "POST /peers/{id}/availability/withdraw", "GET /peers/{id}/assignments",
     "POST /peers/{id}/assignments/{request}/accept", "POST /peers/{id}/assignments/{request}/decline",
     "GET /scenario", "PUT /scenario", "GET /councils.csv", "GET /peers.csv", "PUT /councils.csv", "PUT /peers.csv", "GET /plan", "POST /users", "POST /solve", "GET /jobs/{id}", "POST /jobs/{id}/apply",
-    "PUT /requests/{id}/pin", "DELETE /requests/{id}/pin", "GET /reports/load", "GET /reports/milestones", "GET /reports/unscheduled", "GET /reports/finance", "GET /audit", "POST /councils/{id}/control-changes",
+    "PUT /requests/{id}/pin", "DELETE /requests/{id}/pin", "GET /reports/load", "GET /reports/milestones", "GET /reports/unscheduled", "GET /reports/finance", "GET /audit", "POST /councils/{id}/control-changes", "PUT /control-changes.csv",
     "GET /groups/{group}", "GET /reports/parties", "POST /requests/{id}/nominations", "POST /requests/{id}/team/{peer}/approval",
     "POST /requests/{id}/team/{peer}/veto"};
 

@@ -213,3 +213,45 @@ TEST_CASE("store: a database made before group offices is upgraded with its user
   SQLite::Database check(db);
   CHECK(check.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
 }
+
+TEST_CASE("service: the office records election results from a spreadsheet, all or nothing", "[service]") {
+  std::string dir = peerslot::e2e::temp_dir();
+  ServiceProcess s(dir + "/demo.db", {"--solve-seconds", "0"});
+  const std::string& office = s.token("office");
+  json scenario = s.call("GET", "/scenario", office).body;
+  const json& first = scenario["councils"][0];
+  const json& second = scenario["councils"][1];
+  auto other_than = [](const json& council) { return council["control"] == "Labour" ? "Conservative" : "Labour"; };
+  std::string csv = "council,date,control,support_days\r\n" +
+                    first["id"].get<std::string>() + ",2013-05-02," + other_than(first) + ",3\r\n" +
+                    second["id"].get<std::string>() + ",2012-05-03," + other_than(second) + ",\r\n" +
+                    first["id"].get<std::string>() + ",2012-05-03,NOC,0\r\n";  // earlier: recorded first
+  std::map<std::string, std::string> as_csv = {{"Content-Type", "text/csv"}};
+  std::string before = s.call("GET", "/scenario", office).text;
+
+  // A bad line refuses the whole batch, naming its line.
+  std::string bad = csv + second["id"].get<std::string>() + ",2012-13-01,Labour,\r\n";
+  Answer refused = s.call("PUT", "/control-changes.csv", office, bad, as_csv);
+  CHECK(refused.status == 422);
+  CHECK(refused.body["field"] == "line 5.date");
+  CHECK(s.call("GET", "/scenario", office).text == before);
+  CHECK(s.call("PUT", "/control-changes.csv", office, std::string("council,date\r\n"), as_csv).status == 422);
+  CHECK(s.call("PUT", "/control-changes.csv", s.token("council"), csv, as_csv).status == 403);
+
+  Answer recorded = s.call("PUT", "/control-changes.csv", office, csv, as_csv);
+  REQUIRE(recorded.status == 200);
+  CHECK(recorded.body["recorded"] == 3);
+  // Support is offered where control changed and days were asked for (2 when left empty):
+  // the second council, and the first's change from NOC to a party; not its change to NOC (0 days).
+  CHECK(recorded.body["support_requests"].size() == 2);
+  json after = s.call("GET", "/councils/" + first["id"].get<std::string>(), office).body;
+  REQUIRE(after["control_changes"].size() == 2);
+  CHECK(after["control_changes"][0]["control"] == "NOC");
+  CHECK(after["control_changes"][1]["date"] == "2013-05-02");
+  for (const json& id : recorded.body["support_requests"]) {
+    json request = s.call("GET", "/requests/" + id.get<std::string>(), office).body;
+    CHECK(request["kind"] == "support");
+    if (request["council"] == second["id"]) CHECK(request["days"] == 2);
+  }
+  CHECK(peerslot::e2e::check_service_plan(s) == "");
+}
