@@ -133,6 +133,27 @@ Status unpin(Draft& d, const User& who, const std::string& request_id) {
   return Status::ok();
 }
 
+namespace {
+
+// The solved requests to drop for a violation: the one it names, when the
+// solve added it; else, when it names a booking made meanwhile, those the
+// solve added in that booking's week or with the peer it names.
+void blame(const Violation& v, const Draft& d, const std::vector<const Assignment*>& added, std::set<std::string>* dropped) {
+  bool named = std::any_of(added.begin(), added.end(), [&](const Assignment* a) { return a->request == v.request; });
+  if (named) {
+    dropped->insert(v.request);
+    return;
+  }
+  const Assignment* booked = d.booking(v.request);
+  for (const Assignment* a : added) {
+    bool same_week = booked && monday_of(a->week) == monday_of(booked->week);
+    bool same_peer = !v.peer.empty() && std::count(a->peers.begin(), a->peers.end(), v.peer);
+    if (same_week || same_peer) dropped->insert(a->request);
+  }
+}
+
+}  // namespace
+
 Status apply_solve(Draft& d, const Plan& solved, AppliedSolve* applied) {
   std::set<std::string> dropped;
   for (int round = 0; round < 20; ++round) {
@@ -154,7 +175,7 @@ Status apply_solve(Draft& d, const Plan& solved, AppliedSolve* applied) {
       *applied = {static_cast<int>(added.size()), left_out};
       return Status::ok();
     }
-    for (const Violation& v : found) dropped.insert(v.request);
+    for (const Violation& v : found) blame(v, d, added, &dropped);
   }
   return Status::conflict("solve", "the result no longer fits the bookings made meanwhile");
 }

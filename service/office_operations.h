@@ -46,7 +46,9 @@ struct AppliedSolve {
 };
 // Applies a solve job's plan (jobs.h): adds the solved assignments of
 // requests that exist and are still unbooked, dropping any the checker
-// objects to (bookings made meanwhile win) until the whole plan is clean.
+// objects to (bookings made meanwhile win: when a rule names one, the solved
+// assignments in its week or with the peer named are dropped) until the
+// whole plan is clean.
 // A conflict when no clean subset is found in 20 rounds. Cost: up to 20
 // whole-plan checks.
 Status apply_solve(Draft& draft, const Plan& solved, AppliedSolve* applied);

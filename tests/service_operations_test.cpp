@@ -407,3 +407,20 @@ TEST_CASE("finance report: peer days by role, mileage and subject fees by financ
   CHECK(request_fee(*state.scenario, state.scenario->requests[0]) == 3600);
   CHECK(request_json(state, state.scenario->requests[0])["fee"] == 3600);
 }
+
+TEST_CASE("operations: apply_solve drops a solved assignment when the rule names the booking made meanwhile", "[operations]") {
+  State base = make_state(programme(), {}, {}, {});
+  Draft meanwhile(base);
+  REQUIRE(book(meanwhile, kCouncil2, "R2", day("2012-04-16"), kAny).is_ok());
+  State booked = meanwhile.build();
+  const Assignment& r2 = *find_booking(booked, "R2");
+  Plan solved;
+  solved.assignments = {{"R1", r2.week, r2.peers}};  // H9 names R2, the later request in the plan
+  Draft d(booked);
+  AppliedSolve applied;
+  REQUIRE(apply_solve(d, solved, &applied).is_ok());
+  CHECK(applied.booked == 0);
+  CHECK(applied.dropped == 1);
+  CHECK_FALSE(d.booking("R1"));
+  CHECK(d.booking("R2")->week == r2.week);
+}
