@@ -4,8 +4,10 @@
 
 #include "engine/cost_model.h"
 #include "service/booking_cache.h"
+#include "service/tokens.h"
 
 #include <algorithm>
+#include <cstdint>
 
 namespace peerslot::service {
 
@@ -69,7 +71,11 @@ std::vector<Violation> violations(const State& state) {
 }
 
 std::string booking_reference(const std::string& request_id, Date week) {
-  return request_id + "-" + boost::gregorian::to_iso_string(week);
+  static const char kCrockford[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  std::uint64_t bits = std::stoull(sha256_hex(request_id + "@" + to_iso(week)).substr(0, 10), nullptr, 16);
+  std::string code;
+  for (int shift = 35; shift >= 0; shift -= 5) code += kCrockford[(bits >> shift) & 31];
+  return code.substr(0, 4) + "-" + code.substr(4);
 }
 
 nlohmann::json booking_json(const State& state, const Assignment& booking) {

@@ -63,8 +63,10 @@ std::vector<Violation> violations(const State& state);
 // {"week": ..., "peers": [{"id": ..., "status": "proposed"|"accepted"}]},
 // with "approved": true on a seat its group office approved.
 nlohmann::json booking_json(const State& state, const Assignment& booking);
-// The booking's reference for people, "R00001-20120507": the request and
-// its week, so it stays the same until the booking is moved.
+// The booking's reference for people, e.g. "7KQ2-M9XD" (the GOV.UK
+// confirmation pattern: no id of ours shown): eight Crockford base-32
+// characters of the SHA-256 of the request id and its week, so it stays the
+// same until the booking is moved. Distinct with near certainty (40 bits).
 std::string booking_reference(const std::string& request_id, Date week);
 
 }  // namespace peerslot::service

@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <cctype>
+#include <regex>
 #include <set>
 
 using nlohmann::json;
@@ -195,7 +196,7 @@ TEST_CASE("service: a council reads its weeks, options and booking in words, wit
   Answer booked = s.call("POST", "/requests/" + request + "/booking", council, json{{"week", best}});
   REQUIRE(booked.status == 201);
   const json& booking = booked.body["booking"];
-  CHECK(booking["reference"].get<std::string>().find(request) == 0);
+  CHECK(std::regex_match(booking["reference"].get<std::string>(), std::regex("[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}")));
   CHECK(booking["on_site"].size() == booked.body["days"].get<std::size_t>());
   CHECK(booking["on_site"][0].get<std::string>() >= best);
   std::set<std::string> kinds;
