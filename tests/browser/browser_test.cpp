@@ -14,6 +14,7 @@
 #include <fstream>
 #include <map>
 #include <regex>
+#include <set>
 #include <sstream>
 
 #include <httplib.h>
@@ -526,4 +527,400 @@ TEST_CASE("a stopped service shows a retry banner and not a dead page", "[browse
   browser.wait_for("#request-form");
   CHECK(browser.run_script("return document.querySelector('#unreachable') === null;") == true);
   check_page(browser, "unreachable-retried");
+}
+
+// --- the keyboard alone -------------------------------------------------------
+
+namespace {
+
+// The text of `css` as it is now ('' when it is not on the page), read in one script (never a stale element).
+std::string page_text(Browser& browser, const std::string& css) {
+  return browser.run_script("const e = document.querySelector(arguments[0]); return e ? e.textContent : '';", json::array({css}));
+}
+
+bool focused_matches(Browser& browser, const std::string& css) {
+  return browser.run_script("return document.activeElement !== null && document.activeElement.matches(arguments[0]);",
+                            json::array({css})).get<bool>();
+}
+
+// Presses Tab (Shift+Tab when `back`) until the focused element matches
+// `css`, as a person moves through a page; fails after `most` presses.
+void tab_to(Browser& browser, const std::string& css, bool back = false, int most = 60) {
+  for (int i = 0; i < most && !focused_matches(browser, css); ++i) {
+    if (back) browser.chord(Browser::kShift, Browser::kTab);
+    else browser.press(Browser::kTab);
+  }
+  std::string where = browser.run_script(
+      "const e = document.activeElement; return e ? `${e.tagName} #${e.id} ${(e.textContent || '').trim().slice(0, 40)}` : 'nothing';");
+  INFO((back ? "Shift+Tab" : "Tab") << " did not reach " << css << "; focus is on " << where);
+  REQUIRE(focused_matches(browser, css));
+  // What has focus can be seen: GOV.UK Frontend's focus style (yellow, or a ring) is on it or, for a radio, its label.
+  bool seen = browser.run_script(R"(
+    const e = document.activeElement;
+    const styled = (x, pseudo) => { const s = getComputedStyle(x, pseudo);
+      return s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0 || s.boxShadow !== 'none' || s.backgroundColor === 'rgb(255, 221, 0)'; };
+    const label = e.id && document.querySelector(`label[for='${e.id}']`);
+    return styled(e) || (label && (styled(label, '::before') || styled(label, '::after')));)").get<bool>();
+  INFO("the focused " << css << " shows no focus style");
+  CHECK(seen);
+}
+
+}  // namespace
+
+TEST_CASE("a council books with the keyboard alone, from the start page to the confirmation", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 1000);
+  council_start(browser, demo);
+  check_page(browser, "keyboard-council-1-start");
+  // The start page: Tab to Start now; a link that looks like a button answers Space as a button does.
+  tab_to(browser, "#start-now");
+  browser.press(Browser::kSpace);
+  browser.wait_for("#request-form, #week-form");
+  if (browser.run_script("return document.querySelector('#request-form') !== null;").get<bool>()) {
+    check_page(browser, "keyboard-council-2-request");
+    // Tab into the radios, Space chooses one, the arrow keys move between them; Continue with Enter.
+    tab_to(browser, "input[name=request]");
+    browser.press(Browser::kSpace);
+    std::string first = browser.run_script("return document.activeElement.value;");
+    if (browser.run_script("return document.querySelectorAll('input[name=request]').length;").get<int>() > 1) {
+      browser.press(Browser::kArrowDown);
+      CHECK(browser.run_script("return document.activeElement.value;") != first);
+      browser.press(Browser::kArrowUp);
+    }
+    CHECK(browser.run_script("return document.querySelector('input[name=request]:checked').value;") == first);
+    tab_to(browser, "#continue");
+    tab_to(browser, "input[name=request]", true);  // Shift+Tab goes back to the chosen radio
+    tab_to(browser, "#continue");
+    browser.press(Browser::kEnter);
+  }
+  browser.wait_for("#week-form");
+  json weeks = options_of(demo, "R00001");
+  std::string best = weeks["options"][0]["week"];
+  std::string legend = page_text(browser, "#week-hint");  // "... Weeks in May 2012. ..."
+  check_page(browser, "keyboard-council-3-week");
+  // Another month and back with the month links (Enter on a link), then the weeks with the arrow keys.
+  bool has_next = browser.run_script("return document.querySelector('#next-month') !== null;").get<bool>();
+  tab_to(browser, has_next ? "#next-month" : "#previous-month");
+  browser.press(Browser::kEnter);
+  for (int i = 0; i < 50 && page_text(browser, "#week-hint") == legend; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  CHECK(page_text(browser, "#week-hint") != legend);
+  check_page(browser, "keyboard-council-4-other-month");
+  tab_to(browser, has_next ? "#previous-month" : "#next-month");
+  browser.press(Browser::kEnter);
+  for (int i = 0; i < 50 && page_text(browser, "#week-hint") != legend; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  REQUIRE(page_text(browser, "#week-hint") == legend);
+  tab_to(browser, "input[name=week]");
+  CHECK(browser.run_script("return document.activeElement.value;") == best);  // Tab lands on the chosen (best) week
+  browser.press(Browser::kArrowDown);
+  CHECK(browser.run_script("return document.activeElement.value;") != best);
+  browser.press(Browser::kArrowUp);
+  CHECK(browser.run_script("return document.querySelector('input[name=week]:checked').value;") == best);
+  tab_to(browser, "#week-form #continue");
+  browser.press(Browser::kEnter);
+
+  // Check your answers: Tab past the Change links to Confirm booking, Enter.
+  browser.wait_for("#answers");
+  CHECK(browser.text("#check-week").find("Week commencing") != std::string::npos);
+  check_page(browser, "keyboard-council-5-check");
+  tab_to(browser, "#confirm");
+  browser.press(Browser::kEnter);
+
+  // The confirmation: the reference, what happens next with the progress review and its window.
+  browser.wait_for("#confirmation-panel");
+  CHECK_FALSE(browser.text("#reference").empty());
+  std::string next = browser.text("#milestones");
+  INFO(next);
+  CHECK(next.find("Progress review") != std::string::npos);
+  CHECK(std::regex_search(next, std::regex(R"(Progress review[^\n]*\n?[A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4} to [A-Z][a-z]+day \d{1,2} [A-Z][a-z]+ \d{4})")));
+  check_page(browser, "keyboard-council-6-confirmation");
+  auto booked = demo.service().call("GET", "/requests/R00001", demo.service().token("office"));
+  REQUIRE(booked.body["booking"].is_object());
+  CHECK(booked.body["booking"]["week"] == best);
+  tab_to(browser, "#add-to-calendar");
+  browser.press(Browser::kSpace);
+  browser.wait_for("#add-to-calendar[data-downloaded='true']");
+  // The booking's own page, by a link and Enter: it shows the progress review as well.
+  tab_to(browser, "a[href='#/requests/R00001']");
+  browser.press(Browser::kEnter);
+  browser.wait_for("#change-week");
+  CHECK(browser.text("main").find("Progress review") != std::string::npos);
+  check_page(browser, "keyboard-council-7-request");
+}
+
+TEST_CASE("a peer accepts and declines with the keyboard alone", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 1000);
+  auto& service = demo.service();
+  std::map<std::string, int> challenges;
+  auto plan = service.call("GET", "/plan", service.token("office"));
+  for (const auto& a : plan.body["assignments"])
+    for (const auto& p : a["peers"]) ++challenges[p.get<std::string>()];
+  std::string peer;
+  for (const auto& [id, n] : challenges)
+    if (n >= 3 && (peer.empty() || n < challenges.at(peer))) peer = id;
+  REQUIRE_FALSE(peer.empty());
+  browser.go(demo.base() + "#token=" + service.user_token("peer", peer));
+  browser.wait_for("#challenges");
+  check_page(browser, "keyboard-peer-1-home");
+  std::string first = browser.run_script("return document.querySelector('[data-accept]').dataset.accept;");
+  tab_to(browser, "[data-accept='" + first + "']");
+  browser.press(Browser::kSpace);
+  CHECK(browser.wait_for_text("#flash", "You accepted").find("You accepted") != std::string::npos);
+  CHECK(browser.run_script("return document.querySelector(`[data-accept='${arguments[0]}']`) === null;", json::array({first})) == true);
+  check_page(browser, "keyboard-peer-2-accepted");
+  // Decline (a link that looks like a button) with Space, then the question on its own page: Enter on "Yes, decline".
+  std::string second = browser.run_script("return document.querySelector('[data-decline]').dataset.decline;");
+  tab_to(browser, "[data-decline='" + second + "']");
+  browser.press(Browser::kSpace);
+  browser.wait_for("#confirm-decline");
+  check_page(browser, "keyboard-peer-3-decline");
+  tab_to(browser, "#keep");
+  tab_to(browser, "#confirm-decline", true);
+  browser.press(Browser::kEnter);
+  CHECK(browser.wait_for_text("#flash", "You declined").find("You declined") != std::string::npos);
+  CHECK(browser.run_script("return document.querySelector(`[data-request='${arguments[0]}']`) === null;", json::array({second})) == true);
+  check_page(browser, "keyboard-peer-4-declined");
+  auto answers = service.call("GET", "/peers/" + peer + "/assignments", service.token("office"));
+  bool accepted = false;
+  for (const auto& a : answers.body) accepted = accepted || (a["request"] == first && a["status"] == "accepted");
+  CHECK(accepted);
+}
+
+// --- the political group office ---------------------------------------------------
+
+namespace {
+
+// The id of the radio (or checkbox) whose value is `value`, for clicking its label.
+std::string input_id(Browser& browser, const std::string& name, const std::string& value) {
+  return browser.run_script("const i = document.querySelector(`input[name='${arguments[0]}'][value='${arguments[1]}']`); return i ? i.id : '';",
+                            json::array({name, value})).get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("a political group office approves, vetoes, nominates and reads days by party at phone width", "[browser]") {
+  ServedDemo demo;
+  auto& service = demo.service();
+  const std::string token = service.token("group");
+  auto me = service.call("GET", "/me", token);
+  REQUIRE(me.status == 200);
+  REQUIRE(me.body["role"] == "group");
+  const std::string slug = me.body["group"];
+  auto view = [&] {
+    auto got = service.call("GET", "/groups/" + slug, token);
+    REQUIRE(got.status == 200);
+    return got.body;
+  };
+  json group = view();
+  REQUIRE(group["peers"].size() > 0);
+
+  Browser browser(free_port(), 390, 844);
+  browser.go(demo.url("group"));
+  browser.wait_for("#peer-table");
+  REQUIRE(browser.run_script("return window.innerWidth;") == 390);
+  CHECK(browser.text("#who") == "Signed in as " + me.body["display_name"].get<std::string>());
+  check_page(browser, "group-1-home-phone");
+
+  // Find and filter the group's peers: by name, and those waiting for approval.
+  std::string someone = group["peers"][0]["name"];
+  std::string part = someone.substr(someone.rfind(' ') + 1);
+  browser.type("#q", part);
+  browser.click("#filter");
+  std::string caption = browser.wait_for_text("#peer-table caption", "matching");
+  CHECK(caption.find("matching \"" + part + "\"") != std::string::npos);
+  CHECK(browser.text("#peer-table").find(someone) != std::string::npos);
+  check_page(browser, "group-2-found-phone");
+  browser.go(demo.base() + "#/?show=waiting");
+  browser.wait_for_text("#peer-table caption", "councillor peers");
+
+  // (a) Approve one assignment.
+  std::string approve_peer, approve_request, approve_name;
+  for (const auto& p : group["peers"])
+    for (const auto& a : p["assignments"])
+      if (approve_peer.empty() && !a["approved"].get<bool>()) {
+        approve_peer = p["id"];
+        approve_name = p["name"];
+        approve_request = a["request"];
+      }
+  REQUIRE_FALSE(approve_peer.empty());
+  browser.click("[data-peer='" + approve_peer + "']");
+  browser.wait_for("#assignments");
+  CHECK(browser.text("main").find(approve_name) != std::string::npos);
+  check_page(browser, "group-3-peer-phone");
+  {
+    std::string cards = browser.run_script("return [...document.querySelectorAll('[data-request]')].map((e) => e.dataset.request + ': ' + e.textContent).join('\\n');");
+    INFO("the assignments shown:\n" << cards << "\nthe one to approve: " << approve_request);
+    REQUIRE(browser.run_script("return document.querySelector(`[data-approve='${arguments[0]}']`) !== null;", json::array({approve_request})) == true);
+  }
+  browser.click("[data-approve='" + approve_request + "']");
+  CHECK(browser.wait_for_text("#flash", "You approved").find("You approved " + approve_name) != std::string::npos);
+  check_page(browser, "group-4-approved-phone");
+  bool approved = false;
+  json now = view();
+  for (const auto& p : now["peers"])
+    for (const auto& a : p["assignments"])
+      if (p["id"] == approve_peer && a["request"] == approve_request) approved = a["approved"].get<bool>();
+  CHECK(approved);
+
+  // (b) Veto one (on a page of its own), then the new team in a banner.
+  auto pinned = [&](const std::string& request) {
+    json pin = service.call("GET", "/requests/" + request, service.token("office")).body["pinned"];
+    return pin.is_boolean() ? pin.get<bool>() : !pin.is_null();  // false, or null for none
+  };
+  std::string veto_peer, veto_request, veto_name;
+  for (const auto& p : group["peers"])
+    for (const auto& a : p["assignments"])
+      if (veto_peer.empty() && a["request"] != approve_request && a["status"] == "proposed" && !pinned(a["request"])) {
+        veto_peer = p["id"];
+        veto_name = p["name"];
+        veto_request = a["request"];
+      }
+  REQUIRE_FALSE(veto_peer.empty());
+  auto before = service.call("GET", "/requests/" + veto_request, service.token("office"));
+  browser.go(demo.base() + "#/peers/" + veto_peer);
+  browser.wait_for("[data-veto='" + veto_request + "']");
+  browser.click("[data-veto='" + veto_request + "']");
+  browser.wait_for("#confirm-veto");
+  CHECK(browser.text("h1").find("veto " + veto_name) != std::string::npos);
+  check_page(browser, "group-5-veto-phone");
+  browser.click("#confirm-veto");
+  CHECK(browser.wait_for_text("#flash", "You vetoed").find("The new team") != std::string::npos);
+  std::string banner = browser.text("#new-team");
+  CHECK_FALSE(banner.empty());
+  CHECK(banner.find(veto_name) == std::string::npos);
+  check_page(browser, "group-6-vetoed-phone");
+  auto after = service.call("GET", "/requests/" + veto_request, service.token("office"));
+  REQUIRE(after.body["booking"].is_object());
+  CHECK(after.body["booking"]["peers"].size() == before.body["booking"]["peers"].size());
+  for (const auto& p : after.body["booking"]["peers"]) {
+    CHECK(p["id"] != veto_peer);
+    CHECK(banner.find(p["name"].get<std::string>()) != std::string::npos);  // the banner names the team as it is now
+  }
+
+  // (c) Nominate: a peer already on a challenge that week is refused in words; another is nominated.
+  group = view();
+  std::string challenge, busy_peer;
+  std::vector<std::string> hopefuls;
+  for (const auto& c : group["challenges"]) {
+    if (c["request"] == veto_request || c["request"] == approve_request) continue;
+    bool open_seat = false;
+    std::set<std::string> members;
+    for (const auto& m : c["members"]) {
+      open_seat = open_seat || m["status"] == "proposed";
+      members.insert(m["id"].get<std::string>());
+    }
+    if (!open_seat || pinned(c["request"])) continue;
+    std::string clash;
+    std::vector<std::string> free;
+    for (const auto& p : group["peers"]) {
+      if (members.count(p["id"].get<std::string>())) continue;
+      bool that_week = false;
+      for (const auto& a : p["assignments"]) that_week = that_week || a["week"] == c["week"];
+      if (that_week && clash.empty()) clash = p["id"];
+      if (!that_week) free.push_back(p["id"]);
+    }
+    if (!clash.empty() && !free.empty()) {
+      challenge = c["request"];
+      busy_peer = clash;
+      hopefuls = free;
+      break;
+    }
+  }
+  REQUIRE_FALSE(challenge.empty());
+  browser.go(demo.base() + "#/");
+  browser.wait_for("[data-challenge='" + challenge + "']");
+  browser.click("[data-challenge='" + challenge + "']");
+  browser.wait_for("#nominate-form");
+  check_page(browser, "group-7-challenge-phone");
+  browser.click("#nominate");  // nothing chosen
+  CHECK(browser.wait_for_text("#peer-error", "Select").find("Select the councillor peer") != std::string::npos);
+  check_page(browser, "group-8-nominate-empty-phone");
+  browser.click("label[for='" + input_id(browser, "peer", busy_peer) + "']");
+  browser.click("#nominate");
+  std::string refusal = browser.wait_for_text("#peer-error", "cannot");
+  INFO(refusal);
+  CHECK(refusal.find("cannot join") != std::string::npos);
+  CHECK(browser.text("#error-summary").find(refusal.substr(refusal.find("cannot"))) != std::string::npos);
+  CHECK(browser.run_script("return document.activeElement.id;") == "error-summary");
+  CHECK(browser.run_script("return document.querySelector('input[name=peer]:checked').value;") == busy_peer);
+  check_page(browser, "group-9-nominate-refused-phone");
+  // Another of the party's peers, free that week: the first the service takes is nominated.
+  bool nominated = false;
+  for (size_t i = 0; i < hopefuls.size() && i < 8 && !nominated; ++i) {
+    browser.click("label[for='" + input_id(browser, "peer", hopefuls[i]) + "']");
+    browser.click("#nominate");
+    for (int wait = 0; wait < 100; ++wait) {
+      if (browser.run_script("return document.querySelector('#flash') !== null || "
+                             "(document.querySelector('#peer-error') !== null && document.querySelector('#nominate').textContent === 'Nominate');").get<bool>())
+        break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    nominated = browser.run_script("return document.querySelector('#flash') !== null;").get<bool>();
+    if (nominated) {
+      CHECK(browser.text("#flash").find("You nominated") != std::string::npos);
+      auto booked = service.call("GET", "/requests/" + challenge, service.token("office"));
+      bool on = false;
+      for (const auto& p : booked.body["booking"]["peers"]) on = on || p["id"] == hopefuls[i];
+      CHECK(on);
+      std::string name;
+      for (const auto& p : group["peers"])
+        if (p["id"] == hopefuls[i]) name = p["name"];
+      CHECK(browser.text("#members").find(name) != std::string::npos);  // the page drawn again shows the team with the nominee
+    }
+  }
+  REQUIRE(nominated);
+  check_page(browser, "group-10-nominated-phone");
+
+  // (d) Member peer days by party against the proportional share: a chart with axes, the basis and a table.
+  browser.go(demo.base() + "#/");
+  browser.wait_for("#share-link");
+  browser.click("#share-link");
+  browser.wait_for("#basis");
+  auto parties = service.call("GET", "/reports/parties", token);
+  REQUIRE(parties.status == 200);
+  CHECK(browser.text("#basis") == parties.body["basis"].get<std::string>());
+  REQUIRE(parties.body["years"].size() > 0);
+  std::string year = parties.body["years"][0]["year"];
+  std::string figures = page_text(browser, "#share-table-" + year.substr(0, 4));  // with its headers, hidden on a phone
+  for (const auto& p : parties.body["years"][0]["parties"]) CHECK(figures.find(p["party"].get<std::string>()) != std::string::npos);
+  CHECK(figures.find("Proportional share") != std::string::npos);
+  CHECK(figures.find("%") != std::string::npos);
+  CHECK(browser.text("#share-chart-" + year.substr(0, 4)).find("Share (%)") != std::string::npos);
+  check_page(browser, "group-11-share-phone");
+}
+
+TEST_CASE("the office reads peer load as histograms with both axes and tables, and the most-loaded peers by name", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 1280, 1200);
+  browser.go(demo.url("office"));
+  browser.wait_for("#load");
+  auto report = demo.service().call("GET", "/reports/load", demo.service().token("office"));
+  std::set<int> years;
+  for (const auto& p : report.body["peer_days"]) years.insert(p["fy"].get<int>());
+  REQUIRE_FALSE(years.empty());
+  for (int fy : years) {
+    std::string id = std::to_string(fy);
+    INFO("financial year " << fy);
+    // Axis titles and numbers on the vertical axis, a label under the bars, an image with a name, the figures as a table.
+    CHECK(browser.text("#load-chart-" + id + " .app-bars__y-title") == "Peers");
+    CHECK(browser.text("#load-chart-" + id + " .app-bars__x-title").find("Days on site") != std::string::npos);
+    json ticks = browser.run_script("return [...document.querySelectorAll(arguments[0])].map((t) => t.textContent);",
+                                    json::array({"#load-chart-" + id + " .app-bars__tick"}));
+    REQUIRE(ticks.size() >= 2);
+    CHECK(ticks[0] == "0");
+    CHECK(browser.run_script("return document.querySelector(arguments[0]).getAttribute('aria-label');",
+                             json::array({"#load-chart-" + id + " [role=img]"})).get<std::string>().find("table below") != std::string::npos);
+    int peers = 0, counted = 0;
+    for (const auto& p : report.body["peer_days"]) peers += p["fy"] == fy;
+    json cells = browser.run_script("return [...document.querySelectorAll(arguments[0])].map((c) => Number(c.textContent));",
+                                    json::array({"#load-table-" + id + " tbody td"}));
+    for (const auto& n : cells) counted += n.get<int>();
+    CHECK(counted == peers);  // every peer on site that year is in one bar
+  }
+  browser.click("#load-chart-" + std::to_string(*years.begin()) + " summary");
+  check_page(browser, "office-load-histograms", Reader::kOffice);
+  // The most-loaded peers by name and home council, never by id.
+  std::string most = browser.run_script("return document.querySelector('#most-loaded').textContent;");
+  CHECK_FALSE(std::regex_search(most, std::regex(R"(\bP\d{5}\b)")));
+  CHECK(most.find("Home council") != std::string::npos);
 }

@@ -121,6 +121,13 @@ void Browser::press(const std::string& keys) {
   call("POST", "/actions", {{"actions", {{{"type", "key"}, {"id", "keyboard"}, {"actions", actions}}}}});
 }
 
+void Browser::chord(const std::string& modifier, const std::string& key) {
+  nlohmann::json actions = {{{"type", "keyDown"}, {"value", modifier}}, {{"type", "keyDown"}, {"value", key}},
+                            {{"type", "keyUp"}, {"value", key}}, {{"type", "keyUp"}, {"value", modifier}}};
+  call("POST", "/actions", {{"actions", {{{"type", "key"}, {"id", "keyboard"}, {"actions", actions}}}}});
+  call("DELETE", "/actions");  // nothing stays held down
+}
+
 std::string Browser::text(const std::string& css) {
   return call("GET", "/element/" + wait_for(css) + "/text").get<std::string>();
 }

@@ -39,7 +39,15 @@ class Browser {
   void press(const std::string& keys);
   static constexpr const char* kTab = "\uE004";
   static constexpr const char* kEnter = "\uE007";
+  static constexpr const char* kShift = "\uE008";
+  static constexpr const char* kEscape = "\uE00C";
+  static constexpr const char* kSpace = " ";
+  static constexpr const char* kArrowLeft = "\uE012";
+  static constexpr const char* kArrowUp = "\uE013";
+  static constexpr const char* kArrowRight = "\uE014";
   static constexpr const char* kArrowDown = "\uE015";
+  // Holds `modifier` (kShift) down while pressing `key`: chord(kShift, kTab) is Shift+Tab.
+  void chord(const std::string& modifier, const std::string& key);
   std::string text(const std::string& css);
   // Waits until the text of `css` contains `needle`; returns the last text seen.
   std::string wait_for_text(const std::string& css, const std::string& needle, double seconds = 15);

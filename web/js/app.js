@@ -5,6 +5,8 @@
 //            #/requests/R, #/requests/R/confirmation, #/requests/R/cancel
 //   peer:    #/ (challenges, offered weeks, cap and skills, feed), #/challenges/R/decline
 //   office:  #/ (dashboard)
+//   group:   #/[?q=&show=] (peers, challenges open to nomination), #/peers/P, #/peers/P/veto/R,
+//            #/challenges/R (nominate), #/share (member peer days by party)
 // A token may come in the link as #token=...; it is kept in sessionStorage.
 import { $, el, heading, para, button, textInput, errorSummary } from "./dom.js";
 import { api, setToken, token, SignedOut, Unreachable } from "./api.js";
@@ -12,9 +14,10 @@ import { show, setWho, carry, failed, setHandlers, busy, beginRoute } from "./la
 import { councilRoutes } from "./council.js";
 import { peerRoutes } from "./peer.js";
 import { officeRoutes } from "./office.js";
+import { groupRoutes } from "./group.js";
 
 const session = { me: null };
-const kRoutes = { council: councilRoutes, peer: peerRoutes, office: officeRoutes };
+const kRoutes = { council: councilRoutes, peer: peerRoutes, office: officeRoutes, group: groupRoutes };
 
 function signOut(message) {
   setToken("");
@@ -27,7 +30,7 @@ function signOut(message) {
 
 async function signInPage(error = null) {
   const input = textInput({ id: "token", label: "Access token", labelSize: "s", type: "password", error,
-    hint: "The access token you were given by the programme office (for a council, a peer or the programme office).",
+    hint: "The access token you were given by the programme office (for a council, a peer, a political group office or the programme office).",
     attrs: { autocomplete: "off", spellcheck: "false" } });
   const submit = button("Sign in", { type: "submit", id: "sign-in-button" });
   const form = el("form", { id: "sign-in-form", novalidate: true, onsubmit: (event) => {
@@ -38,7 +41,7 @@ async function signInPage(error = null) {
     error ? errorSummary([{ text: error, href: "#token" }]) : null,
     el("div", { class: "govuk-grid-row" }, el("div", { class: "govuk-grid-column-two-thirds" },
       heading("Sign in to book and run peer challenges"),
-      para("Councils book their corporate peer challenge here; peers offer weeks and answer invitations; the programme office plans the programme."),
+      para("Councils book their corporate peer challenge here; peers offer weeks and answer invitations; political group offices approve and nominate their councillor peers; the programme office plans the programme."),
       form)),
   ] });
 }

@@ -27,10 +27,19 @@ export function button(text, attrs = {}, variant = "") {
   return el("button", { type: attrs.type || "button", class: `govuk-button${variant ? " govuk-button--" + variant : ""}`,
                         "data-module": "govuk-button", ...attrs }, text);
 }
+// A link that looks like a button says it is one (role=button), so it
+// answers the Space key as a button does, not only Enter (as GOV.UK
+// Frontend's Button does for the links it starts on a page's first load).
+const spaceClicks = (event) => {
+  if (event.key !== " " && event.key !== "Spacebar") return;
+  event.preventDefault();
+  event.currentTarget.click();
+};
 export const linkButton = (href, text, attrs = {}, variant = "") =>
-  el("a", { href, role: "button", draggable: "false", class: `govuk-button${variant ? " govuk-button--" + variant : ""}`, ...attrs }, text);
+  el("a", { href, role: "button", draggable: "false", class: `govuk-button${variant ? " govuk-button--" + variant : ""}`,
+            onkeydown: spaceClicks, ...attrs }, text);
 export const startButton = (href, text, attrs = {}) =>
-  el("a", { href, role: "button", draggable: "false", class: "govuk-button govuk-button--start", ...attrs }, text,
+  el("a", { href, role: "button", draggable: "false", class: "govuk-button govuk-button--start", onkeydown: spaceClicks, ...attrs }, text,
      arrow());
 function arrow() {
   const ns = "http://www.w3.org/2000/svg";
