@@ -438,3 +438,31 @@ TEST_CASE("repair after a cancellation and a blocked week") {
   REQUIRE(after.count(target.request));
   CHECK(after[target.request].week == *move->new_week);
 }
+
+TEST_CASE("why_peer_cannot_join says why a nominee cannot sit on a booked team, the request itself set aside") {
+  ScenarioBuilder b("2012-04-16", "2012-04-27");
+  b.council("C1", "Labour", 52, -1);
+  b.council("C2", "Labour", 53, -1);
+  b.peer("M1", Role::kMember, "C9", 52, -1, "Labour");
+  b.peer("M2", Role::kMember, "C9", 52, -1, "Labour");
+  b.peer("M3", Role::kMember, "C1", 52, -1, "Labour");  // from C1 itself
+  b.peer("M4", Role::kMember, "C9", 52, -1, "Labour").max_days_per_year = 2;
+  b.request("R1", "C1", 3, {1, 0, 0, 0, 0});
+  b.request("R2", "C2", 3, {1, 0, 0, 0, 0});
+  Scenario s = b.build();
+  Problem problem(s);
+  BookingOptions booking(problem);
+  Plan plan;
+  plan.assignments = {{"R1", day("2012-04-16"), {"M1"}}, {"R2", day("2012-04-16"), {"M2"}}};
+  REQUIRE(booking.load_plan(plan).is_ok());
+  auto ask = [&](const std::string& peer) { return booking.why_peer_cannot_join("R1", peer, day("2012-04-16")).value(); };
+  CHECK(ask("M1").code.empty());  // its own seat does not count against it
+  Reason busy = ask("M2");
+  CHECK(busy.code == "busy");
+  CHECK(busy.rule == "H9");
+  CHECK(busy.text == "is already on a challenge at C2 that week");
+  CHECK(ask("M3").code == "own_council");
+  CHECK(ask("M4").code == "day_cap");
+  CHECK(booking.why_peer_cannot_join("R1", "NOPE", day("2012-04-16")).status().code() == Status::Code::kNotFound);
+  CHECK(booking.why_peer_cannot_join("R1", "M1", day("2013-04-15")).status().field() == "week");
+}

@@ -38,7 +38,7 @@ export { newKey };
 export async function api(method, path, body, headers = {}, { raw = false } = {}) {
   const options = { method, headers: { Authorization: "Bearer " + token(), ...headers }, cache: "no-store" };
   if (body !== undefined) {
-    options.headers["Content-Type"] = "application/json";
+    options.headers["Content-Type"] = headers["Content-Type"] || "application/json";
     options.body = typeof body === "string" ? body : JSON.stringify(body);
   }
   const record = { method, path, status: 0 };

@@ -1,7 +1,8 @@
 // office.js — the programme office's dashboard, restyled with GOV.UK
 // Frontend: a full solve with its progress, challenges per week (a chart
 // with axes and a table), peer load, money against the budget, the
-// unscheduled requests with why, import and export.
+// unscheduled requests with why, the milestones of a month, election
+// results from a spreadsheet, import and export.
 import { $, el, heading, para, link, list, button, buttonGroup, details, table, summaryList, textInput, radios } from "./dom.js";
 import { api, enc } from "./api.js";
 import { show, showErrors, busy, carry } from "./layout.js";
@@ -33,6 +34,8 @@ async function dashboard(me) {
     loadSection(report.peer_days, top, names),
     finance ? financeTable(finance) : null,
     unscheduledList(unscheduled),
+    await milestonesSection(me),
+    electionResults(me),
     importExport(me),
   ] });
 }
@@ -179,13 +182,18 @@ function importExport(me) {
   const exportPlan = button("Export the plan", { id: "export-plan" }, "secondary");
   exportPlan.addEventListener("click", () => busy(exportPlan, "Exporting…", async () => save(await api("GET", "/plan"), "plan.json")));
   const importButton = button("Import", { id: "import-button" });
+  const readJson = async (file, href) => {
+    try { return JSON.parse(await file.text()); } catch { showErrors([{ text: `${file.name} is not a JSON file`, href }]); return null; }
+  };
   importButton.addEventListener("click", () => busy(importButton, "Importing…", async () => {
     const file = $("#import").files[0];
+    const planFile = $("#import-plan").files[0];
     if (!file) return showErrors([{ text: "Choose a scenario file to import", href: "#import" }]);
-    let scenario;
-    try { scenario = JSON.parse(await file.text()); } catch { return showErrors([{ text: "The file is not JSON", href: "#import" }]); }
-    await api("PUT", "/scenario", { scenario });
-    carry({ title: `${file.name} imported.`, success: true });
+    const scenario = await readJson(file, "#import");
+    const plan = planFile ? await readJson(planFile, "#import-plan") : undefined;
+    if (!scenario || plan === null) return;
+    await api("PUT", "/scenario", plan ? { scenario, plan } : { scenario });
+    carry({ title: `${file.name} imported${plan ? ` with the bookings in ${planFile.name}` : ""}.`, success: true });
     await dashboard(me);
   }));
   return el("section", { "aria-labelledby": "import-title" },
@@ -195,7 +203,75 @@ function importExport(me) {
       el("label", { class: "govuk-label", for: "import" }, "Import a scenario (peerslot-scenario JSON)"),
       el("div", { class: "govuk-hint", id: "import-hint" }, "This replaces the whole programme."),
       el("input", { class: "govuk-file-upload", id: "import", name: "import", type: "file", accept: "application/json", "aria-describedby": "import-hint" })),
+    el("div", { class: "govuk-form-group" },
+      el("label", { class: "govuk-label", for: "import-plan" }, "Its plan (optional: peerslot-plan JSON)"),
+      el("div", { class: "govuk-hint", id: "import-plan-hint" }, "To restore an export as it was, choose the plan exported with the scenario: its bookings keep the pinned challenges in their weeks."),
+      el("input", { class: "govuk-file-upload", id: "import-plan", name: "import-plan", type: "file", accept: "application/json", "aria-describedby": "import-plan-hint" })),
     importButton);
+}
+
+// --- what is due: the booked challenges' milestones of one month -------------
+
+const monthName = (iso) => new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { month: "long", year: "numeric", timeZone: "UTC" });
+const dayName = (iso) => new Date(iso + "T12:00:00Z").toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+let milestoneMonth = null;  // "YYYY-MM", kept while the dashboard is drawn again
+
+// The months of the programme; this month when it is one of them, else the first.
+function programmeMonths(window) {
+  const months = [];
+  for (let d = new Date(window.start.slice(0, 7) + "-01T12:00:00Z"); d.toISOString().slice(0, 10) <= window.end; d.setUTCMonth(d.getUTCMonth() + 1))
+    months.push(d.toISOString().slice(0, 7));
+  return months;
+}
+
+async function milestonesSection(me) {
+  const months = programmeMonths(me.window);
+  const now = new Date().toISOString().slice(0, 7);
+  const month = milestoneMonth || (months.includes(now) ? now : months[0]);
+  const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+  const due = await api("GET", `/reports/milestones?from=${month}-01&to=${last}`);
+  const select = el("select", { class: "govuk-select", id: "milestone-month", name: "milestone-month" },
+    months.map((m) => el("option", { value: m, selected: m === month }, monthName(m + "-01"))));
+  const showMonth = button("Show", { id: "milestone-show" }, "secondary");
+  showMonth.addEventListener("click", () => busy(showMonth, "Loading…", async () => {
+    milestoneMonth = select.value;
+    await dashboard(me);
+    $("#milestone-month")?.focus();
+  }));
+  const shown = due.slice(0, 60);
+  const caption = `${due.length} ${due.length === 1 ? "milestone" : "milestones"} in ${monthName(month + "-01")}${due.length > shown.length ? `, the first ${shown.length} shown` : ""}`;
+  return el("section", { "aria-labelledby": "milestones-title" },
+    heading("What is due", "m", "h2", { id: "milestones-title" }),
+    para("The steps of every booked challenge: scoping meetings, position statements, days on site, feedback, reports and progress reviews."),
+    el("div", { class: "govuk-form-group" }, el("label", { class: "govuk-label", for: "milestone-month" }, "Month"), select),
+    showMonth,
+    table(caption, ["When", "What", "Council", "Reference"],
+          shown.map((m) => [m.when || dayName(m.date || m.start), m.what, m.council_name, el("span", { class: "app-reference" }, m.reference)]),
+          { rowHeaders: true, id: "milestones-table" }));
+}
+
+// --- election results from a spreadsheet ---------------------------------------
+
+function electionResults(me) {
+  const record = button("Record election results", { id: "results-button" });
+  record.addEventListener("click", () => busy(record, "Recording…", async () => {
+    const file = $("#results").files[0];
+    if (!file) return showErrors([{ text: "Choose a CSV file of election results", href: "#results" }]);
+    const reply = await api("PUT", "/control-changes.csv", await file.text(), { "Content-Type": "text/csv" });
+    const offers = reply.support_requests.length;
+    carry({ title: `${reply.recorded} ${reply.recorded === 1 ? "result" : "results"} recorded. ` +
+                   `${offers} ${offers === 1 ? "council has" : "councils have"} been offered member peer support.`, success: true });
+    await dashboard(me);
+  }));
+  return el("section", { "aria-labelledby": "results-title" },
+    heading("Election results", "m", "h2", { id: "results-title" }),
+    el("div", { class: "govuk-form-group" },
+      el("label", { class: "govuk-label", for: "results" }, "Upload changes of political control (CSV)"),
+      el("div", { class: "govuk-hint", id: "results-hint" },
+        "Columns council, date, control and support_days (0 to 5; empty means 2). Control is a party or NOC. " +
+        "Every council whose control changes is offered member peer support. Nothing is recorded if a line is wrong."),
+      el("input", { class: "govuk-file-upload", id: "results", name: "results", type: "file", accept: ".csv,text/csv", "aria-describedby": "results-hint" })),
+    record);
 }
 
 // --- search and filter over councils, peers and requests --------------------
