@@ -828,10 +828,19 @@ TEST_CASE("a political group office approves, vetoes, nominates and reads days b
   }
   REQUIRE_FALSE(challenge.empty());
   browser.go(demo.base() + "#/");
-  browser.wait_for("[data-challenge='" + challenge + "']");
+  browser.wait_for("#all-challenges");
+  browser.click("#all-challenges");
+  browser.wait_for("#challenge-filter");
+  std::string where;
+  for (const auto& c : group["challenges"])
+    if (c["request"] == challenge) where = c["council_name"];
+  browser.type("#cq", where);
+  browser.click("#find-challenge");
+  CHECK(browser.wait_for_text("#challenge-table caption", "matching").find("matching \"" + where + "\"") != std::string::npos);
+  check_page(browser, "group-7-challenges-found-phone");
   browser.click("[data-challenge='" + challenge + "']");
   browser.wait_for("#nominate-form");
-  check_page(browser, "group-7-challenge-phone");
+  check_page(browser, "group-7-challenge-nominate-phone");
   browser.click("#nominate");  // nothing chosen
   CHECK(browser.wait_for_text("#peer-error", "Select").find("Select the councillor peer") != std::string::npos);
   check_page(browser, "group-8-nominate-empty-phone");

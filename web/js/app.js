@@ -6,7 +6,7 @@
 //   peer:    #/ (challenges, offered weeks, cap and skills, feed), #/challenges/R/decline
 //   office:  #/ (dashboard)
 //   group:   #/[?q=&show=] (peers, challenges open to nomination), #/peers/P, #/peers/P/veto/R,
-//            #/challenges/R (nominate), #/share (member peer days by party)
+//            #/challenges[?q=], #/challenges/R (nominate), #/share (member peer days by party)
 // A token may come in the link as #token=...; it is kept in sessionStorage.
 import { $, el, heading, para, button, textInput, errorSummary } from "./dom.js";
 import { api, setToken, token, SignedOut, Unreachable } from "./api.js";

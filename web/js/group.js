@@ -94,14 +94,45 @@ async function home(me, query = "") {
       heading("Challenges where you may nominate", "m", "h2", { id: "challenges-title" }),
       para(`Booked challenges with a councillor peer's place at councils under ${group.party} control or no overall control.`),
       challenges.length
-        ? table(null, ["Council", "Control", "Week", "Councillor peers"], challenges.map((c) => [
-            link(`#/challenges/${enc(c.request)}`, [c.council_name, hidden(`, ${Week(c.week)}`)], { "data-challenge": c.request }),
-            c.control, Week(c.week), (c.members || []).length ? (c.members || []).map((m) => m.name).join(", ") : "None yet"]),
-          { rowHeaders: true, stack: true, id: "challenge-table" })
+        ? [challengeTable(`The ${Math.min(kSoonest, upcoming(challenges, now).length)} soonest of ${challenges.length} challenges`,
+                          upcoming(challenges, now).slice(0, kSoonest)),
+           para(link("#/challenges", `Find a challenge among all ${challenges.length}`, { id: "all-challenges" }))]
         : para("There is no challenge where your group may nominate at present.")),
     el("section", { "aria-labelledby": "share-title" },
       heading("Member peer days by party", "m", "h2", { id: "share-title" }),
       para(link("#/share", "See the days each party's peers have given against the proportional share", { id: "share-link" }))),
+  ] });
+}
+
+const kSoonest = 10;
+const upcoming = (challenges, now) => { const ahead = challenges.filter((c) => c.week >= now); return ahead.length ? ahead : challenges; };
+const challengeTable = (caption, challenges) => table(caption, ["Council", "Control", "Week", "Councillor peers"], challenges.map((c) => [
+  link(`#/challenges/${enc(c.request)}`, [c.council_name, hidden(`, ${Week(c.week)}`)], { "data-challenge": c.request }),
+  c.control, Week(c.week), (c.members || []).length ? (c.members || []).map((m) => m.name).join(", ") : "None yet"]),
+  { rowHeaders: true, stack: true, id: "challenge-table" });
+
+// Every challenge open to nomination, found by council or councillor peer.
+async function challengesPage(me, query = "") {
+  const { group } = await load(me);
+  const q = (new URLSearchParams(query || "").get("q") || "").trim();
+  const match = (c) => !q || [c.council_name, ...(c.members || []).map((m) => m.name)]
+    .some((t) => String(t || "").toLowerCase().includes(q.toLowerCase()));
+  const all = [...(group.challenges || [])].sort(byWeek);
+  const kept = all.filter(match);
+  const form = el("form", { novalidate: true, id: "challenge-filter", onsubmit: (event) => {
+    event.preventDefault();
+    location.hash = `#/challenges?${new URLSearchParams({ q: $("#cq").value.trim() })}`;
+  } },
+    textInput({ id: "cq", label: "Find a challenge by council or councillor peer", labelSize: "s", value: q,
+                attrs: { type: "search", spellcheck: "false" } }),
+    button("Find", { type: "submit", id: "find-challenge" }, "secondary"));
+  show({ title: "Challenges where you may nominate", back: "#/", content: [
+    heading("Challenges where you may nominate"),
+    para(`Booked challenges with a councillor peer's place at councils under ${group.party} control or no overall control.`),
+    form,
+    el("div", { "aria-live": "polite" },
+      kept.length ? challengeTable(`${kept.length} of ${all.length} challenges${q ? ` matching "${q}"` : ""}, the soonest first`, kept)
+                  : para(q ? `No challenge matches "${q}".` : "There is no challenge where your group may nominate at present.")),
   ] });
 }
 
@@ -250,6 +281,7 @@ export const groupRoutes = [
   [/^\/(?:\?(.*))?$/, home],
   [/^\/peers\/([^/]+)$/, peerPage],
   [/^\/peers\/([^/]+)\/veto\/([^/]+)$/, vetoPage],
+  [/^\/challenges(?:\?(.*))?$/, challengesPage],
   [/^\/challenges\/([^/]+)$/, (me, request) => challengePage(me, request)],
   [/^\/share$/, sharePage],
 ];
