@@ -230,8 +230,9 @@ async function challengePage(me, request, error = null, chosen = null) {
                                       hint: `${p.council_name || "No home council"}; ${daysWords(p, year)}` })) }),
     candidates.length ? nominate : para("Every one of your councillor peers is on this team."));
   const members = c.members || [];
+  const chosenAt = candidates.findIndex((p) => p.id === chosen);  // the error summary's link goes to the peer refused
   show({ title: (error ? "Error: " : "") + `Nominate for the challenge at ${c.council_name}`, back: "#/", content: [
-    error ? errorSummary([{ text: error, href: "#peer" }]) : null,
+    error ? errorSummary([{ text: error, href: chosenAt >= 1 ? `#peer-${chosenAt + 1}` : "#peer" }]) : null,
     el("div", { class: "govuk-grid-row" }, el("div", { class: "govuk-grid-column-two-thirds" },
       el("span", { class: "govuk-caption-l" }, Week(c.week)),
       heading(`Nominate a councillor peer for the challenge at ${c.council_name}`),
