@@ -91,6 +91,20 @@ std::optional<Violation> broken_by(const Draft& d, const Assignment& trial) {
   return std::nullopt;
 }
 
+// Whether the nominee could sit on the team at all: not on it already, a
+// councillor seat, and nothing of their own in the way that week (engine).
+Status could_join(const Draft& d, const Request& request, const Assignment& booking, const Peer& nominee) {
+  std::string at = challenge_at(d.scenario(), request);
+  if (on_team(booking, nominee.id)) return refused("peer", nominee.name + " is already on the team of " + at, "already_on_team", "");
+  if (request.team[static_cast<int>(Role::kMember)] == 0)
+    return refused("request", capitalised(at) + " has no place for a councillor peer", "no_place_for_role", "H4");
+  auto why = d.base().booking_cache->why_peer_cannot_join(d.base(), request.id, nominee.id, booking.week);
+  if (!why.is_ok()) return why.status();
+  const Reason& reason = why.value();
+  if (reason.code.empty()) return Status::ok();
+  return refused("peer", nominee.name + " cannot join " + at + ": " + reason.text, reason.code, reason.rule);
+}
+
 }  // namespace
 
 Status nominate(Draft& d, const User& who, const std::string& request_id, const std::string& peer_id) {
@@ -102,13 +116,8 @@ Status nominate(Draft& d, const User& who, const std::string& request_id, const 
   const Assignment& booking = *found.value();
   const Request& request = *d.scenario().find_request(request_id);
   const Scenario& s = d.scenario();
-  if (on_team(booking, peer_id)) return refused("peer", nominee.name + " is already on the team of " + challenge_at(s, request), "already_on_team", "");
-  if (request.team[static_cast<int>(Role::kMember)] == 0)
-    return refused("request", capitalised(challenge_at(s, request)) + " has no place for a councillor peer", "no_place_for_role", "H4");
-  auto why = d.base().booking_cache->why_peer_cannot_join(d.base(), request_id, peer_id, booking.week);
-  if (!why.is_ok()) return why.status();
-  if (!why.value().code.empty())
-    return refused("peer", nominee.name + " cannot join " + challenge_at(s, request) + ": " + why.value().text, why.value().code, why.value().rule);
+  Status can = could_join(d, request, booking, nominee);
+  if (!can.is_ok()) return can;
   std::vector<std::string> seats = seats_to_offer(d, booking, nominee);
   if (seats.empty())
     return refused("request", "Every councillor peer on the team of " + challenge_at(s, request) + " has accepted their place", "seats_accepted", "");
