@@ -933,3 +933,146 @@ TEST_CASE("the office reads peer load as histograms with both axes and tables, a
   CHECK_FALSE(std::regex_search(most, std::regex(R"(\bP\d{5}\b)")));
   CHECK(most.find("Home council") != std::string::npos);
 }
+
+// --- the office at phone width; what is due, election results, import and export ---
+
+namespace {
+
+// Every <details> on the page opened, so what it holds is checked as well.
+void open_all_details(Browser& browser) {
+  browser.run_script("document.querySelectorAll('details').forEach((d) => { d.open = true; });");
+}
+
+// A file under a fresh temporary directory with `text` in it; its path.
+std::string temp_file(const std::string& name, const std::string& text) {
+  std::string path = peerslot::e2e::temp_dir() + "/" + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+// Waits until the page shows a success banner (#flash) or an error summary; which one.
+std::string wait_for_outcome(Browser& browser, double seconds = 30) {
+  for (int i = 0; i < seconds * 10; ++i) {
+    std::string seen = browser.run_script(
+        "return document.querySelector('#flash') ? 'flash' : document.querySelector('#error-summary') ? 'error' : '';");
+    if (!seen.empty()) return seen;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("the office dashboard works at phone width with no sideways scrolling", "[browser]") {
+  ServedDemo demo;
+  Browser browser(free_port(), 390, 844);
+  browser.go(demo.url("office"));
+  browser.wait_for("#solve");
+  browser.wait_for("#milestones-table");
+  REQUIRE(browser.run_script("return window.innerWidth;") == 390);
+  check_page(browser, "office-phone-1-dashboard", Reader::kOffice);
+  open_all_details(browser);
+  check_page(browser, "office-phone-2-figures-open", Reader::kOffice);
+  // Wide tables stay inside the page: stacked, or in a scrolling region that the keyboard can reach and that has a name.
+  json wide = browser.run_script(R"(
+    return [...document.querySelectorAll('main table')].filter((t) => {
+      const region = t.closest('.app-table-scroll');
+      if (t.classList.contains('app-table--stack')) return false;
+      if (region) return !(region.getAttribute('tabindex') === '0' && region.getAttribute('role') === 'region' && region.getAttribute('aria-label'));
+      return t.getBoundingClientRect().right > window.innerWidth + 1;
+    }).map((t) => t.id || (t.caption && t.caption.textContent) || t.rows[0].textContent);)");
+  INFO("tables wider than the phone: " << wide.dump());
+  CHECK(wide.empty());
+  browser.run_script("document.querySelector('#solve-seconds').value = '1';");
+  browser.click("#solve");
+  browser.wait_for_text("#solve-state", "100%", 60);
+  browser.wait_for("#preview-title");
+  check_page(browser, "office-phone-3-solved", Reader::kOffice);
+  browser.click("#search-link");
+  browser.wait_for("#search-form");
+  check_page(browser, "office-phone-4-search", Reader::kOffice);
+  browser.click("#search");
+  browser.wait_for_text("#results caption", "requests");
+  check_page(browser, "office-phone-5-search-results", Reader::kOffice);
+}
+
+TEST_CASE("the office reads what is due in a month, records election results and restores an export", "[browser]") {
+  ServedDemo demo;
+  auto& service = demo.service();
+  const std::string office = service.token("office");
+  Browser browser(free_port(), 1280, 1200);
+  browser.go(demo.url("office"));
+  browser.wait_for("#milestone-month");
+
+  // (a) What is due: a month with bookings, chosen with the select and Show.
+  const std::string month = "2012-06";
+  auto due = service.call("GET", "/reports/milestones?from=2012-06-01&to=2012-06-30", office);
+  REQUIRE(due.status == 200);
+  REQUIRE(due.body.size() > 0);
+  json first = due.body[0];
+  int in_month = static_cast<int>(due.body.size());
+  browser.run_script("const s = document.querySelector('#milestone-month'); s.value = arguments[0]; s.dispatchEvent(new Event('change'));",
+                     json::array({month}));
+  browser.click("#milestone-show");
+  std::string caption = browser.wait_for_text("#milestones-table caption", std::to_string(in_month) + " milestone");
+  INFO("month " << month << ", caption " << caption);
+  CHECK(caption.rfind(std::to_string(in_month) + " milestone", 0) == 0);
+  int rows = browser.run_script("return document.querySelectorAll('#milestones-table tbody tr').length;").get<int>();
+  CHECK(rows == std::min(in_month, 60));
+  CHECK(browser.run_script("return document.querySelector('#milestone-month').value;") == month);
+  CHECK(browser.text("#milestones-table").find(first["council_name"].get<std::string>()) != std::string::npos);
+  check_page(browser, "office-due-1-month", Reader::kOffice);
+
+  // (b) Election results from a CSV file: a council changes control and is offered member peer support.
+  auto scenario = service.call("GET", "/scenario", office);
+  REQUIRE(scenario.status == 200);
+  json council = scenario.body["councils"][1];
+  std::string id = council["id"], was = council.value("control", "");
+  std::string next = was == "NOC" ? "Labour" : "NOC";
+  json other = scenario.body["councils"][2];
+  std::string other_id = other["id"], other_was = other.value("control", "");
+  auto control_of = [&](const std::string& c) {
+    auto got = service.call("GET", "/councils/" + c, office);
+    REQUIRE(got.status == 200);
+    return got.body.value("control", "");
+  };
+  // A bad line first: the error summary names it and nothing changes.
+  browser.type("#results", temp_file("bad-results.csv", "council,date,control,support_days\n" + other_id + ",2012-05-04," +
+                                                        (other_was == "NOC" ? "Labour" : "NOC") + ",2\n" + id + ",2012-13-45," + next + ",2\n"));
+  browser.click("#results-button");
+  REQUIRE(wait_for_outcome(browser) == "error");
+  std::string refused = browser.text("#error-summary");
+  INFO(refused);
+  CHECK(refused.find("Line 3") != std::string::npos);
+  CHECK(control_of(id) == was);
+  CHECK(control_of(other_id) == other_was);
+  check_page(browser, "office-results-1-bad-line", Reader::kOffice);
+  browser.run_script("document.querySelector('#results').value = ''; document.querySelector('#error-summary').remove();");
+  browser.type("#results", temp_file("results.csv", "council,date,control,support_days\n" + id + ",2012-05-04," + next + ",2\n"));
+  browser.click("#results-button");
+  REQUIRE(wait_for_outcome(browser) == "flash");
+  std::string banner = browser.text("#flash");
+  CHECK(banner.find("1 result recorded.") != std::string::npos);
+  CHECK(banner.find("1 council has been offered member peer support.") != std::string::npos);
+  CHECK(control_of(id) == next);
+  check_page(browser, "office-results-2-recorded", Reader::kOffice);
+
+  // (c) Export the scenario and its plan, import both through the page: the same bookings afterwards.
+  browser.wait_for("#import");
+  auto exported = service.call("GET", "/scenario", office);
+  auto plan = service.call("GET", "/plan", office);
+  REQUIRE(exported.status == 200);
+  REQUIRE(plan.status == 200);
+  size_t bookings = plan.body["assignments"].size();
+  REQUIRE(bookings > 0);
+  browser.type("#import", temp_file("scenario.json", exported.body.dump()));
+  browser.type("#import-plan", temp_file("plan.json", plan.body.dump()));
+  check_page(browser, "office-import-1-chosen", Reader::kOffice);
+  browser.click("#import-button");
+  REQUIRE(wait_for_outcome(browser, 60) == "flash");
+  CHECK(browser.text("#flash").find("scenario.json imported with the bookings in plan.json") != std::string::npos);
+  check_page(browser, "office-import-2-imported", Reader::kOffice);
+  auto after = service.call("GET", "/plan", office);
+  CHECK(after.body["assignments"].size() == bookings);
+  CHECK(control_of(id) == next);
+}

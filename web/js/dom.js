@@ -84,7 +84,15 @@ export function summaryList(rows, attrs = {}) {
 }
 
 // headers: ["Week", ...]; rows: [[cell, ...]] (first cell a row header when rowHeaders).
-export function table(caption, headers, rows, { rowHeaders = false, stack = false, id = null } = {}) {
+// scroll: a label for a wide table kept as a table on a phone, in a region
+// that scrolls sideways (focusable, so the keyboard can scroll it, and named),
+// as GOV.UK recommends; the page itself never scrolls sideways.
+export function table(caption, headers, rows, { rowHeaders = false, stack = false, id = null, scroll = null } = {}) {
+  const t = plainTable(caption, headers, rows, { rowHeaders, stack, id });
+  return scroll ? el("div", { class: "app-table-scroll", role: "region", tabindex: "0", "aria-label": scroll }, t) : t;
+}
+
+function plainTable(caption, headers, rows, { rowHeaders, stack, id }) {
   return el("table", { class: "govuk-table" + (stack ? " app-table--stack" : ""), id },
     caption ? el("caption", { class: "govuk-table__caption govuk-table__caption--m" }, caption) : null,
     el("thead", { class: "govuk-table__head" }, el("tr", { class: "govuk-table__row" },

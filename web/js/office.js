@@ -97,7 +97,7 @@ function loadSection(peerDays, top, names) {
       const rows = peerDays.filter((p) => p.fy === fy);
       return [fyWords(fy), String(rows.length), rows.reduce((n, p) => n + p.days, 0).toLocaleString("en-GB"),
               String(Math.max(0, ...rows.map((p) => p.days)))];
-    }), { rowHeaders: true, id: "load-table" }),
+    }), { rowHeaders: true, id: "load-table", stack: true }),
     years.map((fy) => loadHistogram(fy, peerDays.filter((p) => p.fy === fy))),
     table("Most-loaded peers", ["Peer", "Home council", "Financial year", "Days", "Cap"], top.map((p, i) =>
       [names[i].name, names[i].council || "None", fyWords(p.fy), String(p.days), p.cap === null ? "No cap" : String(p.cap)]),
@@ -111,7 +111,8 @@ function financeTable(finance) {
     table("Money: the booked programme against the budget",
       ["Financial year", "Peer days", "Day rates", "Mileage", "Subject fees (income)", "Net cost", "Budget", "Left"],
       (finance.years || []).map((y) => [y.label, String(y.peer_days), cash(y.day_costs), cash(y.mileage), cash(y.fees), cash(y.net),
-                                        cash(y.budget), cash(y.remaining)]), { rowHeaders: true }));
+                                        cash(y.budget), cash(y.remaining)]),
+      { rowHeaders: true, id: "finance-table", scroll: "Money against the budget by financial year (scrolls sideways)" }));
 }
 
 function unscheduledList(unscheduled) {
@@ -166,7 +167,7 @@ function solvePreview(me, job) {
   }));
   return [title,
     table(null, ["Council", "Week", "Team"], bookings.map((b) => [b.council_name, b.week_words.replace(/^t/, "T"), team(b.peers)]),
-          { rowHeaders: true, id: "preview-table" }),
+          { rowHeaders: true, id: "preview-table", stack: true }),
     apply];
 }
 
@@ -247,10 +248,18 @@ async function milestonesSection(me) {
     showMonth,
     table(caption, ["When", "What", "Council", "Reference"],
           shown.map((m) => [m.when || dayName(m.date || m.start), m.what, m.council_name, el("span", { class: "app-reference" }, m.reference)]),
-          { rowHeaders: true, id: "milestones-table" }));
+          { rowHeaders: true, id: "milestones-table", stack: true }));
 }
 
 // --- election results from a spreadsheet ---------------------------------------
+
+// A refusal of a spreadsheet names its line: "line 3.date" becomes "Line 3 (date): ...".
+function lineWords(error) {
+  if (/\bline \d+/i.test(error.message) || !error.field) return error.message;
+  const [, line, field] = /^line (\d+)\.?(.*)$/.exec(error.field) || [];
+  if (!line) return `${error.field}: ${error.message}`;
+  return `Line ${line}${field ? ` (${field.replace(/_/g, " ")})` : ""}: ${error.message.charAt(0).toLowerCase()}${error.message.slice(1)}`;
+}
 
 function electionResults(me) {
   const record = button("Record election results", { id: "results-button" });
@@ -262,7 +271,7 @@ function electionResults(me) {
     carry({ title: `${reply.recorded} ${reply.recorded === 1 ? "result" : "results"} recorded. ` +
                    `${offers} ${offers === 1 ? "council has" : "councils have"} been offered member peer support.`, success: true });
     await dashboard(me);
-  }));
+  }), { onRefusal: (error) => showErrors([{ text: lineWords(error), href: "#results" }]) });
   return el("section", { "aria-labelledby": "results-title" },
     heading("Election results", "m", "h2", { id: "results-title" }),
     el("div", { class: "govuk-form-group" },
@@ -336,7 +345,7 @@ async function searchPage(me, query = "") {
     el("div", { class: "govuk-grid-row" },
       el("div", { class: "govuk-grid-column-one-third" }, form),
       el("div", { class: "govuk-grid-column-two-thirds", "aria-live": "polite" },
-        table(caption, headers, shown, { rowHeaders: true, id: "results" }))),
+        table(caption, headers, shown, { rowHeaders: true, id: "results", stack: true }))),
   ] });
 }
 
