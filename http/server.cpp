@@ -17,6 +17,8 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <ctime>
 
 namespace peerslot::http {
@@ -116,9 +118,28 @@ Server::Server(service::Service& service, const ServerOptions& options)
   add_peer_routes(router_, service);
   add_group_routes(router_, service);
   add_office_routes(router_, service, jobs_);
-  server_.set_mount_point("/", web_dir());  // the web pages: web/index.html at "/"
+  serve_pages();
   set_limits();
   set_handlers();
+}
+
+// The web pages: web/index.html at "/", its scripts and the built styles;
+// nothing else of web/ (its sources and node_modules stay unserved).
+void Server::serve_pages() {
+  std::string dir = web_dir();
+  server_.set_mount_point("/js", dir + "/js");
+  server_.set_mount_point("/dist", dir + "/dist");
+  server_.Get("/", [dir](const httplib::Request&, httplib::Response& response) {
+    std::ifstream in(dir + "/index.html", std::ios::binary);
+    if (!in) {
+      response.status = 500;
+      response.set_content("the web pages are missing: run tools/setup", "text/plain; charset=utf-8");
+      return;
+    }
+    std::ostringstream page;
+    page << in.rdbuf();
+    response.set_content(page.str(), "text/html; charset=utf-8");
+  });
 }
 
 void Server::set_limits() {

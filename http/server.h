@@ -57,6 +57,7 @@ class Server {
   void stop() { server_.stop(); }
 
  private:
+  void serve_pages();
   void set_limits();
   void set_handlers();
 

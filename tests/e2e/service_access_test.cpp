@@ -84,6 +84,16 @@ TEST_CASE("service: every route with every role", "[service]") {
   }
   CHECK(s.call("GET", "/me", "wrong").status == 401);
   CHECK(s.call("GET", "/me", "wrong").headers["WWW-Authenticate"] == "Bearer");
+
+  // The web pages: the page, its scripts and built styles, and nothing else of web/.
+  Answer page = s.call("GET", "/");
+  CHECK(page.status == 200);
+  CHECK(page.headers["Content-Type"].rfind("text/html", 0) == 0);
+  CHECK(page.text.find("dist/app.css") != std::string::npos);
+  CHECK(s.call("GET", "/js/app.js").status == 200);
+  CHECK(s.call("GET", "/dist/app.css").status == 200);
+  for (const char* unserved : {"/index.html", "/package.json", "/app.scss", "/node_modules/govuk-frontend/package.json", "/js/../package.json"})
+    CHECK(s.call("GET", unserved).status == 404);
 }
 
 TEST_CASE("service: calendar feeds and the body size limit", "[service]") {
