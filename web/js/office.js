@@ -271,7 +271,7 @@ function electionResults(me) {
     carry({ title: `${reply.recorded} ${reply.recorded === 1 ? "result" : "results"} recorded. ` +
                    `${offers} ${offers === 1 ? "council has" : "councils have"} been offered member peer support.`, success: true });
     await dashboard(me);
-  }), { onRefusal: (error) => showErrors([{ text: lineWords(error), href: "#results" }]) });
+  }, { onRefusal: (error) => showErrors([{ text: lineWords(error), href: "#results" }]) }));
   return el("section", { "aria-labelledby": "results-title" },
     heading("Election results", "m", "h2", { id: "results-title" }),
     el("div", { class: "govuk-form-group" },
