@@ -1079,3 +1079,138 @@ TEST_CASE("the office reads what is due in a month, records election results and
   CHECK(after.body["assignments"].size() == bookings);
   CHECK(control_of(id) == recorded);
 }
+
+TEST_CASE("a political group office finds a peer, approves, vetoes and nominates with the keyboard alone", "[browser]") {
+  ServedDemo demo;
+  auto& service = demo.service();
+  const std::string token = service.token("group");
+  auto view = [&] {
+    auto got = service.call("GET", "/groups/" + service.call("GET", "/me", token).body["group"].get<std::string>(), token);
+    REQUIRE(got.status == 200);
+    return got.body;
+  };
+  json group = view();
+  auto pinned = [&](const std::string& request) {
+    json pin = service.call("GET", "/requests/" + request, service.token("office")).body["pinned"];
+    return pin.is_boolean() ? pin.get<bool>() : !pin.is_null();
+  };
+  Browser browser(free_port(), 1280, 1000);
+  browser.go(demo.url("group"));
+  browser.wait_for("#peer-table");
+  check_page(browser, "keyboard-group-1-home");
+
+  // (a) Find a peer waiting for approval by name: type into the search box, Enter on Show peers.
+  std::string peer, request, name;
+  for (const auto& p : group["peers"])
+    for (const auto& a : p["assignments"])
+      if (peer.empty() && !a["approved"].get<bool>()) {
+        peer = p["id"];
+        name = p["name"];
+        request = a["request"];
+      }
+  REQUIRE_FALSE(peer.empty());
+  std::string part = name.substr(name.rfind(' ') + 1);
+  tab_to(browser, "#q");
+  browser.press(part);
+  tab_to(browser, "#filter");
+  browser.press(Browser::kEnter);
+  browser.wait_for_text("#peer-table caption", "matching");
+  check_page(browser, "keyboard-group-2-found");
+  tab_to(browser, "[data-peer='" + peer + "']");
+  browser.press(Browser::kEnter);
+  browser.wait_for("#assignments");
+  CHECK(browser.text("main").find(name) != std::string::npos);
+  check_page(browser, "keyboard-group-3-peer");
+  // (b) Approve with Space on the button.
+  tab_to(browser, "[data-approve='" + request + "']");
+  browser.press(Browser::kSpace);
+  CHECK(browser.wait_for_text("#flash", "You approved").find("You approved " + name) != std::string::npos);
+  check_page(browser, "keyboard-group-4-approved");
+
+  // (c) Veto (a link that looks like a button) with Space, Shift+Tab back from the way out, Enter on "Yes, veto".
+  std::string veto_peer, veto_request, veto_name;
+  for (const auto& p : group["peers"])
+    for (const auto& a : p["assignments"])
+      if (veto_peer.empty() && a["request"] != request && a["status"] == "proposed" && !pinned(a["request"])) {
+        veto_peer = p["id"];
+        veto_name = p["name"];
+        veto_request = a["request"];
+      }
+  REQUIRE_FALSE(veto_peer.empty());
+  browser.go(demo.base() + "#/peers/" + veto_peer);
+  browser.wait_for("[data-veto='" + veto_request + "']");
+  tab_to(browser, "[data-veto='" + veto_request + "']");
+  browser.press(Browser::kSpace);
+  browser.wait_for("#confirm-veto");
+  check_page(browser, "keyboard-group-5-veto");
+  tab_to(browser, "#confirm-veto");
+  browser.press(Browser::kEnter);
+  CHECK(browser.wait_for_text("#flash", "You vetoed").find("The new team") != std::string::npos);
+  CHECK(browser.text("#new-team").find(veto_name) == std::string::npos);
+  check_page(browser, "keyboard-group-6-vetoed");
+
+  // (d) Nominate: find the challenge by its council, Enter on its link, the arrow keys choose the peer, Enter on Nominate.
+  group = view();
+  std::string challenge, where;
+  std::vector<std::string> hopefuls;
+  for (const auto& c : group["challenges"]) {
+    if (c["request"] == veto_request || c["request"] == request) continue;
+    bool open_seat = false;
+    std::set<std::string> members;
+    for (const auto& m : c["members"]) {
+      open_seat = open_seat || m["status"] == "proposed";
+      members.insert(m["id"].get<std::string>());
+    }
+    if (!open_seat || pinned(c["request"])) continue;
+    std::vector<std::string> free;
+    for (const auto& p : group["peers"]) {
+      if (members.count(p["id"].get<std::string>())) continue;
+      bool that_week = false;
+      for (const auto& a : p["assignments"]) that_week = that_week || a["week"] == c["week"];
+      if (!that_week) free.push_back(p["id"]);
+    }
+    if (!free.empty()) {
+      challenge = c["request"];
+      where = c["council_name"];
+      hopefuls = free;
+      break;
+    }
+  }
+  REQUIRE_FALSE(challenge.empty());
+  browser.go(demo.base() + "#/");
+  browser.wait_for("#all-challenges");
+  tab_to(browser, "#all-challenges", false, 400);  // past every peer in the table
+  browser.press(Browser::kEnter);
+  browser.wait_for("#challenge-filter");
+  tab_to(browser, "#cq");
+  browser.press(where);
+  browser.press(Browser::kEnter);
+  browser.wait_for_text("#challenge-table caption", "matching");
+  check_page(browser, "keyboard-group-7-challenges-found");
+  tab_to(browser, "[data-challenge='" + challenge + "']");
+  browser.press(Browser::kEnter);
+  browser.wait_for("#nominate-form");
+  check_page(browser, "keyboard-group-8-nominate");
+  bool nominated = false;
+  for (size_t i = 0; i < hopefuls.size() && i < 8 && !nominated; ++i) {
+    tab_to(browser, "input[name=peer]");
+    int radios = browser.run_script("return document.querySelectorAll('input[name=peer]').length;").get<int>();
+    if (!browser.run_script("return document.querySelector('input[name=peer]:checked') !== null;").get<bool>()) browser.press(Browser::kSpace);
+    for (int k = 0; k < radios + 1 && browser.run_script("return document.activeElement.value;") != hopefuls[i]; ++k)
+      browser.press(Browser::kArrowDown);
+    REQUIRE(browser.run_script("return document.querySelector('input[name=peer]:checked').value;") == hopefuls[i]);
+    tab_to(browser, "#nominate");
+    browser.press(Browser::kEnter);
+    for (int wait = 0; wait < 100; ++wait) {
+      if (browser.run_script("return document.querySelector('#flash') !== null || "
+                             "(document.querySelector('#peer-error') !== null && document.querySelector('#nominate').textContent === 'Nominate');").get<bool>())
+        break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    nominated = browser.run_script("return document.querySelector('#flash') !== null;").get<bool>();
+    if (!nominated && i == 0) check_page(browser, "keyboard-group-9-nominate-refused");
+  }
+  REQUIRE(nominated);
+  CHECK(browser.text("#flash").find("You nominated") != std::string::npos);
+  check_page(browser, "keyboard-group-10-nominated");
+}
