@@ -82,6 +82,9 @@ async function home(me, query = "") {
   show({ title: me.display_name || "Group office", content: [
     el("span", { class: "govuk-caption-l" }, "Political group office"),
     heading(me.display_name || `${group.party} group office`),
+    // The other pages first, so a keyboard reaches them before the peer table.
+    list([link("#/challenges", "Find a challenge to nominate for", { id: "to-challenges" }),
+          link("#/share", "Member peer days by party", { id: "to-share" })]),
     toApprove ? inset(`${toApprove} ${toApprove === 1 ? "assignment is" : "assignments are"} waiting for your approval. `,
                       link("#/?show=waiting", "Show the peers with assignments to approve", { id: "show-waiting" })) : null,
     el("section", { "aria-labelledby": "peers-title", id: "peers" },
