@@ -175,6 +175,20 @@ json options_of(ServedDemo& demo, const std::string& request) {
   return weeks.body;
 }
 
+// A peer with a few challenges, the fewest of those with at least three
+// (the seeded plan varies from run to run).
+std::string peer_with_a_few_challenges(ServedDemo& demo) {
+  std::map<std::string, int> challenges;
+  auto plan = demo.service().call("GET", "/plan", demo.service().token("office"));
+  for (const auto& a : plan.body["assignments"])
+    for (const auto& p : a["peers"]) ++challenges[p.get<std::string>()];
+  std::string peer;
+  for (const auto& [id, n] : challenges)
+    if (n >= 3 && (peer.empty() || n < challenges.at(peer))) peer = id;
+  REQUIRE_FALSE(peer.empty());
+  return peer;
+}
+
 // Signs the council in and waits for its start page.
 void council_start(Browser& browser, ServedDemo& demo) {
   browser.go(demo.url("council"));
@@ -383,16 +397,8 @@ TEST_CASE("a conflict shows an error summary with the refreshed calendar and the
 TEST_CASE("a peer accepts and declines at phone width with no sideways scrolling", "[browser]") {
   ServedDemo demo;
   Browser browser(free_port(), 390, 844);
-  // A peer with a few challenges (the seeded plan varies from run to run).
   auto& service = demo.service();
-  std::map<std::string, int> challenges;
-  auto plan = service.call("GET", "/plan", service.token("office"));
-  for (const auto& a : plan.body["assignments"])
-    for (const auto& p : a["peers"]) ++challenges[p.get<std::string>()];
-  std::string peer;
-  for (const auto& [id, n] : challenges)
-    if (n >= 3 && (peer.empty() || n < challenges.at(peer))) peer = id;
-  REQUIRE_FALSE(peer.empty());
+  std::string peer = peer_with_a_few_challenges(demo);
   browser.go(demo.base() + "#token=" + service.user_token("peer", peer));
   browser.wait_for("#challenges");
   REQUIRE(browser.run_script("return window.innerWidth;") == 390);
@@ -651,14 +657,7 @@ TEST_CASE("a peer accepts and declines with the keyboard alone", "[browser]") {
   ServedDemo demo;
   Browser browser(free_port(), 1280, 1000);
   auto& service = demo.service();
-  std::map<std::string, int> challenges;
-  auto plan = service.call("GET", "/plan", service.token("office"));
-  for (const auto& a : plan.body["assignments"])
-    for (const auto& p : a["peers"]) ++challenges[p.get<std::string>()];
-  std::string peer;
-  for (const auto& [id, n] : challenges)
-    if (n >= 3 && (peer.empty() || n < challenges.at(peer))) peer = id;
-  REQUIRE_FALSE(peer.empty());
+  std::string peer = peer_with_a_few_challenges(demo);
   browser.go(demo.base() + "#token=" + service.user_token("peer", peer));
   browser.wait_for("#challenges");
   check_page(browser, "keyboard-peer-1-home");
