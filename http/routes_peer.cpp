@@ -76,13 +76,11 @@ HttpReply change_availability(const Call& call, Service& service, bool offer) {
 
 nlohmann::json assignment_json(const State& state, const Assignment& a, const std::string& peer) {
   const Request& r = *state.scenario->find_request(a.request);
-  nlohmann::json days = nlohmann::json::array();
-  for (Date d : state.problem->calendar().on_site_days(a.week, r.days)) days.push_back(to_iso(d));
   bool accepted = service::has_accepted(state, a.request, peer);
   nlohmann::json view = service::booking_view_json(state, r, a);
   return {{"request", r.id},   {"council", r.council}, {"council_name", state.scenario->find_council(r.council)->name},
           {"kind", r.kind},    {"title", capitalised(kind_words(r.kind))}, {"week", to_iso(a.week)},
-          {"days", days},      {"status", accepted ? "accepted" : "proposed"}, {"reference", view["reference"]},
+          {"days", view["on_site"]},      {"status", accepted ? "accepted" : "proposed"}, {"reference", view["reference"]},
           {"milestones", view["milestones"]}, {"team", view["peers"]}};
 }
 

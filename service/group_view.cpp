@@ -17,12 +17,6 @@ namespace {
 
 using Json = nlohmann::json;
 
-Json on_site_json(const State& state, const Request& request, Date week) {
-  Json days = Json::array();
-  for (Date d : state.problem->calendar().on_site_days(week, request.days)) days.push_back(to_iso(d));
-  return days;
-}
-
 // Where a booking is, as every entry of the view starts.
 Json booking_place(const State& state, const Request& request, const Assignment& booking) {
   const Council& council = *state.scenario->find_council(request.council);
@@ -31,7 +25,7 @@ Json booking_place(const State& state, const Request& request, const Assignment&
           {"council", council.id},
           {"council_name", council.name},
           {"week", to_iso(booking.week)},
-          {"on_site", on_site_json(state, request, booking.week)}};
+          {"on_site", dates_json(state.problem->calendar().on_site_days(booking.week, request.days))}};
 }
 
 Json assignment_entry(const State& state, const Request& request, const Assignment& booking, const std::string& peer) {

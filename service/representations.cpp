@@ -86,10 +86,15 @@ nlohmann::json seat_json(const State& state, const std::string& request_id, cons
   return seat;
 }
 
+nlohmann::json dates_json(const std::vector<Date>& days) {
+  nlohmann::json out = nlohmann::json::array();
+  for (Date d : days) out.push_back(to_iso(d));
+  return out;
+}
+
 nlohmann::json booking_view_json(const State& state, const Request& request, const Assignment& booking) {
   std::vector<Date> days = state.problem->calendar().on_site_days(booking.week, request.days);
-  nlohmann::json on_site = nlohmann::json::array();
-  for (Date d : days) on_site.push_back(to_iso(d));
+  nlohmann::json on_site = dates_json(days);
   nlohmann::json milestones = nlohmann::json::array();
   if (!days.empty())
     for (const Milestone& m : milestones_of(request, days))

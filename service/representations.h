@@ -12,6 +12,8 @@
 namespace peerslot::service {
 
 nlohmann::json ranges_json(const std::vector<DateRange>& ranges);
+// Days as ISO dates, e.g. a booking's days on site.
+nlohmann::json dates_json(const std::vector<Date>& days);
 nlohmann::json council_json(const Council& council);
 nlohmann::json peer_json(const Peer& peer);
 nlohmann::json request_json(const State& state, const Request& request);
