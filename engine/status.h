@@ -27,6 +27,8 @@ class [[nodiscard]] Status {
     kConflict,            // the request is valid but the programme's state refuses it
     kForbidden,           // the caller may not act on what it names
     kPreconditionFailed,  // the caller's view of the resource is out of date (If-Match)
+    kUnauthenticated,     // the caller's credential is missing, expired, used or revoked
+    kTooMany,             // the caller asked too often; try again later
     kIOError,             // the system failed (disk, database); not the caller's fault
   };
 
@@ -44,6 +46,12 @@ class [[nodiscard]] Status {
   static Status conflict(std::string field, const std::string& detail) { return with_field(Code::kConflict, std::move(field), detail); }
   static Status precondition_failed(std::string field, const std::string& detail) {
     return with_field(Code::kPreconditionFailed, std::move(field), detail);
+  }
+  static Status unauthenticated(std::string field, const std::string& detail) {
+    return with_field(Code::kUnauthenticated, std::move(field), detail);
+  }
+  static Status too_many(std::string field, const std::string& detail) {
+    return with_field(Code::kTooMany, std::move(field), detail);
   }
 
   bool is_ok() const { return code_ == Code::kOk; }

@@ -23,6 +23,7 @@ const char* title_of(int status) {
     case 415: return "Unsupported Media Type";
     case 416: return "Range Not Satisfiable";
     case 422: return "Unprocessable Content";
+    case 429: return "Too Many Requests";
     default: return "Internal Server Error";
   }
 }
@@ -57,6 +58,8 @@ HttpReply problem(const Status& status) {
     case Status::Code::kConflict: code = 409; break;
     case Status::Code::kForbidden: code = 403; break;
     case Status::Code::kPreconditionFailed: code = 412; break;
+    case Status::Code::kUnauthenticated: code = 401; break;
+    case Status::Code::kTooMany: code = 429; break;
     case Status::Code::kOk:
     case Status::Code::kIOError: break;
   }

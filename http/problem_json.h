@@ -5,7 +5,8 @@
 // "field" is the Status's field when it has one; "code" and "rule" its
 // machine reason and rule when it has them (Status::with_reason()). Status codes follow the
 // Status code alone, never its message: kInvalid 422, kNotFound 404,
-// kConflict 409, kForbidden 403, kPreconditionFailed 412, kIOError 500
+// kConflict 409, kForbidden 403, kPreconditionFailed 412, kUnauthenticated
+// 401, kTooMany 429, kIOError 500
 // with a generic detail (the message goes to stderr, never to the client).
 // Text that is not valid UTF-8 is replaced by U+FFFD, never thrown on.
 // Thread-safety: pure functions.

@@ -5,6 +5,7 @@
 
 #include "engine/json_text.h"
 #include "service/request_text.h"
+#include "service/tokens.h"
 
 #include <algorithm>
 #include <cctype>
@@ -68,9 +69,10 @@ bool is_json_media(const std::string& type) {
 std::optional<HttpReply> wrong_media_type(const Route& route, const httplib::Request& request) {
   std::string type = media_type(request);
   if (route.body == Body::kNone || (type.empty() && request.body.empty())) return std::nullopt;
-  bool json = route.body == Body::kJson;
-  if (json ? is_json_media(type) : type == "text/csv") return std::nullopt;
-  std::string wanted = json ? "application/json" : "text/csv";
+  std::string wanted = route.body == Body::kJson ? "application/json"
+                       : route.body == Body::kCsv ? "text/csv"
+                                                  : "application/x-www-form-urlencoded";
+  if (route.body == Body::kJson ? is_json_media(type) : type == wanted) return std::nullopt;
   std::string sent = type.empty() ? "none" : "\"" + printable(type, 80) + "\"";
   return problem(415, "Content-Type", "Content-Type: the body must be sent as " + wanted + " (it was " + sent + ")");
 }
@@ -90,6 +92,18 @@ std::optional<service::IdempotencyKey> Call::idempotency_key() const {
   std::string key = header("Idempotency-Key");
   if (key.empty()) return std::nullopt;
   return service::IdempotencyKey{user.id, key, request.method + " " + request.path + "\n" + request.body};
+}
+
+std::string Call::cookie(const std::string& name) const {
+  std::string header = request.get_header_value("Cookie");
+  for (std::size_t start = 0; start < header.size();) {
+    std::size_t end = std::min(header.find(';', start), header.size());
+    std::string pair = trimmed(header.substr(start, end - start));
+    std::size_t equals = pair.find('=');
+    if (equals != std::string::npos && pair.substr(0, equals) == name) return pair.substr(equals + 1);
+    start = end + 1;
+  }
+  return "";
 }
 
 service::Precondition Call::precondition() const {
@@ -128,19 +142,31 @@ void Router::add(Route route) {
   else server_.Delete(pattern, handler);
 }
 
-HttpReply Router::dispatch(const Route& route, const httplib::Request& request) const {
-  Call call{request, {}, {}, nullptr};
-  if (!route.roles.empty()) {
-    auto user = service_.user_by_token(bearer_token(request));
-    if (!user) {
-      HttpReply reply = problem(401, "Authorization", "a valid bearer token is required");
-      reply.headers["WWW-Authenticate"] = "Bearer";
-      return reply;
-    }
-    call.user = *user;
-    if (std::find(route.roles.begin(), route.roles.end(), user->role) == route.roles.end())
-      return problem(403, "", "a " + user->role + " may not " + route.summary);
+std::optional<HttpReply> Router::authenticate(const Route& route, Call* call) const {
+  std::string token = bearer_token(call->request);
+  std::optional<service::Caller> caller =
+      token.empty() ? service_.caller_by_session(call->cookie(kSessionCookie)) : service_.caller_by_token(token);
+  if (!caller) {
+    if (route.roles.empty()) return std::nullopt;
+    HttpReply reply = problem(401, "Authorization", "sign in again: a valid session or bearer token is required");
+    reply.headers["WWW-Authenticate"] = "Bearer";
+    return reply;
   }
+  call->user = caller->user;
+  call->token_id = caller->token_id;
+  call->session_hash = caller->session_hash;
+  call->csrf = caller->csrf;
+  bool change = call->request.method != "GET" && call->request.method != "HEAD";
+  if (change && !caller->session_hash.empty() && !service::same_secret(call->header("X-CSRF-Token"), caller->csrf))
+    return problem(403, "X-CSRF-Token", "X-CSRF-Token: a change made with the session cookie must carry the session's CSRF token (from GET /me)");
+  if (!route.roles.empty() && std::find(route.roles.begin(), route.roles.end(), caller->user.role) == route.roles.end())
+    return problem(403, "", "a " + caller->user.role + " may not " + route.summary);
+  return std::nullopt;
+}
+
+HttpReply Router::dispatch(const Route& route, const httplib::Request& request) const {
+  Call call{request, {}, 0, "", "", {}, nullptr};
+  if (auto refusal = authenticate(route, &call)) return *refusal;
   for (std::size_t i = 1; i < request.matches.size(); ++i) call.params.push_back(request.matches[i].str());
   if (auto refusal = bad_idempotency_key(request)) return *refusal;
   if (auto refusal = wrong_media_type(route, request)) return *refusal;

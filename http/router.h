@@ -3,9 +3,12 @@
 // here registers it with cpp-httplib and with the OpenAPI document, so the
 // two cannot drift apart.
 //
-// Guarantees, for every route: a missing or unknown bearer token gives 401
-// (unless the route is public; the scheme "Bearer" is matched in any case,
-// RFC 9110 section 11.1), a role not listed gives 403, a body of another
+// Guarantees, for every route: a caller is known by a bearer token (the
+// scheme "Bearer" matched in any case, RFC 9110 section 11.1) or else by
+// the session cookie (kSessionCookie); a missing, unknown, expired or
+// revoked credential gives 401 (unless the route is public); a change made
+// with the cookie (any method but GET) must carry the session's CSRF token
+// in X-CSRF-Token, or it gets 403 naming it; a role not listed gives 403, a body of another
 // media type than the route's gives 415 naming "Content-Type", a JSON body
 // that is not a JSON object (or is malformed, too deep, or holds a number
 // out of range) gives 400 naming "body", an Idempotency-Key that is not
@@ -30,9 +33,16 @@
 
 namespace peerslot::http {
 
+// The session cookie's name. The cookie is HttpOnly, SameSite=Strict, and
+// Secure when the service's public URL is https.
+inline constexpr const char* kSessionCookie = "peerslot_session";
+
 struct Call {
   const httplib::Request& request;
   service::User user;               // role is empty on public routes
+  std::int64_t token_id = 0;        // the API token the call came with, or 0
+  std::string session_hash;         // the session it came with, or empty
+  std::string csrf;                 // that session's CSRF token, or empty
   std::vector<std::string> params;  // path parameters, in order
   nlohmann::json body;              // null when the route takes no body
 
@@ -44,6 +54,7 @@ struct Call {
   // The If-Match header, for the operation to check against the resource.
   service::Precondition precondition() const;
   std::string actor() const { return service::actor_name(user); }
+  std::string cookie(const std::string& name) const;
 };
 
 using Handler = std::function<HttpReply(const Call&)>;
@@ -53,6 +64,7 @@ enum class Body {
   kNone,  // nothing (a body sent anyway is ignored)
   kJson,  // a JSON object (application/json or application/*+json); empty means {}
   kCsv,   // text/csv, in Call::request.body
+  kForm,  // application/x-www-form-urlencoded, in Call::request's params
 };
 
 struct Route {
@@ -66,15 +78,17 @@ struct Route {
 
 class Router {
  public:
-  explicit Router(httplib::Server& server, const service::Service& service) : server_(server), service_(service) {}
+  explicit Router(httplib::Server& server, service::Service& service) : server_(server), service_(service) {}
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
 
  private:
   HttpReply dispatch(const Route& route, const httplib::Request& request) const;
+  // Fills the call's caller, or the refusal.
+  std::optional<HttpReply> authenticate(const Route& route, Call* call) const;
 
   httplib::Server& server_;
-  const service::Service& service_;
+  service::Service& service_;
   std::vector<Route> routes_;
 };
 

@@ -20,12 +20,14 @@ HttpReply healthz(Service& service) {
   return json_reply(200, {{"status", "ok"}, {"bookings", state ? state->plan.assignments.size() : 0}});
 }
 
-// Who the token belongs to, the name to greet them by (the council's, the
-// peer's, or the group office's party), and the programme's window (for
-// calendars). A group office's entry also names its party and the group's
+// Who the caller is (the person's name and email), the name to greet them
+// by (the council's, the peer's, or the group office's party), the
+// programme's window (for calendars) and, when signed in with the session
+// cookie, the CSRF token its changes must carry. A group office's entry also names its party and the group's
 // slug for /groups/{group}.
 HttpReply me(const Call& call, Service& service) {
-  nlohmann::json body = {{"id", call.user.id}, {"name", call.user.name}, {"role", call.user.role}};
+  nlohmann::json body = {{"id", call.user.id}, {"name", call.user.name}, {"email", call.user.email}, {"role", call.user.role}};
+  if (!call.csrf.empty()) body["csrf"] = call.csrf;
   if (!call.user.subject.empty()) body[call.user.role] = call.user.subject;
   body["display_name"] = call.user.role == "office" ? "Programme office" : call.user.name;
   if (call.user.role == "group") {

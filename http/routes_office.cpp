@@ -65,30 +65,6 @@ HttpReply import_csv(const Call& call, Service& service, const std::string& tabl
   return change_reply(call, service, "import " + table + ".csv", operation, counts, {200, false, false});
 }
 
-Result<service::User> read_new_user(const nlohmann::json& body) {
-  Status fields = only_fields(body, {"role", "subject", "name"});
-  if (!fields.is_ok()) return fields;
-  service::User user;
-  for (auto [name, target] : {std::pair{"role", &user.role}, std::pair{"subject", &user.subject}, std::pair{"name", &user.name}}) {
-    auto text = read_optional_text(body, name);
-    if (!text.is_ok()) return text.status();
-    *target = text.value();
-  }
-  if (user.name.empty()) user.name = user.subject.empty() ? "office" : user.subject;
-  return user;
-}
-
-HttpReply create_user(const Call& call, Service& service) {
-  auto user = read_new_user(call.body);
-  if (!user.is_ok()) return problem(user.status());
-  Status allowed = service::check_new_user(*service.state()->scenario, user.value());
-  if (!allowed.is_ok()) return problem(allowed);
-  auto token = service.create_user(user.value(), call.actor());
-  if (!token.is_ok()) return problem(token.status());
-  const service::User& u = user.value();
-  return json_reply(201, {{"role", u.role}, {"subject", u.subject}, {"name", u.name}, {"token", token.value()}});
-}
-
 HttpReply start_solve(const Call& call, Service& service, service::Jobs& jobs) {
   Status fields = only_fields(call.body, {"seconds"});
   auto seconds = call.body.contains("seconds") ? read_optional_int(call.body, "seconds", 1, 600)
@@ -228,8 +204,6 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
               [s](const Call& c) { return import_csv(c, *s, "peers"); }});
   router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/2)", kOffice, Body::kNone,
               [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }});
-  router.add({"POST", "/users", "create a user and its bearer token", kOffice, Body::kJson,
-              [s](const Call& c) { return create_user(c, *s); }});
   router.add({"POST", "/solve", "start a full solve as a background job, a preview until applied", kOffice, Body::kJson,
               [s, j](const Call& c) { return start_solve(c, *s, *j); }});
   router.add({"GET", "/jobs/{id}", "read a job's progress and result", kOffice, Body::kNone,

@@ -114,6 +114,8 @@ std::string web_dir() {
 Server::Server(service::Service& service, const ServerOptions& options)
     : options_(options), jobs_(service), router_(server_, service) {
   add_common_routes(router_, service);
+  add_account_routes(router_, service);
+  add_invitation_routes(router_, service);
   add_council_routes(router_, service);
   add_peer_routes(router_, service);
   add_group_routes(router_, service);

@@ -10,7 +10,8 @@ Status not_yours(const std::string& what) { return Status::forbidden(what + " is
 }  // namespace
 
 std::string actor_name(const User& user) {
-  return user.subject.empty() ? user.role + " " + user.name : user.role + " " + user.subject;
+  std::string who = user.email.empty() ? user.name : user.name + " <" + user.email + ">";
+  return who + " (" + (user.subject.empty() ? user.role : user.role + " " + user.subject) + ")";
 }
 
 bool acts_for_council(const User& user, const std::string& council_id) {

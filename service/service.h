@@ -1,5 +1,7 @@
 // service.h — the booking service's core: the published State, the single
-// writer that changes it, users and calendar feeds. HTTP-free and SQL-free:
+// writer that changes it, the people's accounts (users, API tokens,
+// sign-in links, sessions), calendar feeds and the mail outbox. HTTP-free
+// and SQL-free:
 // the HTTP layer and the command line call it, persistence is the Store it
 // is given.
 //
@@ -15,7 +17,12 @@
 //   - an idempotency key's reply is saved in the same transaction as its
 //     change, so a retry replays the first answer and never books twice;
 //   - readers never wait for the writer: state() hands out the published
-//     immutable snapshot.
+//     immutable snapshot;
+//   - the mail a change sends (notifications.h) is queued in the outbox in
+//     that same transaction; MailQueue's members deliver it from there;
+//   - a credential (token, session, sign-in link) is stored only as a
+//     hash; revoking a token or disabling a user refuses its very next
+//     request.
 // Cost of change(): the operation, plus O(bookings × team) for the new
 // plan's cost and the whole-plan check, plus one commit; a change of the
 // scenario also compiles a new Problem and serialises the scenario twice.
@@ -23,7 +30,10 @@
 #pragma once
 
 #include "engine/status.h"
+#include "service/accounts.h"
 #include "service/draft.h"
+#include "service/mail.h"
+#include "service/rate_limit.h"
 #include "service/records.h"
 #include "service/state.h"
 #include "service/store.h"
@@ -48,14 +58,43 @@ struct Reply {
   nlohmann::json body;
 };
 
-class Service {
+// How the service runs; the defaults suit the embedded demo.
+struct ServiceOptions {
+  std::function<std::int64_t()> clock;  // Unix seconds; the system clock when empty
+  std::string public_url = "http://127.0.0.1:8080";  // where links in mail point
+  std::string mail_from = "peer-challenge@example.org";
+  std::string mail_from_name = "Peer challenge programme office";
+  int sign_in_link_seconds = 15 * 60;
+  int invitation_link_seconds = 7 * 86400;  // the link in a new user's welcome
+  int session_idle_seconds = 2 * 3600;
+  int session_absolute_seconds = 12 * 3600;
+  int sign_in_requests = 5;  // per address in each sign-in window
+  int sign_in_window_seconds = 15 * 60;
+};
+
+// A new secret and what it opens, for the caller to hand over once.
+struct NewToken {
+  ApiToken token;
+  std::string secret;
+};
+struct NewSession {
+  Session session;
+  std::string secret;  // the cookie's value
+  User user;
+};
+
+class Service : public MailQueue {
  public:
   using Operation = std::function<Status(Draft&)>;
   using Render = std::function<Reply(const State&)>;
 
   // Loads the stored programme, users and feeds; a stored programme that
   // does not load is the store's invalid Status.
-  static Result<std::unique_ptr<Service>> open(std::unique_ptr<Store> store);
+  static Result<std::unique_ptr<Service>> open(std::unique_ptr<Store> store, ServiceOptions options = {});
+  const ServiceOptions& options() const { return options_; }
+  // The key that signs the links in mail (signed_link.h); made once, kept in the store.
+  const std::string& link_key() const { return link_key_; }
+  std::int64_t now() const;
 
   bool seeded() const { return static_cast<bool>(state()); }
   // The first programme of an empty store.
@@ -68,28 +107,68 @@ class Service {
   Result<Reply> change(const std::string& actor, const std::string& action, const Operation& operation,
                        const Render& render, const std::optional<IdempotencyKey>& key = std::nullopt);
 
-  // A new user (after check_new_user()); returns its bearer token, shown
-  // once and stored as a hash.
-  Result<std::string> create_user(User user, const std::string& actor);
-  std::optional<User> user_by_token(const std::string& token) const;
+  // Accounts. create_user() vets the user (check_new_user()) and, with
+  // `welcome`, emails a sign-in link valid for invitation_link_seconds.
+  Result<User> create_user(User user, const std::string& actor, bool welcome);
+  // Several users in one transaction (the demo's peers), without welcome mail.
+  Result<std::vector<User>> create_users(std::vector<User> users, const std::string& actor);
+  // Name, email, disabled and muted kinds of an existing user.
+  Result<User> update_user(const User& user, const std::string& actor);
+  std::vector<User> users() const { return accounts_.users(); }
+  std::optional<User> user(std::int64_t id) const { return accounts_.user(id); }
+
+  // REQUIRES: 1 <= days <= 365.
+  Result<NewToken> create_token(std::int64_t user_id, const std::string& name, int days, const std::string& actor);
+  Status revoke_token(std::int64_t token_id, const std::string& actor);
+  std::vector<ApiToken> tokens_of(std::int64_t user_id) const { return accounts_.tokens_of(user_id); }
+  std::optional<ApiToken> token(std::int64_t id) const { return accounts_.token(id); }
+
+  // Emails a one-time sign-in link to the address when it is a user's (and
+  // says nothing either way); too_many after sign_in_requests in a window.
+  Status request_sign_in(const std::string& email);
+  // Spends a sign-in link: a new session, or unauthenticated naming "link".
+  Result<NewSession> sign_in(const std::string& link_secret);
+  Status sign_out(const std::string& session_hash);
+
+  std::optional<Caller> caller_by_token(const std::string& token);
+  std::optional<Caller> caller_by_session(const std::string& cookie);
+  // Writes the last uses of tokens and sessions seen since the last call.
+  Status record_activity();
+
   // A new secret feed URL path for a council or peer (the old one stops working).
   Result<std::string> new_feed(const std::string& kind, const std::string& subject, const std::string& actor);
   std::optional<Feed> feed_by_secret(const std::string& secret) const;
 
+  // The outbox (mail.h).
+  Result<std::vector<QueuedMail>> due_mail(std::int64_t now, int limit) override;
+  Status mail_sent(std::int64_t id, std::int64_t now) override;
+  Status mail_failed(std::int64_t id, const std::string& error, std::int64_t now) override;
+  Result<std::vector<QueuedMail>> outbox(const std::string& status, int limit);
+  // Called after mail is queued (the mail sender's wake()).
+  void on_mail_queued(std::function<void()> wake) { wake_sender_ = std::move(wake); }
+
   Result<std::vector<AuditRecord>> audit(std::int64_t after_id, int limit);
 
  private:
-  explicit Service(std::unique_ptr<Store> store) : store_(std::move(store)) {}
-  Status load_users_and_feeds();
+  Service(std::unique_ptr<Store> store, ServiceOptions options)
+      : store_(std::move(store)), options_(std::move(options)), sign_in_limit_(options_.sign_in_requests, options_.sign_in_window_seconds) {}
   Result<Reply> replay(const IdempotencyKey& key);
   void publish(StatePtr state);
+  QueuedMail compose(const Mail& mail) const;
+  // The notices a change sends, with the invitations' new sequences.
+  void add_notices(const State& before, const State& after, ChangeRecord* record) const;
+  Status send_sign_in_link(const User& user, int seconds, const std::string& why);
+  void mail_queued() const;
 
   std::unique_ptr<Store> store_;
+  ServiceOptions options_;
+  std::string link_key_;  // signs the links in invitations (signed_link.h)
   std::mutex writer_;  // serialises every change and every use of store_
   mutable std::shared_mutex published_;
   StatePtr state_;
-  std::map<std::string, User> users_;  // by token hash
-  std::map<std::string, Feed> feeds_;  // by secret hash
+  Accounts accounts_;
+  RateLimit sign_in_limit_;
+  std::function<void()> wake_sender_;
 };
 
 }  // namespace peerslot::service

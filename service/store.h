@@ -17,10 +17,12 @@
 #include "engine/scenario.h"
 #include "engine/status.h"
 #include "service/change_set.h"
+#include "service/mail.h"
 #include "service/records.h"
 #include "service/state.h"
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,11 +37,26 @@ struct StoredProgramme {
   Acceptances approved;
 };
 
-// Who made a change and why, with the reply to keep for a retry.
+// request id -> the SEQUENCE its calendar invitation last went out with.
+using Sequences = std::map<std::string, int>;
+
+// Who made a change and why, with the reply to keep for a retry, and the
+// mail it sends (with the invitations' raised sequences).
 struct ChangeRecord {
   std::string actor;
   std::string action;
   std::optional<StoredReply> reply;
+  std::vector<QueuedMail> mail;  // ids are set by the store
+  Sequences sequences;           // only the requests whose sequence changed
+};
+
+// What the service keeps in memory of its accounts, loaded once at start.
+struct StoredAccounts {
+  std::vector<User> users;
+  std::vector<ApiToken> tokens;
+  std::vector<Session> sessions;  // not yet expired
+  std::vector<Feed> feeds;
+  Sequences sequences;
 };
 
 class Store {
@@ -50,10 +67,34 @@ class Store {
   virtual Result<std::optional<StoredProgramme>> load() = 0;
   virtual Status save(const ChangeSet& change, const ChangeRecord& record) = 0;
 
-  virtual Result<std::vector<User>> users() = 0;
-  virtual Status add_user(User* user, const std::string& actor) = 0;  // sets user->id
-  virtual Result<std::vector<Feed>> feeds() = 0;
+  virtual Result<StoredAccounts> accounts(std::int64_t now) = 0;
+  // Adds (id 0: sets the id) or replaces each user, with one audit entry,
+  // in one transaction; a conflict naming "email" when another user has
+  // the address (and nothing is written).
+  virtual Status put_users(std::vector<User>* users, const std::string& actor, const std::string& action) = 0;
+  virtual Status add_token(ApiToken* token, const std::string& actor) = 0;  // sets token->id
+  virtual Status revoke_token(std::int64_t token_id, std::int64_t at, const std::string& actor) = 0;
+  // A sign-in link and the mail that carries it, in one transaction.
+  virtual Status add_sign_in_link(const SignInLink& link, QueuedMail* mail) = 0;
+  // Marks the link used, once: the link as it was, or nullopt when there is
+  // no such link, it was used already, or it expired by `now`.
+  virtual Result<std::optional<SignInLink>> use_sign_in_link(const std::string& hash, std::int64_t now) = 0;
+  virtual Status add_session(const Session& session, const std::string& actor) = 0;
+  virtual Status end_session(const std::string& hash) = 0;
+  // The last uses seen since the previous call, written in one transaction.
+  virtual Status record_activity(const std::map<std::int64_t, std::int64_t>& token_last_used,
+                                 const std::map<std::string, std::int64_t>& session_last_seen) = 0;
   virtual Status set_feed(const Feed& feed, const std::string& actor) = 0;  // replaces the subject's old feed
+
+  // The outbox (mail.h). queue_mail() sets mail->id.
+  virtual Status queue_mail(QueuedMail* mail) = 0;
+  virtual Result<std::vector<QueuedMail>> due_mail(std::int64_t now, int limit) = 0;
+  virtual Result<std::optional<QueuedMail>> queued_mail(std::int64_t id) = 0;
+  virtual Status update_mail(const QueuedMail& mail) = 0;  // status, attempts, next attempt, error, sent_at
+  // The newest messages first, of `status` (any when empty), at most `limit`.
+  virtual Result<std::vector<QueuedMail>> outbox(const std::string& status, int limit) = 0;
+  // A setting (settings table), created with `initial` when absent.
+  virtual Result<std::string> setting(const std::string& name, const std::string& initial) = 0;
   virtual Result<std::optional<StoredReply>> reply(std::int64_t user_id, const std::string& key) = 0;
   // Audit entries with id > after_id, oldest first, at most `limit`.
   virtual Result<std::vector<AuditRecord>> audit(std::int64_t after_id, int limit) = 0;

@@ -1,6 +1,7 @@
-// tokens.cpp — OpenSSL's RAND_bytes and EVP SHA-256, hex encoded.
+// tokens.cpp — OpenSSL's RAND_bytes, EVP SHA-256 (hex encoded) and CRYPTO_memcmp.
 #include "service/tokens.h"
 
+#include <openssl/crypto.h>
 #include <openssl/evp.h>
 #include <openssl/rand.h>
 
@@ -35,6 +36,10 @@ std::string sha256_hex(const std::string& data) {
   unsigned int length = 0;
   EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
   return hex(digest, length);
+}
+
+bool same_secret(const std::string& a, const std::string& b) {
+  return !a.empty() && a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace peerslot::service

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "store/migrations.h"
+#include "store/sqlite_support.h"
 
 #include <chrono>
 #include <ctime>
@@ -24,32 +25,16 @@ namespace peerslot::store {
 using service::AuditRecord;
 using service::ChangeRecord;
 using service::ChangeSet;
-using service::Feed;
+using service::QueuedMail;
 using service::RowChange;
 using service::StoredProgramme;
 using service::StoredReply;
-using service::User;
 
 namespace {
 
 using Json = nlohmann::json;
 
 const char* const kEntityTables[] = {"councils", "peers", "requests"};
-
-std::string now_utc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
-
-Status from_exception(const std::exception& e) {
-  if (auto sql = dynamic_cast<const SQLite::Exception*>(&e); sql && sql->getErrorCode() == SQLITE_CONSTRAINT)
-    return Status::conflict(std::string("the database refused the change: ") + e.what());
-  return Status::io_error(std::string("database: ") + e.what());
-}
 
 void delete_row(SQLite::Database& db, const std::string& table, const std::string& id) {
   std::string key = table == "bookings" ? "request_id" : "id";
@@ -307,6 +292,8 @@ Status SqliteStore::save(const ChangeSet& change, const ChangeRecord& record) {
     write_rows(*db_, change);
     if (!change.empty()) insert_audit(record.actor, record.action, service::audit_before(change), service::audit_after(change));
     if (record.reply) write_reply(*db_, *record.reply);
+    for (QueuedMail mail : record.mail) insert_mail(&mail);
+    write_sequences(record.sequences);
     transaction.commit();
     return Status::ok();
   } catch (const std::exception& e) {
@@ -322,73 +309,6 @@ void SqliteStore::insert_audit(const std::string& actor, const std::string& acti
   insert.bind(4, before.dump());
   insert.bind(5, after.dump());
   insert.exec();
-}
-
-Result<std::vector<User>> SqliteStore::users() {
-  try {
-    std::vector<User> out;
-    SQLite::Statement query(*db_, "SELECT id, name, role, coalesce(subject, ''), token_hash FROM users");
-    while (query.executeStep())
-      out.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
-                     query.getColumn(3).getString(), query.getColumn(4).getString()});
-    return out;
-  } catch (const std::exception& e) {
-    return from_exception(e);
-  }
-}
-
-Status SqliteStore::add_user(User* user, const std::string& actor) {
-  try {
-    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement insert(*db_,
-                             "INSERT INTO users(name, role, subject, token_hash, created_at) VALUES (?, ?, ?, ?, ?)");
-    insert.bind(1, user->name);
-    insert.bind(2, user->role);
-    if (user->subject.empty()) insert.bind(3);
-    else insert.bind(3, user->subject);
-    insert.bind(4, user->token_hash);
-    insert.bind(5, now_utc());
-    insert.exec();
-    user->id = db_->getLastInsertRowid();
-    Json after = {{"name", user->name}, {"role", user->role}, {"subject", user->subject}};
-    insert_audit(actor, "create user", {{"users/" + std::to_string(user->id), nullptr}},
-                 {{"users/" + std::to_string(user->id), after}});
-    transaction.commit();
-    return Status::ok();
-  } catch (const std::exception& e) {
-    return from_exception(e);
-  }
-}
-
-Result<std::vector<Feed>> SqliteStore::feeds() {
-  try {
-    std::vector<Feed> out;
-    SQLite::Statement query(*db_, "SELECT kind, subject, secret_hash FROM feeds");
-    while (query.executeStep())
-      out.push_back({query.getColumn(0).getString(), query.getColumn(1).getString(), query.getColumn(2).getString()});
-    return out;
-  } catch (const std::exception& e) {
-    return from_exception(e);
-  }
-}
-
-Status SqliteStore::set_feed(const Feed& feed, const std::string& actor) {
-  try {
-    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
-    SQLite::Statement upsert(*db_,
-                             "INSERT INTO feeds(kind, subject, secret_hash) VALUES (?, ?, ?) "
-                             "ON CONFLICT(kind, subject) DO UPDATE SET secret_hash = excluded.secret_hash");
-    upsert.bind(1, feed.kind);
-    upsert.bind(2, feed.subject);
-    upsert.bind(3, feed.secret_hash);
-    upsert.exec();
-    std::string key = "feeds/" + feed.kind + "/" + feed.subject;
-    insert_audit(actor, "new calendar feed URL", {{key, "(old secret)"}}, {{key, "(new secret)"}});
-    transaction.commit();
-    return Status::ok();
-  } catch (const std::exception& e) {
-    return from_exception(e);
-  }
 }
 
 Result<std::optional<StoredReply>> SqliteStore::reply(std::int64_t user_id, const std::string& key) {

@@ -1,6 +1,7 @@
 // sqlite_store.h — the service's Store on SQLite: the programme, bookings,
-// users, calendar feeds, idempotent replies and the audit log in one
-// database file (or ":memory:").
+// accounts (users, API tokens, sign-in links, sessions), calendar feeds,
+// idempotent replies, the mail outbox and the audit log in one database
+// file (or ":memory:").
 //
 // Guarantees, beyond those of service/store.h:
 //   - open() applies the schema/ migrations, turns foreign keys on and puts
@@ -46,10 +47,25 @@ class SqliteStore : public service::Store {
 
   Result<std::optional<service::StoredProgramme>> load() override;
   Status save(const service::ChangeSet& change, const service::ChangeRecord& record) override;
-  Result<std::vector<service::User>> users() override;
-  Status add_user(service::User* user, const std::string& actor) override;
-  Result<std::vector<service::Feed>> feeds() override;
+  // Accounts (sqlite_accounts.cpp).
+  Result<service::StoredAccounts> accounts(std::int64_t now) override;
+  Status put_users(std::vector<service::User>* users, const std::string& actor, const std::string& action) override;
+  Status add_token(service::ApiToken* token, const std::string& actor) override;
+  Status revoke_token(std::int64_t token_id, std::int64_t at, const std::string& actor) override;
+  Status add_sign_in_link(const service::SignInLink& link, service::QueuedMail* mail) override;
+  Result<std::optional<service::SignInLink>> use_sign_in_link(const std::string& hash, std::int64_t now) override;
+  Status add_session(const service::Session& session, const std::string& actor) override;
+  Status end_session(const std::string& hash) override;
+  Status record_activity(const std::map<std::int64_t, std::int64_t>& token_last_used,
+                         const std::map<std::string, std::int64_t>& session_last_seen) override;
   Status set_feed(const service::Feed& feed, const std::string& actor) override;
+  // The outbox, settings and calendar sequences (sqlite_outbox.cpp).
+  Status queue_mail(service::QueuedMail* mail) override;
+  Result<std::vector<service::QueuedMail>> due_mail(std::int64_t now, int limit) override;
+  Result<std::optional<service::QueuedMail>> queued_mail(std::int64_t id) override;
+  Status update_mail(const service::QueuedMail& mail) override;
+  Result<std::vector<service::QueuedMail>> outbox(const std::string& status, int limit) override;
+  Result<std::string> setting(const std::string& name, const std::string& initial) override;
   Result<std::optional<service::StoredReply>> reply(std::int64_t user_id, const std::string& key) override;
   Result<std::vector<service::AuditRecord>> audit(std::int64_t after_id, int limit) override;
 
@@ -71,6 +87,9 @@ class SqliteStore : public service::Store {
   Status remove_rows(std::vector<BadRow> rows, const std::string& actor);
   void insert_audit(const std::string& actor, const std::string& action, const nlohmann::json& before,
                     const nlohmann::json& after);
+  // Inside a transaction of the caller's: sets mail->id.
+  void insert_mail(service::QueuedMail* mail);
+  void write_sequences(const service::Sequences& sequences);
 
   std::unique_ptr<SQLite::Database> db_;
 };

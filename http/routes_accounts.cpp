@@ -1,0 +1,274 @@
+// routes_accounts.cpp — people and their credentials: asking for a sign-in
+// link, spending it for a session cookie, signing out; the office's user
+// list (create with a welcome link, change, disable and enable); each
+// person's API tokens (made and revoked by their owner or the office, the
+// secret shown once); the notice kinds a person is emailed; the outbox.
+//
+// POST /sign-in answers 202 whether or not the address has an account, so
+// it tells nobody who has one.
+#include "http/input.h"
+#include "http/routes.h"
+#include "service/email_address.h"
+#include "service/notifications.h"
+
+#include <ctime>
+
+namespace peerslot::http {
+
+namespace {
+
+using service::Service;
+using service::User;
+
+const std::vector<std::string> kEveryone = {"council", "peer", "group", "office"};
+const std::vector<std::string> kOffice = {"office"};
+
+// Unix seconds as "2026-12-02T06:40:00Z"; null for 0 (never).
+nlohmann::json instant(std::int64_t seconds) {
+  if (seconds == 0) return nullptr;
+  std::time_t t = seconds;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+nlohmann::json user_json(const User& u) {
+  nlohmann::json body = {{"id", u.id},           {"name", u.name},         {"email", u.email},
+                         {"role", u.role},       {"subject", u.subject},   {"disabled", u.disabled},
+                         {"created_at", instant(u.created_at)}, {"muted", u.muted}};
+  if (u.role == "group") body["party"] = u.subject;
+  else if (!u.subject.empty()) body[u.role] = u.subject;
+  return body;
+}
+
+nlohmann::json token_json(const service::ApiToken& t) {
+  return {{"id", t.id},
+          {"user", t.user_id},
+          {"name", t.name},
+          {"created_at", instant(t.created_at)},
+          {"expires_at", instant(t.expires_at)},
+          {"last_used_at", instant(t.last_used_at)},
+          {"revoked_at", instant(t.revoked_at)}};
+}
+
+Result<std::int64_t> user_id(const Call& call, const Service& service) {
+  std::int64_t id = std::atoll(call.params[0].c_str());
+  if (call.params[0].find_first_not_of("0123456789") != std::string::npos || !service.user(id))
+    return Status::not_found("id", "user " + call.params[0] + " does not exist");
+  return id;
+}
+
+std::string session_cookie(const Service& service, const std::string& value, int max_age) {
+  bool tls = service.options().public_url.rfind("https://", 0) == 0;
+  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict; Max-Age=" +
+         std::to_string(max_age) + (tls ? "; Secure" : "");
+}
+
+HttpReply request_sign_in(const Call& call, Service& service) {
+  Status fields = only_fields(call.body, {"email"});
+  auto email = read_optional_text(call.body, "email");
+  if (!fields.is_ok() || !email.is_ok()) return problem(fields.is_ok() ? email.status() : fields);
+  if (email.value().empty()) return problem(422, "email", "email: your email address is needed");
+  Status asked = service.request_sign_in(email.value());
+  if (!asked.is_ok()) return problem(asked);
+  return json_reply(202, {{"detail", "If " + email.value() +
+                                         " has an account, a sign-in link is on its way to it. The link works once."}});
+}
+
+HttpReply sign_in(const Call& call, Service& service) {
+  Status fields = only_fields(call.body, {"link"});
+  auto link = read_optional_text(call.body, "link");
+  if (!fields.is_ok() || !link.is_ok()) return problem(fields.is_ok() ? link.status() : fields);
+  auto session = service.sign_in(link.value());
+  if (!session.is_ok()) return problem(session.status());
+  HttpReply reply = json_reply(201, {{"user", user_json(session.value().user)}, {"csrf", session.value().session.csrf}});
+  reply.headers["Set-Cookie"] = session_cookie(service, session.value().secret, service.options().session_absolute_seconds);
+  return reply;
+}
+
+HttpReply sign_out(const Call& call, Service& service) {
+  if (call.session_hash.empty()) return problem(409, "", "this call was made with a token, not a session: revoke the token instead");
+  Status ended = service.sign_out(call.session_hash);
+  if (!ended.is_ok()) return problem(ended);
+  HttpReply reply{204, "application/json", "", {}};
+  reply.headers["Set-Cookie"] = session_cookie(service, "", 0);
+  return reply;
+}
+
+HttpReply list_users(const Call& call, const Service& service) {
+  std::string role = call.request.get_param_value("role");
+  std::string subject = call.request.get_param_value("subject");
+  nlohmann::json users = nlohmann::json::array();
+  for (const User& u : service.users())
+    if ((role.empty() || u.role == role) && (subject.empty() || u.subject == subject)) users.push_back(user_json(u));
+  return json_reply(200, {{"users", users}});
+}
+
+Result<bool> read_flag(const nlohmann::json& body, const std::string& field, bool absent) {
+  if (!body.contains(field)) return absent;
+  if (!body[field].is_boolean()) return Status::invalid(field, "must be true or false");
+  return body[field].get<bool>();
+}
+
+HttpReply create_user(const Call& call, Service& service) {
+  Status fields = only_fields(call.body, {"name", "email", "role", "subject", "welcome"});
+  if (!fields.is_ok()) return problem(fields);
+  User user;
+  for (auto [name, target] : {std::pair{"name", &user.name}, std::pair{"email", &user.email},
+                              std::pair{"role", &user.role}, std::pair{"subject", &user.subject}}) {
+    auto text = read_optional_text(call.body, name);
+    if (!text.is_ok()) return problem(text.status());
+    *target = text.value();
+  }
+  auto welcome = read_flag(call.body, "welcome", true);
+  if (!welcome.is_ok()) return problem(welcome.status());
+  auto created = service.create_user(user, call.actor(), welcome.value());
+  if (!created.is_ok()) return problem(created.status());
+  HttpReply reply = json_reply(201, user_json(created.value()));
+  reply.headers["Location"] = "/users/" + std::to_string(created.value().id);
+  return reply;
+}
+
+HttpReply read_user(const Call& call, const Service& service) {
+  auto id = user_id(call, service);
+  if (!id.is_ok()) return problem(id.status());
+  return json_reply(200, user_json(*service.user(id.value())));
+}
+
+// PATCH: name, email, disabled; what is absent stays.
+HttpReply change_user(const Call& call, Service& service) {
+  auto id = user_id(call, service);
+  if (!id.is_ok()) return problem(id.status());
+  Status fields = only_fields(call.body, {"name", "email", "disabled"});
+  if (!fields.is_ok()) return problem(fields);
+  User user = *service.user(id.value());
+  for (auto [name, target] : {std::pair{"name", &user.name}, std::pair{"email", &user.email}}) {
+    if (!call.body.contains(name)) continue;
+    auto text = read_optional_text(call.body, name);
+    if (!text.is_ok()) return problem(text.status());
+    *target = text.value();
+  }
+  auto disabled = read_flag(call.body, "disabled", user.disabled);
+  if (!disabled.is_ok()) return problem(disabled.status());
+  user.disabled = disabled.value();
+  if (user.disabled && user.id == call.user.id) return problem(409, "disabled", "disabled: you cannot disable your own account");
+  auto changed = service.update_user(user, call.actor());
+  if (!changed.is_ok()) return problem(changed.status());
+  return json_reply(200, user_json(changed.value()));
+}
+
+HttpReply list_tokens(const Service& service, std::int64_t user) {
+  nlohmann::json tokens = nlohmann::json::array();
+  for (const service::ApiToken& t : service.tokens_of(user)) tokens.push_back(token_json(t));
+  return json_reply(200, {{"tokens", tokens}});
+}
+
+HttpReply create_token(const Call& call, Service& service, std::int64_t user) {
+  Status fields = only_fields(call.body, {"name", "days"});
+  auto name = read_optional_text(call.body, "name");
+  auto days = read_optional_int(call.body, "days", 1, 365);
+  if (!fields.is_ok()) return problem(fields);
+  if (!name.is_ok() || !days.is_ok()) return problem(name.is_ok() ? days.status() : name.status());
+  if (name.value().empty()) return problem(422, "name", "name: say what the token is for, e.g. \"finance spreadsheet\"");
+  auto made = service.create_token(user, name.value(), days.value().value_or(90), call.actor());
+  if (!made.is_ok()) return problem(made.status());
+  nlohmann::json body = token_json(made.value().token);
+  body["token"] = made.value().secret;
+  return json_reply(201, body);
+}
+
+HttpReply revoke_token(const Call& call, Service& service) {
+  std::int64_t id = std::atoll(call.params[0].c_str());
+  auto token = call.params[0].find_first_not_of("0123456789") == std::string::npos ? service.token(id) : std::nullopt;
+  if (!token) return problem(404, "id", "token " + call.params[0] + " does not exist");
+  if (call.user.role != "office" && token->user_id != call.user.id) return problem(403, "", "token " + call.params[0] + " is not yours");
+  Status revoked = service.revoke_token(id, call.actor());
+  if (!revoked.is_ok()) return problem(revoked);
+  return {204, "application/json", "", {}};
+}
+
+HttpReply read_notices(const Call& call) {
+  nlohmann::json kinds = nlohmann::json::array();
+  for (const service::NoticeKind& kind : service::notice_kinds())
+    kinds.push_back({{"kind", kind.kind}, {"about", kind.about}, {"email", !call.user.muted.count(kind.kind)}});
+  return json_reply(200, {{"kinds", kinds}});
+}
+
+// {"muted": [kinds]}: the kinds the caller is not emailed about.
+HttpReply set_notices(const Call& call, Service& service) {
+  Status fields = only_fields(call.body, {"muted"});
+  auto muted = call.body.contains("muted") ? read_strings(call.body, "muted") : Result<std::vector<std::string>>(std::vector<std::string>{});
+  if (!fields.is_ok() || !muted.is_ok()) return problem(fields.is_ok() ? muted.status() : fields);
+  User user = call.user;
+  user.muted.clear();
+  for (const std::string& kind : muted.value()) {
+    bool known = false;
+    for (const service::NoticeKind& k : service::notice_kinds()) known = known || k.kind == kind;
+    if (!known) return problem(422, "muted", "muted: \"" + kind + "\" is not a kind of notice");
+    user.muted.insert(kind);
+  }
+  auto changed = service.update_user(user, call.actor());
+  if (!changed.is_ok()) return problem(changed.status());
+  Call updated = call;
+  updated.user = changed.value();
+  return read_notices(updated);
+}
+
+HttpReply list_outbox(const Call& call, Service& service) {
+  std::string status = call.request.get_param_value("status");
+  if (!status.empty() && status != "queued" && status != "sent" && status != "dead")
+    return problem(422, "status", "status: must be queued, sent or dead");
+  auto limit = call.query_number("limit", 100, 1, 1000);
+  if (!limit.is_ok()) return problem(limit.status());
+  auto mail = service.outbox(status, static_cast<int>(limit.value()));
+  if (!mail.is_ok()) return problem(mail.status());
+  nlohmann::json messages = nlohmann::json::array();
+  for (const service::QueuedMail& m : mail.value())
+    messages.push_back({{"id", m.id}, {"created_at", instant(m.created_at)}, {"to", m.recipient}, {"subject", m.subject},
+                        {"kind", m.kind}, {"status", m.status}, {"attempts", m.attempts},
+                        {"next_attempt_at", m.status == "queued" ? instant(m.next_attempt_at) : nullptr},
+                        {"last_error", m.last_error}, {"sent_at", instant(m.sent_at)}});
+  return json_reply(200, {{"messages", messages}});
+}
+
+}  // namespace
+
+void add_account_routes(Router& router, Service& service) {
+  Service* s = &service;
+  router.add({"POST", "/sign-in", "ask for a sign-in link by email", {}, Body::kJson,
+              [s](const Call& c) { return request_sign_in(c, *s); }});
+  router.add({"POST", "/sessions", "sign in with the link from the email", {}, Body::kJson,
+              [s](const Call& c) { return sign_in(c, *s); }});
+  router.add({"DELETE", "/sessions/current", "sign out", kEveryone, Body::kNone,
+              [s](const Call& c) { return sign_out(c, *s); }});
+  router.add({"GET", "/users", "list users", kOffice, Body::kNone, [s](const Call& c) { return list_users(c, *s); }});
+  router.add({"POST", "/users", "create a user (and email them a sign-in link)", kOffice, Body::kJson,
+              [s](const Call& c) { return create_user(c, *s); }});
+  router.add({"GET", "/users/{id}", "read a user", kOffice, Body::kNone, [s](const Call& c) { return read_user(c, *s); }});
+  router.add({"PATCH", "/users/{id}", "change, disable or enable a user", kOffice, Body::kJson,
+              [s](const Call& c) { return change_user(c, *s); }});
+  router.add({"GET", "/users/{id}/tokens", "list a user's API tokens", kOffice, Body::kNone, [s](const Call& c) {
+                auto id = user_id(c, *s);
+                return id.is_ok() ? list_tokens(*s, id.value()) : problem(id.status());
+              }});
+  router.add({"POST", "/users/{id}/tokens", "make an API token for a user", kOffice, Body::kJson, [s](const Call& c) {
+                auto id = user_id(c, *s);
+                return id.is_ok() ? create_token(c, *s, id.value()) : problem(id.status());
+              }});
+  router.add({"GET", "/me/tokens", "list your API tokens", kEveryone, Body::kNone,
+              [s](const Call& c) { return list_tokens(*s, c.user.id); }});
+  router.add({"POST", "/me/tokens", "make an API token (shown once)", kEveryone, Body::kJson,
+              [s](const Call& c) { return create_token(c, *s, c.user.id); }});
+  router.add({"DELETE", "/tokens/{id}", "revoke an API token", kEveryone, Body::kNone,
+              [s](const Call& c) { return revoke_token(c, *s); }});
+  router.add({"GET", "/me/notices", "read which notices you are emailed", kEveryone, Body::kNone,
+              [](const Call& c) { return read_notices(c); }});
+  router.add({"PUT", "/me/notices", "choose which notices you are emailed", kEveryone, Body::kJson,
+              [s](const Call& c) { return set_notices(c, *s); }});
+  router.add({"GET", "/outbox", "list the mail the service has sent or will send", kOffice, Body::kNone,
+              [s](const Call& c) { return list_outbox(c, *s); }});
+}
+
+}  // namespace peerslot::http
