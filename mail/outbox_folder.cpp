@@ -58,9 +58,16 @@ Status sync_folder(const std::filesystem::path& folder) {
   return synced ? Status::ok() : failure("sync the folder", folder, error);
 }
 
+// The folder made absolute, or as given when the current directory is gone.
+std::filesystem::path absolute_folder(const std::filesystem::path& folder) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(folder, error);
+  return error ? folder : absolute.lexically_normal();
+}
+
 }  // namespace
 
-OutboxFolder::OutboxFolder(const std::filesystem::path& folder) : folder_(std::filesystem::absolute(folder)) {}
+OutboxFolder::OutboxFolder(const std::filesystem::path& folder) : folder_(absolute_folder(folder)) {}
 
 std::filesystem::path OutboxFolder::file_of(const service::QueuedMail& mail) const {
   return folder_ / (utc_stamp(mail.created_at) + "-" + std::to_string(mail.id) + ".eml");
