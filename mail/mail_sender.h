@@ -1,0 +1,71 @@
+// mail_sender.h — the thread that drains the store's outbox: every poll
+// interval (or at once when woken) it takes the messages that are due and
+// hands each to the transport, reporting the outcome back to the queue.
+//
+// Guarantees: each round takes at most `batch` due messages (oldest first)
+// and reports every one it tried, mail_sent on success and mail_failed with
+// the transport's words otherwise (the queue then backs off or keeps it as
+// a dead letter), timed by the clock after the attempt. A message is tried
+// at most once per round, and only by this sender's one thread. stop()
+// lets the message in hand finish, then returns once the thread has ended:
+// within one transport attempt (bounded by its timeout), never a whole
+// poll interval. The queue's own failures go to `on_trouble`, in words.
+// Thread-safety: start(), stop() and wake() may be called from any thread;
+// deliver_due() is for one caller at a time (the sender's thread, or a test
+// while no thread runs). The destructor stops the thread. The queue and the
+// transport must outlive the sender.
+#pragma once
+
+#include "service/mail.h"
+
+#include <condition_variable>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+namespace peerslot::mail {
+
+struct MailSenderOptions {
+  int poll_seconds = 5;
+  int batch = 20;                          // messages per round at most
+  std::function<std::int64_t()> clock;     // Unix seconds; the system clock when empty
+  std::function<void(const std::string&)> on_trouble;  // the queue's failures, in words; ignored when empty
+};
+
+class MailSender {
+ public:
+  MailSender(service::MailQueue& queue, service::MailTransport& transport, MailSenderOptions options = {});
+  ~MailSender();
+  MailSender(const MailSender&) = delete;
+  MailSender& operator=(const MailSender&) = delete;
+
+  // Starts the thread; does nothing when it runs already.
+  void start();
+  // Stops the thread after its current message; does nothing when none runs.
+  void stop();
+  // Makes the thread look at the outbox now rather than at its next poll.
+  void wake();
+  // One round, here and now: the messages due by `now` sent and reported.
+  // Returns how many were sent.
+  int deliver_due(std::int64_t now);
+
+ private:
+  void run();
+  std::int64_t now() const;
+  bool stopping();
+  void pass_on_failure(const Status& status);  // to on_trouble, when not ok
+
+  service::MailQueue& queue_;
+  service::MailTransport& transport_;
+  MailSenderOptions options_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  bool stopping_ = false;  // guarded by mutex_
+  bool woken_ = false;     // guarded by mutex_
+  std::thread thread_;     // started and joined under control_
+  std::mutex control_;     // serialises start() and stop()
+};
+
+}  // namespace peerslot::mail
