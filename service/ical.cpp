@@ -2,73 +2,29 @@
 // the calendar's name, then the events.
 #include "service/ical.h"
 
-#include "engine/json_text.h"
 #include "engine/words.h"
+#include "service/ical_text.h"
 #include "service/milestones.h"
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 
 namespace peerslot::service {
 
 namespace {
 
-// TEXT per RFC 5545 3.3.11: backslash, semicolon and comma escaped, a line
-// feed written as \n, CR and every other control character dropped, and
-// invalid UTF-8 replaced by U+FFFD.
-std::string escape(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size();) {
-    std::size_t length = utf8_sequence_length(text, i);
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (length == 0) out += "\xEF\xBF\xBD";
-    else if (c == '\n') out += "\\n";
-    else if (c == '\\' || c == ';' || c == ',') out += {'\\', static_cast<char>(c)};
-    else if (c >= 0x20 && c != 0x7F) out.append(text, i, length);  // other control characters are dropped
-    i += length ? length : 1;
-  }
-  return out;
-}
-
-// One content line, folded so that no line exceeds 75 octets before its
-// CRLF (a continuation's leading space counts), never inside a UTF-8
-// sequence.
-std::string line(const std::string& content) {
-  constexpr std::size_t kMaxOctets = 75;
-  std::string out;
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < content.size();) {
-    std::size_t length = std::max<std::size_t>(1, utf8_sequence_length(content, i));
-    if (width + length > kMaxOctets) {
-      out += "\r\n ";
-      width = 1;
-    }
-    out.append(content, i, length);
-    width += length;
-    i += length;
-  }
-  return out + "\r\n";
-}
-
-std::string basic_date(Date d) { return boost::gregorian::to_iso_string(d); }
-
 std::string stamp() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[20];
-  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &tm);
-  return text;
+  return utc_date_time(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
 }
 
 // One all-day event from `first` to `last`; busy time when `opaque`.
 std::string event(const std::string& uid, const std::string& now, Date first, Date last, const std::string& summary,
                   const std::string& description, bool opaque) {
-  return line("BEGIN:VEVENT") + line("UID:" + escape(uid)) + line("DTSTAMP:" + now) +
-         line("DTSTART;VALUE=DATE:" + basic_date(first)) + line("DTEND;VALUE=DATE:" + basic_date(last + boost::gregorian::days(1))) +
-         line("SUMMARY:" + escape(summary)) + line("DESCRIPTION:" + escape(description)) +
-         line(opaque ? "TRANSP:OPAQUE" : "TRANSP:TRANSPARENT") + line("END:VEVENT");
+  return content_line("BEGIN:VEVENT") + content_line("UID:" + escaped_text(uid)) + content_line("DTSTAMP:" + now) +
+         content_line("DTSTART;VALUE=DATE:" + date_value(first)) +
+         content_line("DTEND;VALUE=DATE:" + date_value(last + boost::gregorian::days(1))) +
+         content_line("SUMMARY:" + escaped_text(summary)) + content_line("DESCRIPTION:" + escaped_text(description)) +
+         content_line(opaque ? "TRANSP:OPAQUE" : "TRANSP:TRANSPARENT") + content_line("END:VEVENT");
 }
 
 // The on-site days (busy), then the milestones around them (free time: a
@@ -86,7 +42,7 @@ std::string events(const State& state, const Assignment& a, const std::string& o
   std::string now = stamp();
   std::vector<Date> days = state.problem->calendar().on_site_days(a.week, r.days);
   std::string out;
-  for (Date d : days) out += event(r.id + "-" + owner + "-" + basic_date(d) + "@peerslot", now, d, d, title, about, true);
+  for (Date d : days) out += event(r.id + "-" + owner + "-" + date_value(d) + "@peerslot", now, d, d, title, about, true);
   for (const Milestone& m : milestones_of(r, days)) {
     if (m.kind == "on_site" || m.kind == "feedback") continue;
     out += event(r.id + "-" + owner + "-" + m.kind + "@peerslot", now, m.start, m.end, m.title + ": " + c.name, about, false);
@@ -95,9 +51,10 @@ std::string events(const State& state, const Assignment& a, const std::string& o
 }
 
 std::string calendar(const std::string& name, const std::string& body) {
-  return line("BEGIN:VCALENDAR") + line("VERSION:2.0") + line("PRODID:-//peerslot//booking service//EN") +
-         line("CALSCALE:GREGORIAN") + line("METHOD:PUBLISH") + line("X-WR-CALNAME:" + escape(name)) + body +
-         line("END:VCALENDAR");
+  return content_line("BEGIN:VCALENDAR") + content_line("VERSION:2.0") +
+         content_line("PRODID:-//peerslot//booking service//EN") + content_line("CALSCALE:GREGORIAN") +
+         content_line("METHOD:PUBLISH") + content_line("X-WR-CALNAME:" + escaped_text(name)) + body +
+         content_line("END:VCALENDAR");
 }
 
 }  // namespace
