@@ -92,6 +92,9 @@ class Service : public MailQueue {
   // does not load is the store's invalid Status.
   static Result<std::unique_ptr<Service>> open(std::unique_ptr<Store> store, ServiceOptions options = {});
   const ServiceOptions& options() const { return options_; }
+  // REQUIRES: before the service is shared with other threads (the port
+  // may be known only after the server binds).
+  void set_public_url(std::string url) { options_.public_url = std::move(url); }
   // The key that signs the links in mail (signed_link.h); made once, kept in the store.
   const std::string& link_key() const { return link_key_; }
   std::int64_t now() const;

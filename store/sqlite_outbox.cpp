@@ -20,7 +20,7 @@ const char* const kMailColumns =
     "id, created_at, sender, recipient, subject, kind, message, status, attempts, next_attempt_at, last_error, sent_at";
 
 QueuedMail mail_of(SQLite::Statement& row) {
-  return {row.getColumn(0).getInt64(),  row.getColumn(1).getString(), row.getColumn(2).getString(),
+  return {row.getColumn(0).getInt64(),  row.getColumn(1).getInt64(),  row.getColumn(2).getString(),
           row.getColumn(3).getString(), row.getColumn(4).getString(), row.getColumn(5).getString(),
           row.getColumn(6).getString(), row.getColumn(7).getString(), row.getColumn(8).getInt(),
           row.getColumn(9).getInt64(),  row.getColumn(10).getString(), row.getColumn(11).getInt64()};

@@ -29,10 +29,10 @@ using peerslot::test::day;
 using peerslot::test::ScenarioBuilder;
 using Code = Status::Code;
 
-const User kOffice{1, "Programme office", "office", "", ""};
-const User kCouncil1{2, "C1", "council", "C1", ""};
-const User kCouncil2{3, "C2", "council", "C2", ""};
-const User kPeer1{4, "P1", "peer", "P1", ""};
+const User kOffice{1, "Programme office", "", "office", "", false, 0, {}};
+const User kCouncil1{2, "C1", "", "council", "C1", false, 0, {}};
+const User kCouncil2{3, "C2", "", "council", "C2", false, 0, {}};
+const User kPeer1{4, "P1", "", "peer", "P1", false, 0, {}};
 const Precondition kAny{};
 
 // Two councils with a request each (one officer, two days), three officers;
@@ -117,7 +117,7 @@ TEST_CASE("operations: reschedule and cancel need a booking; a move drops accept
   State booked = booked_state();
   std::string peer = booked.plan.assignments.at(0).peers.at(0);
   Draft accepting(booked);
-  User me{9, peer, "peer", peer, ""};
+  User me{9, peer, "", "peer", peer, false, 0, {}};
   REQUIRE(accept(accepting, me, peer, "R1").is_ok());
   State accepted = accepting.build();
   REQUIRE(has_accepted(accepted, "R1", peer));
@@ -180,10 +180,10 @@ TEST_CASE("operations: a peer edits only itself; availability merges on offer an
 TEST_CASE("operations: accept needs a seat; a decline is kept and the peer is never proposed again", "[operations]") {
   State booked = booked_state();
   std::string peer = booked.plan.assignments.at(0).peers.at(0);
-  User me{9, peer, "peer", peer, ""};
+  User me{9, peer, "", "peer", peer, false, 0, {}};
   Draft d(booked);
   std::string other = peer == "P1" ? "P2" : "P1";
-  User someone{10, other, "peer", other, ""};
+  User someone{10, other, "", "peer", other, false, 0, {}};
   Status s = accept(d, someone, other, "R1");
   CHECK(s.code() == Code::kNotFound);
   CHECK(s.field() == "request");
@@ -287,9 +287,11 @@ TEST_CASE("service: a change is judged whole, saved with only its rows, and repl
 
   auto render = [](const State& s) { return Reply{201, {{"bookings", s.plan.assignments.size()}}}; };
   auto book_r1 = [](Draft& d) { return book(d, kCouncil1, "R1", day("2012-04-16"), kAny); };
-  auto token = service.create_user(kCouncil1, "office (test)");
-  REQUIRE(token.is_ok());
-  IdempotencyKey key{service.user_by_token(token.value())->id, "k1", "POST /requests/R1/booking\n{}"};
+  User officer = kCouncil1;
+  officer.email = "officer@c1.example.org";
+  auto user = service.create_user(officer, "office (test)", false);
+  REQUIRE(user.is_ok());
+  IdempotencyKey key{user.value().id, "k1", "POST /requests/R1/booking\n{}"};
   auto first = service.change("council C1", "book R1", book_r1, render, key);
   REQUIRE(first.is_ok());
   auto retry = service.change("council C1", "book R1", book_r1, render, key);
@@ -331,7 +333,7 @@ TEST_CASE("service: a decline is kept in the store and survives a restart", "[op
     auto opened = Service::open(std::move(store::SqliteStore::open(db)).value());
     REQUIRE(opened.is_ok());
     REQUIRE(opened.value()->seed(*booked.scenario, booked.plan.assignments).is_ok());
-    User me{0, peer, "peer", peer, ""};
+    User me{0, peer, "", "peer", peer, false, 0, {}};
     auto declined = opened.value()->change("peer " + peer, "decline R1", [&](Draft& d) { return decline(d, me, peer, "R1"); },
                                            [](const State&) { return Reply{200, nullptr}; });
     REQUIRE(declined.is_ok());

@@ -15,14 +15,20 @@
 // --repair-report exits 1 when rows need repair.
 #include "engine/solver.h"
 #include "http/server.h"
+#include "mail/mail_sender.h"
+#include "mail/outbox_folder.h"
+#include "mail/smtp_transport.h"
 #include "service/service.h"
 #include "store/sqlite_store.h"
 #include "tools/commands.h"
+#include "tools/demo_accounts.h"
+#include "tools/file_io.h"
 #include "tools/generator.h"
 #include "tools/reference_data.h"
 #include "tools/scenario_files.h"
 
 #include <algorithm>
+#include <condition_variable>
 #include <csignal>
 #include <iostream>
 #include <map>
@@ -43,6 +49,13 @@ struct ServeOptions {
   bool demo_tokens = false;
   bool repair_report = false;
   bool repair = false;
+  std::string public_url;  // default http://BIND:PORT
+  std::string outbox;      // default: the database's name with "-outbox"
+  std::string smtp;        // smtp://[user@]host[:port][?starttls=1]
+  std::string smtp_password_file;
+  std::string mail_from = "peer-challenge@example.org";
+  int sign_in_link_seconds = 15 * 60;
+  int session_idle_seconds = 2 * 3600;
 };
 
 Result<Scenario> seed_scenario(const ServeOptions& o) {
@@ -80,7 +93,9 @@ Status seed(service::Service& service, const ServeOptions& o) {
   for (const Assignment& a : bookings) booked.insert(a.request);
   for (Request& r : scenario.value().requests)
     if (!booked.count(r.id)) r.pinned.reset();
-  return service.seed(std::move(scenario).value(), std::move(bookings));
+  std::string council = demo_council(scenario.value());
+  Status seeded = service.seed(std::move(scenario).value(), std::move(bookings));
+  return seeded.is_ok() ? create_demo_accounts(service, council) : seeded;
 }
 
 // The party whose councillor peers sit on the most booked teams, for the
@@ -104,8 +119,7 @@ Status print_demo_tokens(service::Service& service) {
   std::vector<std::pair<std::string, std::string>> demo = {{"office", ""}, {"council", council}, {"peer", peer}};
   if (!party.empty()) demo.push_back({"group", party});
   for (const auto& [role, subject] : demo) {
-    service::User user{0, subject.empty() ? "Programme office" : subject, role, subject, ""};
-    auto token = service.create_user(user, "office (demo tokens)");
+    auto token = demo_token(service, role, subject);
     if (!token.is_ok()) return token.status();
     std::cout << "  " << role << " token: " << token.value() << (subject.empty() ? "" : "  (" + subject + ")") << "\n";
   }
@@ -150,14 +164,53 @@ int run_repair(const ServeOptions& o) {
   return kExitOk;
 }
 
-int run_serve(const ServeOptions& o) {
-  if (o.repair_report || o.repair) return run_repair(o);
+// The outbox folder (the default) or the SMTP server of --smtp.
+Result<std::unique_ptr<service::MailTransport>> mail_transport(const ServeOptions& o) {
+  if (o.smtp.empty()) {
+    std::string dir = o.outbox.empty() ? o.db_path.substr(0, o.db_path.rfind(".db")) + "-outbox" : o.outbox;
+    return std::unique_ptr<service::MailTransport>(std::make_unique<mail::OutboxFolder>(dir));
+  }
+  auto settings = mail::smtp_settings(o.smtp);
+  if (!settings.is_ok()) return settings.status();
+  if (!o.smtp_password_file.empty()) {
+    auto password = read_file(o.smtp_password_file);
+    if (!password.is_ok()) return password.status();
+    settings.value().password = password.value().substr(0, password.value().find_first_of("\r\n"));
+  }
+  return std::unique_ptr<service::MailTransport>(std::make_unique<mail::SmtpTransport>(settings.value()));
+}
+
+Result<std::unique_ptr<service::Service>> open_service(const ServeOptions& o) {
   auto db = store::SqliteStore::open(o.db_path);
-  auto service = db.is_ok() ? service::Service::open(std::move(db).value())
-                            : Result<std::unique_ptr<service::Service>>(db.status());
+  if (!db.is_ok()) return db.status();
+  service::ServiceOptions options;
+  options.mail_from = o.mail_from;
+  options.sign_in_link_seconds = o.sign_in_link_seconds;
+  options.session_idle_seconds = o.session_idle_seconds;
+  auto service = service::Service::open(std::move(db).value(), options);
   if (!service.is_ok() && service.status().code() == Status::Code::kInvalid)
     std::cerr << "`peerslot serve --db " << o.db_path << " --repair-report` lists every row that keeps it from loading.\n";
-  Status status = service.is_ok() ? Status::ok() : service.status();
+  return service;
+}
+
+// Writes the last uses of tokens and sessions every 30 s until stopped.
+std::jthread activity_recorder(service::Service& service) {
+  return std::jthread([&service](std::stop_token stop) {
+    std::mutex mutex;
+    std::condition_variable_any stopped;
+    std::unique_lock lock(mutex);
+    while (!stopped.wait_for(lock, stop, std::chrono::seconds(30), [] { return false; })) {
+      Status recorded = service.record_activity();
+      if (!recorded.is_ok()) std::cerr << "recording token and session use: " << recorded.message() << "\n";
+    }
+  });
+}
+
+int run_serve(const ServeOptions& o) {
+  if (o.repair_report || o.repair) return run_repair(o);
+  auto service = open_service(o);
+  auto transport = service.is_ok() ? mail_transport(o) : Result<std::unique_ptr<service::MailTransport>>(service.status());
+  Status status = transport.is_ok() ? Status::ok() : transport.status();
   bool fresh = status.is_ok() && !service.value()->seeded();
   if (fresh) status = seed(*service.value(), o);
   if (status.is_ok() && (fresh || o.demo_tokens)) status = print_demo_tokens(*service.value());
@@ -166,11 +219,25 @@ int run_serve(const ServeOptions& o) {
   http::Server server(*service.value(), {o.bind, o.port, 16 * 1024 * 1024});
   auto port = server.bind();
   if (!port.is_ok()) return report_bad_input(port.status());
+  std::string address = "http://" + o.bind + ":" + std::to_string(port.value());
+  service.value()->set_public_url(o.public_url.empty() ? address : o.public_url);
+  mail::MailSender sender(*service.value(), *transport.value(),
+                          {5, 20, {}, [](const std::string& trouble) { std::cerr << "mail: " << trouble << "\n"; }});
+  service.value()->on_mail_queued([&sender] { sender.wake(); });
+  sender.start();
+  std::jthread recorder = activity_recorder(*service.value());
   std::thread watcher = signal_watcher(server);
-  std::cout << "listening on http://" << o.bind << ":" << port.value() << std::endl;
+  std::cout << "mail goes to " << transport.value()->where() << "\n";
+  std::cout << "listening on " << address << std::endl;
   server.run();
   pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();
+  recorder.request_stop();
+  recorder.join();
+  sender.stop();
+  service.value()->on_mail_queued(nullptr);
+  Status recorded = service.value()->record_activity();
+  if (!recorded.is_ok()) std::cerr << "recording token and session use: " << recorded.message() << "\n";
   return kExitOk;
 }
 
@@ -186,6 +253,15 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--seed", o->seed, "Demo generator seed (default 1)");
   cmd->add_option("--solve-seconds", o->solve_seconds, "Seconds for the initial plan of a new database (0: none)");
   cmd->add_flag("--demo-tokens", o->demo_tokens, "Print new demo tokens even when the database exists");
+  cmd->add_option("--public-url", o->public_url, "The address people reach the service at, for links in mail (default http://BIND:PORT)");
+  cmd->add_option("--outbox", o->outbox, "Folder for outgoing mail, one .eml file per message (default: DB name + -outbox)");
+  cmd->add_option("--smtp", o->smtp, "Send mail to this SMTP server instead: smtp://[user@]host[:port][?starttls=1]");
+  cmd->add_option("--smtp-password-file", o->smtp_password_file, "File holding the SMTP password (first line)");
+  cmd->add_option("--mail-from", o->mail_from, "The programme office's address mail comes from");
+  cmd->add_option("--sign-in-link-seconds", o->sign_in_link_seconds, "How long an emailed sign-in link works (default 900)")
+      ->check(CLI::Range(1, 86400));
+  cmd->add_option("--session-idle-seconds", o->session_idle_seconds, "How long a signed-in browser may sit idle (default 7200)")
+      ->check(CLI::Range(1, 86400));
   cmd->add_flag("--repair-report", o->repair_report, "List the rows that keep the database from loading, then exit");
   cmd->add_flag("--repair", o->repair,
                 "Back the database up to FILE.before-repair, remove the rows that keep it from loading, then exit");

@@ -186,7 +186,7 @@ TEST_CASE("service: a political group office approves, vetoes and nominates its 
   }
 }
 
-TEST_CASE("store: a database made before group offices is upgraded with its users and replies", "[service]") {
+TEST_CASE("store: a database made before group offices and accounts is upgraded with its users, tokens and replies", "[service]") {
   std::string db = peerslot::e2e::temp_dir() + "/old.db";
   {
     SQLite::Database old(db, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
@@ -200,16 +200,21 @@ TEST_CASE("store: a database made before group offices is upgraded with its user
   }
   auto store = peerslot::store::SqliteStore::open(db);
   REQUIRE(store.is_ok());
-  auto users = store.value()->users();
-  REQUIRE(users.is_ok());
-  REQUIRE(users.value().size() == 1);
-  CHECK(users.value()[0].id == 7);
+  auto accounts = store.value()->accounts(0);
+  REQUIRE(accounts.is_ok());
+  REQUIRE(accounts.value().users.size() == 1);
+  CHECK(accounts.value().users[0].id == 7);
+  CHECK(accounts.value().users[0].email.empty());
+  REQUIRE(accounts.value().tokens.size() == 1);
+  CHECK(accounts.value().tokens[0].user_id == 7);
+  CHECK(accounts.value().tokens[0].hash == "abc");
+  CHECK(accounts.value().tokens[0].expires_at > accounts.value().tokens[0].created_at);
   auto reply = store.value()->reply(7, "k");
   REQUIRE(reply.is_ok());
   REQUIRE(reply.value());
   CHECK(reply.value()->status == 201);
-  peerslot::service::User group{0, "Labour group office", "group", "Labour", "def"};
-  CHECK(store.value()->add_user(&group, "test").is_ok());
+  std::vector<peerslot::service::User> group = {{0, "Labour group office", "labour@example.org", "group", "Labour", false, 1, {}}};
+  CHECK(store.value()->put_users(&group, "test", "create user").is_ok());
   SQLite::Database check(db);
   CHECK(check.execAndGet("SELECT count(*) FROM pragma_foreign_key_check").getInt() == 0);
 }

@@ -13,6 +13,7 @@
 
 #include <chrono>
 #include <csignal>
+#include <random>
 #include <cstdlib>
 #include <fcntl.h>
 #include <fstream>
@@ -160,9 +161,14 @@ Answer ServiceProcess::retried(const std::string& method, const std::string& pat
 }
 
 std::string ServiceProcess::user_token(const std::string& role, const std::string& subject) const {
-  Answer made = call("POST", "/users", token("office"), nlohmann::json{{"role", role}, {"subject", subject}});
+  std::string email = "test." + std::to_string(std::random_device()()) + "@example.org";
+  Answer made = call("POST", "/users", token("office"),
+                     nlohmann::json{{"name", "Test " + role}, {"email", email}, {"role", role}, {"subject", subject}, {"welcome", false}});
   REQUIRE(made.status == 201);
-  return made.body["token"].get<std::string>();
+  Answer token_made = call("POST", "/users/" + std::to_string(made.body["id"].get<std::int64_t>()) + "/tokens",
+                           token("office"), nlohmann::json{{"name", "test"}});
+  REQUIRE(token_made.status == 201);
+  return token_made.body["token"].get<std::string>();
 }
 
 nlohmann::json small_scenario(int councils, int peers, int team, int per_week) {
