@@ -360,7 +360,7 @@ TEST_CASE("no id appears in text meant for people", "[notices]") {
     INFO(m.subject << "\n" << m.text);
     CHECK_FALSE(std::regex_search(m.subject, id));
     CHECK_FALSE(std::regex_search(without_links(m.text), id));
-    for (const std::string& name : {"SUMMARY", "LOCATION", "DESCRIPTION"})
+    for (const char* name : {"SUMMARY", "LOCATION", "DESCRIPTION"})
       for (const std::string& value : values(m.calendar, name)) CHECK_FALSE(std::regex_search(without_links(value), id));
   }
 }
