@@ -2,13 +2,12 @@
 // by person, the items each is told about, each kind of message made once
 // from all its items.
 //
-// Several challenges in one iTIP message: RFC 5546 3.2.2 (REQUEST) and 3.2.5
-// (CANCEL) allow one or more VEVENTs ("VEVENT 1+" in their restriction
-// tables) in an object whose single METHOD applies to all of them, and
-// section 1.4 has a METHOD carry the semantics of the whole object; each of
-// ours has its own UID and SEQUENCE, so a calendar applies each one on its
-// own. Only components of one method share an object: a person told of new
-// and withdrawn seats at once gets a REQUEST and a CANCEL.
+// Several challenges in one iTIP message: the restriction tables of RFC 5546
+// 3.2.2 (REQUEST) and 3.2.5 (CANCEL) allow "VEVENT 1+" in one object, whose
+// single METHOD applies to every component in it. Each of ours has its own
+// UID and SEQUENCE, so a calendar applies each on its own. Only components
+// of one method share an object: a person told of new and withdrawn seats at
+// once gets a REQUEST and a CANCEL.
 #include "service/notifications.h"
 
 #include "engine/words.h"
@@ -42,7 +41,12 @@ struct RequestChange {
 std::vector<RequestChange> changes_of(const std::vector<ChallengeEvent>& events) {
   std::vector<RequestChange> out;
   for (const ChallengeEvent& e : events) {
-    if (out.empty() || out.back().request != e.request) out.push_back({e.request, false, false, false, e.week_before, e.week_after, {}, {}, {}, {}});
+    if (out.empty() || out.back().request != e.request) {
+      out.emplace_back();
+      out.back().request = e.request;
+      out.back().week_before = e.week_before;
+      out.back().week_after = e.week_after;
+    }
     RequestChange& c = out.back();
     if (e.kind == "booked") c.booked = true;
     else if (e.kind == "moved") c.moved = true;
@@ -316,9 +320,16 @@ std::string joined(const std::vector<Item>& items) {
   return out;
 }
 
+// "Invitations to # peer challenges" with its # replaced by n.
+std::string counted(std::string pattern, std::size_t n) {
+  pattern.replace(pattern.find('#'), 1, std::to_string(n));
+  return pattern;
+}
+
 // One message of `kind` holding every item, or nothing when there are no
-// items, no address or the kind is muted. `several` heads the subject when
-// there is more than one item, e.g. "Invitations".
+// items, no address or the kind is muted. `several` is the subject when
+// there is more than one item, with # for their number, e.g. "Invitations to
+// # peer challenges"; the items' names follow it.
 std::optional<Mail> message(const Context& x, const Recipient& who, const std::string& kind,
                             const std::string& several, const std::vector<Item>& items) {
   if (items.empty() || who.email.empty() || who.muted.count(kind)) return std::nullopt;
@@ -326,8 +337,7 @@ std::optional<Mail> message(const Context& x, const Recipient& who, const std::s
   mail.to = who.email;
   mail.to_name = who.name;
   mail.kind = kind;
-  mail.subject = items.size() == 1 ? items.front().subject
-                                   : several + ": " + std::to_string(items.size()) + " (" + joined(items) + ")";
+  mail.subject = items.size() == 1 ? items.front().subject : counted(several, items.size()) + ": " + joined(items);
   mail.text = "Dear " + who.name + ",\n";
   std::vector<Invitation> events;
   for (const Item& item : items) {
@@ -350,15 +360,22 @@ void add(std::vector<Mail>& out, std::optional<Mail> mail) {
 
 void tell(const Context& x, const Recipient& who, std::vector<Mail>& out) {
   if (who.role == "peer") {
-    add(out, message(x, who, kInvitation, "Invitations", peer_requests(x, who)));
-    add(out, message(x, who, kInvitationCancelled, "Invitations cancelled", peer_cancels(x, who)));
+    add(out, message(x, who, kInvitation, "Invitations to # peer challenges", peer_requests(x, who)));
+    add(out, message(x, who, kInvitationCancelled, "# invitations cancelled", peer_cancels(x, who)));
   } else if (who.role == "council") {
-    add(out, message(x, who, kBooking, "Bookings", council_requests(x, who)));
-    add(out, message(x, who, kBooking, "Bookings cancelled", council_cancels(x, who)));
-    add(out, message(x, who, kTeamChanged, "Team changes", council_team_notices(x, who)));
+    add(out, message(x, who, kBooking, "# peer challenges booked or moved", council_requests(x, who)));
+    add(out, message(x, who, kBooking, "# peer challenges cancelled", council_cancels(x, who)));
+    add(out, message(x, who, kTeamChanged, "Team changed on # peer challenges", council_team_notices(x, who)));
   } else if (who.role == "group") {
-    add(out, message(x, who, kApprovalNeeded, "Approval needed", approval_notices(x, who)));
+    add(out, message(x, who, kApprovalNeeded, "Approval needed for # councillor peers", approval_notices(x, who)));
   }
+}
+
+// 0 for an event never sent, else one more than it last went out with.
+int next_sequence(const Sequences* sequences, const std::string& request_id) {
+  if (!sequences) return 0;
+  auto last = sequences->find(request_id);
+  return last == sequences->end() ? 0 : last->second + 1;
 }
 
 }  // namespace
@@ -366,11 +383,8 @@ void tell(const Context& x, const Recipient& who, std::vector<Mail>& out) {
 std::vector<Mail> notices_for_change(const State& before, const State& after, const std::vector<Recipient>& people,
                                      const NoticeSettings& settings, Sequences* sequences) {
   Context x{before, after, settings, changes_of(events_between(before, after)), {}};
-  for (const RequestChange& c : x.changes) {
-    if (!sends_event(c)) continue;
-    auto last = sequences ? sequences->find(c.request) : Sequences::iterator{};
-    x.sequence[c.request] = sequences && last != sequences->end() ? last->second + 1 : 0;
-  }
+  for (const RequestChange& c : x.changes)
+    if (sends_event(c)) x.sequence[c.request] = next_sequence(sequences, c.request);
   std::vector<Mail> out;
   for (const Recipient& who : people) tell(x, who, out);
   if (sequences)

@@ -234,7 +234,8 @@ TEST_CASE("a solve booking three challenges for one peer sends that peer one REQ
         std::vector<std::string>{"challenge-R0012@peerslot", "challenge-R0013@peerslot", "challenge-R0014@peerslot"});
   CHECK(values(jo[0].calendar, "SEQUENCE") == std::vector<std::string>{"0", "3", "0"});
   CHECK(jo[0].subject ==
-        "Invitations: 3 (Stockton-on-Tees Borough Council, Hartlepool Borough Council and Darlington Borough Council)");
+        "Invitations to 3 peer challenges: Stockton-on-Tees Borough Council, Hartlepool Borough Council and "
+        "Darlington Borough Council");
   CHECK(count_of(jo[0].text, "?answer=accept") == 3);
   CHECK(jo[0].text.find("subject peer challenge at Darlington Borough Council") != std::string::npos);
   CHECK(sequences == Sequences{{"R0012", 0}, {"R0013", 3}, {"R0014", 0}});
