@@ -12,7 +12,8 @@
 // interval. The queue's own failures go to `on_trouble`, in words.
 // Thread-safety: start(), stop() and wake() may be called from any thread;
 // deliver_due() is for one caller at a time (the sender's thread, or a test
-// while no thread runs). The destructor stops the thread. The queue and the
+// while no thread runs); `clock` and `on_trouble` are called on the thread
+// running the round. The destructor stops the thread. The queue and the
 // transport must outlive the sender.
 #pragma once
 
