@@ -49,8 +49,8 @@ int MailSender::deliver_due(std::int64_t now) {
     if (stopping()) break;
     Status delivered = transport_.send(mail);
     if (delivered.is_ok()) ++sent;
-    pass_on_failure(delivered.is_ok() ? queue_.mail_sent(mail.id, this->now())
-                              : queue_.mail_failed(mail.id, delivered.message(), this->now()));
+    pass_on_failure(delivered.is_ok() ? queue_.mail_sent(mail.id, clock_now())
+                                      : queue_.mail_failed(mail.id, delivered.message(), clock_now()));
   }
   return sent;
 }
@@ -60,13 +60,13 @@ void MailSender::run() {
   while (!stopping_) {
     woken_ = false;
     lock.unlock();
-    deliver_due(now());
+    deliver_due(clock_now());
     lock.lock();
     changed_.wait_for(lock, std::chrono::seconds(options_.poll_seconds), [this] { return stopping_ || woken_; });
   }
 }
 
-std::int64_t MailSender::now() const {
+std::int64_t MailSender::clock_now() const {
   if (options_.clock) return options_.clock();
   return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }

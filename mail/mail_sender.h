@@ -2,17 +2,18 @@
 // interval (or at once when woken) it takes the messages that are due and
 // hands each to the transport, reporting the outcome back to the queue.
 //
-// Guarantees: each round takes at most `batch` due messages (oldest first)
-// and reports every one it tried, mail_sent on success and mail_failed with
-// the transport's words otherwise (the queue then backs off or keeps it as
-// a dead letter), timed by the clock after the attempt. A message is tried
-// at most once per round, and only by this sender's one thread. stop()
-// lets the message in hand finish, then returns once the thread has ended:
-// within one transport attempt (bounded by its timeout), never a whole
-// poll interval. The queue's own failures go to `on_trouble`, in words.
+// Guarantees: the thread runs a round as it starts, then after each poll
+// interval or wake(). A round takes at most `batch` due messages (oldest
+// first) and reports every one it tried: mail_sent on success, mail_failed
+// with the transport's words otherwise (the queue then backs off or keeps
+// it as a dead letter), at the clock's time after the attempt. stop() lets
+// the message in hand finish, then returns once the thread has ended:
+// within one transport attempt (bounded by its timeout), never a whole poll
+// interval. The queue's own failures go to `on_trouble`, in words.
 // Thread-safety: start(), stop() and wake() may be called from any thread;
 // deliver_due() is for one caller at a time (the sender's thread, or a test
-// while no thread runs). The destructor stops the thread. The queue and the
+// while no thread runs); `clock` and `on_trouble` are called on the thread
+// running the round. The destructor stops the thread. The queue and the
 // transport must outlive the sender.
 #pragma once
 
@@ -53,7 +54,7 @@ class MailSender {
 
  private:
   void run();
-  std::int64_t now() const;
+  std::int64_t clock_now() const;
   bool stopping();
   void pass_on_failure(const Status& status);  // to on_trouble, when not ok
 

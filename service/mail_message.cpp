@@ -8,6 +8,7 @@
 #include <cctype>
 #include <cstdio>
 #include <ctime>
+#include <string_view>
 
 namespace peerslot::service {
 
@@ -51,7 +52,8 @@ std::string clean_path(const std::string& value) {
   return out;
 }
 
-bool plain_ascii(const std::string& value) {
+// Printable ASCII that no reader could take for an encoded-word.
+bool needs_no_encoding(const std::string& value) {
   for (char c : value)
     if (static_cast<unsigned char>(c) < 0x20 || static_cast<unsigned char>(c) > 0x7E) return false;
   return value.find("=?") == std::string::npos;
@@ -130,7 +132,7 @@ bool has_long_word(const std::string& value) {
 std::string unstructured(const std::string& name, const std::string& value) {
   std::string text = clean(value);
   std::string prefix = name + ": ";
-  if (plain_ascii(text) && !has_long_word(text)) return prefix + folded(text, prefix.size()) + "\r\n";
+  if (needs_no_encoding(text) && !has_long_word(text)) return prefix + folded(text, prefix.size()) + "\r\n";
   return prefix + encoded_words(text) + "\r\n";
 }
 
@@ -142,7 +144,7 @@ std::string mailbox(const std::string& header, const std::string& name, const st
   std::string angle = "<" + clean_path(address) + ">";
   if (text.empty()) return prefix + angle + "\r\n";
   std::string phrase;
-  if (plain_ascii(text) && text.size() <= 60) {
+  if (needs_no_encoding(text) && text.size() <= 60) {
     phrase = "\"";
     for (char c : text) phrase += (c == '"' || c == '\\') ? std::string{'\\', c} : std::string{c};
     phrase += "\"";

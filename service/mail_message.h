@@ -2,8 +2,9 @@
 // travels: RFC 5322 headers and a MIME body (RFC 2045-2047), with an
 // invitation as iMIP (RFC 6047) when the Mail carries a calendar.
 //
-// Guarantees: CRLF line ends only (no bare CR or LF) and no line over 78
-// octets but for an unbreakable subject word (and never one over 998).
+// Guarantees: CRLF line ends only (no bare CR or LF); no line over 78
+// octets but for a long address, message id or unbreakable subject word,
+// and never one over 998; no encoded-word line over 76.
 // Headers: From and To with the name (a quoted string, or RFC 2047
 // encoded-words when it is not plain ASCII), Subject (encoded-words, UTF-8
 // base64, when it is not plain ASCII or could be mistaken for one), Date in
