@@ -191,8 +191,8 @@ HttpReply revoke_token(const Call& call, Service& service) {
 
 HttpReply read_notices(const Call& call) {
   nlohmann::json kinds = nlohmann::json::array();
-  for (const service::NoticeKind& kind : service::notice_kinds())
-    kinds.push_back({{"kind", kind.kind}, {"about", kind.about}, {"email", !call.user.muted.count(kind.kind)}});
+  for (const std::string& kind : service::notice_kinds())
+    kinds.push_back({{"kind", kind}, {"about", service::notice_kind_sentence(kind)}, {"email", !call.user.muted.count(kind)}});
   return json_reply(200, {{"kinds", kinds}});
 }
 
@@ -204,9 +204,7 @@ HttpReply set_notices(const Call& call, Service& service) {
   User user = call.user;
   user.muted.clear();
   for (const std::string& kind : muted.value()) {
-    bool known = false;
-    for (const service::NoticeKind& k : service::notice_kinds()) known = known || k.kind == kind;
-    if (!known) return problem(422, "muted", "muted: \"" + kind + "\" is not a kind of notice");
+    if (service::notice_kind_sentence(kind).empty()) return problem(422, "muted", "muted: \"" + kind + "\" is not a kind of notice");
     user.muted.insert(kind);
   }
   auto changed = service.update_user(user, call.actor());
