@@ -1,6 +1,9 @@
-// api.js — the JSON API as the pages use it. The bearer token lives in
-// sessionStorage (read on every call, so a token revoked or changed
-// elsewhere is noticed at the next call). Every call is recorded in
+// api.js — the JSON API as the pages use it. Two ways to be signed in:
+// a bearer token (programs, demonstrations) kept in sessionStorage and read
+// on every call, so a token revoked or changed elsewhere is noticed at the
+// next call; or a session cookie from a sign-in link (HttpOnly, sent by the
+// browser itself on these same-origin calls), whose changes carry the
+// X-CSRF-Token the service gave at sign-in (kept in sessionStorage too). Every call is recorded in
 // window.peerslotCalls ({ method, path, status }) so the browser tests can
 // count what was sent.
 const kTokenKey = "peerslot-token";
@@ -8,6 +11,9 @@ window.peerslotCalls = [];
 
 export const token = () => sessionStorage.getItem(kTokenKey) || "";
 export const setToken = (value) => (value ? sessionStorage.setItem(kTokenKey, value) : sessionStorage.removeItem(kTokenKey));
+const kCsrfKey = "peerslot-csrf";
+export const csrf = () => sessionStorage.getItem(kCsrfKey) || "";
+export const setCsrf = (value) => (value ? sessionStorage.setItem(kCsrfKey, value) : sessionStorage.removeItem(kCsrfKey));
 
 // A refusal by the service (problem+json): its plain words without a leading
 // "field: ", with the status, field and machine code kept for the page.
@@ -36,7 +42,9 @@ export { newKey };
 
 // api("POST", "/requests/R1/booking", { week }, { "Idempotency-Key": k }) → the reply's JSON (or text).
 export async function api(method, path, body, headers = {}, { raw = false } = {}) {
-  const options = { method, headers: { Authorization: "Bearer " + token(), ...headers }, cache: "no-store" };
+  const bearer = token();
+  const sent = bearer ? { Authorization: "Bearer " + bearer } : method !== "GET" && csrf() ? { "X-CSRF-Token": csrf() } : {};
+  const options = { method, headers: { ...sent, ...headers }, cache: "no-store", credentials: "same-origin" };
   if (body !== undefined) {
     options.headers["Content-Type"] = headers["Content-Type"] || "application/json";
     options.body = typeof body === "string" ? body : JSON.stringify(body);

@@ -125,7 +125,7 @@ export function notification(title, body, { success = false, id = "notification"
       el("p", { class: "govuk-notification-banner__heading" }, title), body || null));
 }
 
-// Radios: items [{ value, label, hint?, checked?, attrs? }]
+// Radios (and checkboxes): items [{ value, label, hint?, checked?, attrs? }]
 export function radios({ name, legend, legendSize = "l", legendIsHeading = true, hint = null, error = null, items, small = false }) {
   const hintId = hint ? `${name}-hint` : null;
   const errorId = error ? `${name}-error` : null;
@@ -156,10 +156,12 @@ export function checkboxes({ name, legend, legendSize = "m", hint = null, items 
       el("div", { class: "govuk-checkboxes govuk-checkboxes--small", "data-module": "govuk-checkboxes" },
         items.map((item, i) => {
           const id = `${name}-${i + 1}`;
+          const itemHint = item.hint ? `${id}-item-hint` : null;
           return el("div", { class: "govuk-checkboxes__item" },
             el("input", { class: "govuk-checkboxes__input", id, name, type: "checkbox", value: item.value, checked: item.checked || null,
-                          ...(item.attrs || {}) }),
-            el("label", { class: "govuk-label govuk-checkboxes__label", for: id }, item.label));
+                          "aria-describedby": itemHint, ...(item.attrs || {}) }),
+            el("label", { class: "govuk-label govuk-checkboxes__label", for: id }, item.label),
+            item.hint ? el("div", { class: "govuk-hint govuk-checkboxes__hint", id: itemHint }, item.hint) : null);
         }))));
 }
 

@@ -12,6 +12,21 @@ export function setWho(me) {
   $("#who").textContent = named ? `Signed in as ${named}` : "";
   $("#who-item").hidden = !named;
   $("#sign-out-item").hidden = !named;
+  $("#account-item").hidden = !named;
+  for (const item of ["#people-item", "#outbox-item"]) $(item).hidden = !named || me.role !== "office";
+  markCurrent();
+}
+
+// The navigation link of the page shown is marked as the current one.
+export function markCurrent() {
+  const hash = location.hash || "#/";
+  for (const a of document.querySelectorAll("#navigation a.govuk-service-navigation__link")) {
+    const href = a.getAttribute("href");
+    const current = href !== "#/sign-out" && (hash === href || hash.startsWith(href + "/") || hash.startsWith(href + "?"));
+    a.parentElement.classList.toggle("govuk-service-navigation__item--active", current);
+    if (current) a.setAttribute("aria-current", "page");
+    else a.removeAttribute("aria-current");
+  }
 }
 
 export function carry(message) { flash = message; }
@@ -27,6 +42,7 @@ const here = () => location.hash || "#/";
 export function show({ title, back = null, content, keepBanner = false, focus = true }) {
   if (drawing !== null && drawing !== here()) return;
   document.title = `${title} – Corporate peer challenge – peerslot`;
+  markCurrent();
   $("#back-slot").replaceChildren(back ? el("a", { href: back, class: "govuk-back-link", id: "back-link" }, "Back") : "");
   if (!keepBanner) $("#banner-slot").replaceChildren();
   if (flash) {
