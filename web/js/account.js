@@ -81,7 +81,20 @@ async function createToken(me) {
   const days = Number(daysText || "90");
   if (!/^\d+$/.test(daysText || "90") || days < 1 || days > 365)
     return showErrors([{ text: "Days must be a whole number from 1 to 365", href: "#token-days" }]);
-  const made = await api("POST", "/me/tokens", { name, days });
+  shownOnce = await api("POST", "/me/tokens", { name, days });
+  location.hash = "#/account/token";
+}
+
+// The token just made, held for the one page that shows its secret.
+let shownOnce = null;
+
+async function tokenPage() {
+  const made = shownOnce;
+  shownOnce = null;
+  if (!made) {
+    location.hash = "#/account";
+    return;
+  }
   show({ title: "Token created", back: "#/account", content: el("div", { class: "govuk-grid-row" },
     el("div", { class: "govuk-grid-column-two-thirds" },
       el("div", { class: "govuk-panel govuk-panel--confirmation", id: "token-panel" },
@@ -117,5 +130,6 @@ async function revokePage(me, id) {
 
 export const accountRoutes = [
   [/^\/account$/, accountPage],
+  [/^\/account\/token$/, tokenPage],
   [/^\/account\/tokens\/(\d+)\/revoke$/, revokePage],
 ];

@@ -102,7 +102,7 @@ function roleChoice(n, values, errors) {
             ["group", "Group office", "Approves and nominates the councillor peers of a party"],
             ["office", "Programme office", "Plans the whole programme, and gives people accounts"]]
       .map(([value, label, hint]) => ({ value, label, hint, checked: values.role === value,
-                                        attrs: conditional[value] ? { "aria-controls": `conditional-${value}`, "aria-expanded": String(values.role === value) } : {} })) });
+                                        attrs: conditional[value] ? { "aria-controls": `conditional-${value}` } : {} })) });
   for (const [value, content] of Object.entries(conditional)) {
     const input = group.querySelector(`input[value=${value}]`);
     input.closest(".govuk-radios__item").after(el("div", {
@@ -113,7 +113,6 @@ function roleChoice(n, values, errors) {
       const panel = document.getElementById(`conditional-${input.value}`);
       if (!panel) continue;
       panel.classList.toggle("govuk-radios__conditional--hidden", !input.checked);
-      input.setAttribute("aria-expanded", String(input.checked));
     }
   });
   return group;
