@@ -209,6 +209,25 @@ TEST_CASE("the office invites a council officer who signs in with the emailed li
     CHECK(office.text("#people-table").find("Council officer") == std::string::npos);
     check_page(office, "accounts-office-2-people-groups", Reader::kOffice);
 
+    // Disable a group office after a confirmation page, then enable it again: a success banner each time.
+    const std::string labour = "labour.group@example.org";
+    office.click("[data-person='" + labour + "']");
+    office.wait_for("#confirm-change");
+    CHECK(office.text("main").find("Labour group") != std::string::npos);
+    CHECK(office.text(".govuk-warning-text").find("will not be able to sign in") != std::string::npos);
+    check_page(office, "accounts-office-2a-disable", Reader::kOffice);
+    office.click("#confirm-change");
+    CHECK(office.wait_for_text("#flash", "is disabled").find("account is disabled") != std::string::npos);
+    office.wait_for("#people-table");
+    CHECK(user_of(demo, labour)["disabled"] == true);
+    CHECK(office.text("#people-table").find("Disabled") != std::string::npos);
+    check_page(office, "accounts-office-2b-disabled", Reader::kOffice);
+    office.click("[data-person='" + labour + "']");
+    office.wait_for_text("#confirm-change", "Enable");
+    office.click("#confirm-change");
+    CHECK(office.wait_for_text("#flash", "is enabled").find("account is enabled") != std::string::npos);
+    CHECK(user_of(demo, labour)["disabled"] == false);
+
     // Invite: nothing typed gives an error summary and messages at the fields.
     office.click("#invite-link");
     office.wait_for("#invite-form");

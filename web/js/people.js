@@ -44,7 +44,11 @@ function select(id, label, options, selected = "", { hint = null, error = null, 
       options.map(([value, text]) => el("option", { value, selected: value === selected }, text))));
 }
 
+// The list as it was last filtered, to go back to after a change.
+let peopleHash = "#/people";
+
 async function peoplePage(me, query = "") {
+  peopleHash = location.hash || "#/people";
   const params = new URLSearchParams(query || "");
   const role = params.get("role") || "";
   const q = (params.get("q") || "").trim();
@@ -177,14 +181,14 @@ async function enablePage(me, id, what) {
     await api("PATCH", `/users/${enc(id)}`, { disabled: disable });
     carry({ title: `${user.name}’s account is ${disable ? "disabled" : "enabled"}`, success: true,
             body: para(disable ? "They cannot sign in, and their tokens and sign-in links no longer work." : "They can sign in again.") });
-    location.hash = "#/people";
+    location.hash = peopleHash;
   }));
-  show({ title: `${disable ? "Disable" : "Enable"} ${user.name}’s account`, back: "#/people", content: el("div", { class: "govuk-grid-row" },
+  show({ title: `${disable ? "Disable" : "Enable"} ${user.name}’s account`, back: peopleHash, content: el("div", { class: "govuk-grid-row" },
     el("div", { class: "govuk-grid-column-two-thirds" },
       heading(`Are you sure you want to ${disable ? "disable" : "enable"} ${user.name}’s account?`),
       para(`${kRoleWords[user.role] || user.role} for ${actsFor(user, n)}, ${user.email}.`),
       disable ? warning("They will not be able to sign in, and programs using their tokens will stop working.") : para("They will be able to sign in again."),
-      buttonGroup(confirm, link("#/people", "Cancel", { id: "cancel-change" })))) });
+      buttonGroup(confirm, link(peopleHash, "Cancel", { id: "cancel-change" })))) });
 }
 
 // --- the outbox ------------------------------------------------------------
