@@ -273,6 +273,9 @@ TEST_CASE("the office invites a council officer who signs in with the emailed li
   CHECK(person.text("#who").find("Signed in as") != std::string::npos);
   CHECK(person.run_script("return location.href;").get<std::string>().find(secret) == std::string::npos);
   CHECK(person.run_script("return sessionStorage.getItem('peerslot-token');").is_null());
+  // The office's pages are not offered to a council.
+  CHECK(person.run_script("return document.querySelector('#people-link').offsetParent === null && "
+                          "document.querySelector('#outbox-link').offsetParent === null;").get<bool>());
   check_page(person, "accounts-council-1-home");
 
   // Your account: name and email; mute one kind of notice and save.
@@ -299,6 +302,7 @@ TEST_CASE("the office invites a council officer who signs in with the emailed li
   person.wait_for("#token-panel");
   std::string token = person.text("#token-secret");
   REQUIRE(token.size() >= 20);
+  CHECK(person.run_script("return getComputedStyle(document.querySelector('#token-secret')).color;") == "rgb(11, 12, 12)");
   CHECK(person.text(".govuk-warning-text").find("shown only this once") != std::string::npos);
   check_page(person, "accounts-council-4-token-created");
   CHECK(demo.service().call("GET", "/me", token).status == 200);

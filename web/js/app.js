@@ -71,7 +71,7 @@ async function signInPage(error = null, { emailError = null, linkRefused = false
   } }, input, submit);
   const errors = [linkRefused ? { text: kLinkRefused, href: "#email" } : null, emailError ? { text: emailError, href: "#email" } : null,
                   error ? { text: error, href: "#token" } : null].filter(Boolean);
-  show({ title: errors.length ? "Error: Sign in" : "Sign in", keepBanner: true, content: [
+  show({ title: errors.length ? "Error: Sign in" : "Sign in", keepBanner: !linkRefused, content: [
     errors.length ? errorSummary(errors) : null,
     el("div", { class: "govuk-grid-row" }, el("div", { class: "govuk-grid-column-two-thirds" },
       heading("Sign in to book and run peer challenges"),
