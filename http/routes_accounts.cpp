@@ -168,7 +168,8 @@ HttpReply list_tokens(const Service& service, std::int64_t user) {
 HttpReply create_token(const Call& call, Service& service, std::int64_t user) {
   Status fields = only_fields(call.body, {"name", "days"});
   auto name = read_optional_text(call.body, "name");
-  auto days = read_optional_int(call.body, "days", 1, 365);
+  auto days = call.body.contains("days") ? read_optional_int(call.body, "days", 1, 365)
+                                         : Result<std::optional<int>>(std::optional<int>());
   if (!fields.is_ok()) return problem(fields);
   if (!name.is_ok() || !days.is_ok()) return problem(name.is_ok() ? days.status() : name.status());
   if (name.value().empty()) return problem(422, "name", "name: say what the token is for, e.g. \"finance spreadsheet\"");

@@ -1,6 +1,8 @@
 // outbox_folder.cpp — POSIX open/write/fsync/rename, with errno in words.
 #include "mail/outbox_folder.h"
 
+#include <cstdio>
+
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -70,7 +72,9 @@ std::filesystem::path absolute_folder(const std::filesystem::path& folder) {
 OutboxFolder::OutboxFolder(const std::filesystem::path& folder) : folder_(absolute_folder(folder)) {}
 
 std::filesystem::path OutboxFolder::file_of(const service::QueuedMail& mail) const {
-  return folder_ / (utc_stamp(mail.created_at) + "-" + std::to_string(mail.id) + ".eml");
+  char id[24];
+  std::snprintf(id, sizeof id, "%08lld", static_cast<long long>(mail.id));  // names sort in the order they were queued
+  return folder_ / (utc_stamp(mail.created_at) + "-" + id + ".eml");
 }
 
 Status OutboxFolder::send(const service::QueuedMail& mail) {

@@ -1,7 +1,7 @@
 // outbox_folder.h — the default mail transport: every message becomes one
 // .eml file in a folder, for a person or another program to pick up.
 //
-// Guarantees: send() writes <folder>/<created_at as YYYYMMDDTHHMMSSZ, UTC>-<id>.eml
+// Guarantees: send() writes <folder>/<created_at as YYYYMMDDTHHMMSSZ, UTC>-<id, 8 digits>.eml
 // atomically (a .tmp file written and fsynced, renamed into place, then
 // the folder fsynced), so a reader never sees half a message and a crash
 // leaves either the old file or the new one; the folder and its parents are

@@ -28,7 +28,7 @@ struct Mail {
   std::string text;      // UTF-8, lines separated by "\n"
   std::string calendar;  // an iCalendar object (CRLF lines), or empty
   std::string calendar_method;  // its METHOD (REQUEST, CANCEL), when calendar is set
-  std::string kind;      // what it is about, for preferences and the outbox list, e.g. "team proposed"
+  std::string kind;      // what it is about, for preferences and the outbox list, e.g. "invitation"
 };
 
 // The sender and stamp of a message on its way out.
@@ -77,8 +77,9 @@ class MailQueue {
   // Queued messages whose next attempt is due by `now`, oldest first, at most `limit`.
   virtual Result<std::vector<QueuedMail>> due_mail(std::int64_t now, int limit) = 0;
   virtual Status mail_sent(std::int64_t id, std::int64_t now) = 0;
-  // A failed attempt: retried after a backoff (1, 2, 4 ... minutes, at most
-  // an hour) or, after kMailAttempts failures, kept as a dead letter.
+  // A failed attempt: retried after a backoff (a minute by default, doubled
+  // each time, at most an hour) or, after kMailAttempts failures, kept as a
+  // dead letter.
   virtual Status mail_failed(std::int64_t id, const std::string& error, std::int64_t now) = 0;
 };
 

@@ -268,6 +268,7 @@ Status Service::request_sign_in(const std::string& email_text) {
 }
 
 Result<NewSession> Service::sign_in(const std::string& link_secret) {
+  if (link_secret.empty()) return Status::invalid("link", "the sign-in link's code is needed");
   Status spent = Status::unauthenticated("link", "this sign-in link has expired or has been used already; ask for a new one");
   std::lock_guard lock(writer_);
   auto link = store_->use_sign_in_link(sha256_hex(link_secret), now());
@@ -349,7 +350,8 @@ Status Service::mail_failed(std::int64_t id, const std::string& error, std::int6
   failed.attempts += 1;
   failed.last_error = error;
   failed.status = failed.attempts >= kMailAttempts ? "dead" : "queued";
-  failed.next_attempt_at = at + std::min<std::int64_t>(60LL << std::min(failed.attempts - 1, 6), 3600);
+  std::int64_t backoff = std::int64_t{options_.mail_retry_seconds} << std::min(failed.attempts - 1, 12);
+  failed.next_attempt_at = at + std::min<std::int64_t>(backoff, 3600);
   return store_->update_mail(failed);
 }
 

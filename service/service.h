@@ -70,6 +70,7 @@ struct ServiceOptions {
   int session_absolute_seconds = 12 * 3600;
   int sign_in_requests = 5;  // per address in each sign-in window
   int sign_in_window_seconds = 15 * 60;
+  int mail_retry_seconds = 60;  // the first retry of a failed message; doubled each time, at most an hour
 };
 
 // A new secret and what it opens, for the caller to hand over once.

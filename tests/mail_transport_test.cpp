@@ -4,6 +4,7 @@
 #include "mail/mail_sender.h"
 #include "mail/outbox_folder.h"
 #include "mail/smtp_transport.h"
+#include "tests/e2e/smtp_server.h"
 
 #include <catch2/catch.hpp>
 
@@ -70,77 +71,6 @@ service::QueuedMail queued(std::int64_t id, const std::string& recipient, const 
                  " for " + recipient + ".\r\n.A line starting with a dot.\r\n";
   mail.status = "queued";
   return mail;
-}
-
-// A TCP port on 127.0.0.1 that was free a moment ago.
-int free_port() {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  REQUIRE(fd >= 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  REQUIRE(::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0);
-  socklen_t length = sizeof address;
-  REQUIRE(::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0);
-  ::close(fd);
-  return ntohs(address.sin_port);
-}
-
-bool accepts_connections(int port) {
-  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  bool connected = ::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof address) == 0;
-  ::close(fd);
-  return connected;
-}
-
-bool aiosmtpd_available() { return std::system("/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1") == 0; }
-
-// aiosmtpd storing what it receives in a maildir, in its own process
-// group, killed at the end of the test.
-struct SmtpServer {
-  int port = free_port();
-  std::filesystem::path maildir;
-  pid_t pid = -1;
-
-  explicit SmtpServer(std::filesystem::path dir) : maildir(std::move(dir)) {
-    std::string listen = "127.0.0.1:" + std::to_string(port);
-    pid = ::fork();
-    REQUIRE(pid >= 0);
-    if (pid == 0) {
-      ::setpgid(0, 0);
-      ::execl("/usr/bin/python3", "python3", "-m", "aiosmtpd", "-n", "-l", listen.c_str(), "-c", "aiosmtpd.handlers.Mailbox",
-              maildir.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-    ::setpgid(pid, pid);
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
-    while (!accepts_connections(port) && running() && std::chrono::steady_clock::now() < deadline)
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    bool ready = accepts_connections(port);
-    if (!ready) stop();  // a failed REQUIRE in a constructor skips the destructor
-    REQUIRE(ready);
-  }
-  ~SmtpServer() { stop(); }
-  bool running() { return ::waitpid(pid, nullptr, WNOHANG) == 0; }
-  void stop() {
-    if (pid <= 0) return;
-    ::kill(-pid, SIGTERM);
-    ::waitpid(pid, nullptr, 0);
-    pid = -1;
-  }
-};
-
-// The messages in a maildir's new/ folder.
-std::vector<std::string> delivered(const std::filesystem::path& maildir) {
-  std::vector<std::string> messages;
-  if (!std::filesystem::exists(maildir / "new")) return messages;
-  for (const auto& file : files_in(maildir / "new")) messages.push_back(contents(file));
-  std::sort(messages.begin(), messages.end());
-  return messages;
 }
 
 // The outbox in memory, as the service's queue behaves: backoff of a
@@ -253,8 +183,8 @@ TEST_CASE("the outbox folder writes one .eml file per message, named by its time
   REQUIRE(outbox.send(second).is_ok());
   std::vector<std::filesystem::path> files = files_in(folder);
   REQUIRE(files.size() == 2);
-  CHECK(files[0].filename() == "20241202T090007Z-7.eml");
-  CHECK(files[1].filename() == "20241202T090008Z-8.eml");
+  CHECK(files[0].filename() == "20241202T090007Z-00000007.eml");
+  CHECK(files[1].filename() == "20241202T090008Z-00000008.eml");
   CHECK(contents(files[0]) == first.message);
   CHECK(contents(files[1]) == second.message);
 }
@@ -332,13 +262,13 @@ TEST_CASE("the SMTP settings come from an smtp:// address, and a bad part is nam
 }
 
 TEST_CASE("the SMTP transport hands messages to a real SMTP server", "[mail]") {
-  if (!aiosmtpd_available()) {
+  if (!peerslot::e2e::aiosmtpd_available()) {
     WARN("skipped: /usr/bin/python3 cannot import aiosmtpd");
     return;
   }
   TempDir temp;
-  SmtpServer server(temp.path / "maildir");
-  Result<mail::SmtpSettings> settings = mail::smtp_settings("smtp://127.0.0.1:" + std::to_string(server.port) + "?timeout=20");
+  peerslot::e2e::SmtpServer server(temp.path / "maildir");
+  Result<mail::SmtpSettings> settings = mail::smtp_settings("smtp://127.0.0.1:" + std::to_string(server.port()) + "?timeout=20");
   REQUIRE(settings.is_ok());
   mail::SmtpTransport smtp(settings.value());
   service::QueuedMail first = queued(1, "jo@example.org", "First message");
@@ -350,7 +280,7 @@ TEST_CASE("the SMTP transport hands messages to a real SMTP server", "[mail]") {
   INFO(sent_second.message());
   REQUIRE(sent_second.is_ok());
 
-  std::vector<std::string> messages = delivered(server.maildir);
+  std::vector<std::string> messages = server.delivered();
   REQUIRE(messages.size() == 2);
   for (const service::QueuedMail& mail : {first, second}) {
     auto received = std::find_if(messages.begin(), messages.end(), [&](const std::string& m) {
@@ -366,7 +296,7 @@ TEST_CASE("the SMTP transport hands messages to a real SMTP server", "[mail]") {
 }
 
 TEST_CASE("an SMTP server that is not there gives an io_error naming it", "[mail]") {
-  int port = free_port();
+  int port = peerslot::e2e::free_port();
   Result<mail::SmtpSettings> settings = mail::smtp_settings("smtp://127.0.0.1:" + std::to_string(port) + "?timeout=3");
   REQUIRE(settings.is_ok());
   mail::SmtpTransport smtp(settings.value());

@@ -229,9 +229,9 @@ TEST_CASE("operations: only the office pins, imports and vets users", "[operatio
   nlohmann::json broken = nlohmann::json::array({{{"id", "C4"}}});
   CHECK(import_entities(d, kOffice, "councils", broken, &added).code() == Code::kInvalid);
 
-  CHECK(check_new_user(*booked.scenario, {0, "x", "mayor", "", ""}).field() == "role");
-  CHECK(check_new_user(*booked.scenario, {0, "x", "peer", "C1", ""}).field() == "subject");
-  CHECK(check_new_user(*booked.scenario, {0, "x", "council", "C1", ""}).is_ok());
+  CHECK(check_new_user(*booked.scenario, {0, "x", "x@example.org", "mayor", "", false, 0, {}}).field() == "role");
+  CHECK(check_new_user(*booked.scenario, {0, "x", "x@example.org", "peer", "C1", false, 0, {}}).field() == "subject");
+  CHECK(check_new_user(*booked.scenario, {0, "x", "x@example.org", "council", "C1", false, 0, {}}).is_ok());
 }
 
 TEST_CASE("operations: an import replaces the whole programme and its bookings, for the office only", "[operations]") {

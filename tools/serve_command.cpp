@@ -56,6 +56,8 @@ struct ServeOptions {
   std::string mail_from = "peer-challenge@example.org";
   int sign_in_link_seconds = 15 * 60;
   int session_idle_seconds = 2 * 3600;
+  int mail_retry_seconds = 60;
+  int mail_poll_seconds = 5;
 };
 
 Result<Scenario> seed_scenario(const ServeOptions& o) {
@@ -187,6 +189,7 @@ Result<std::unique_ptr<service::Service>> open_service(const ServeOptions& o) {
   options.mail_from = o.mail_from;
   options.sign_in_link_seconds = o.sign_in_link_seconds;
   options.session_idle_seconds = o.session_idle_seconds;
+  options.mail_retry_seconds = o.mail_retry_seconds;
   auto service = service::Service::open(std::move(db).value(), options);
   if (!service.is_ok() && service.status().code() == Status::Code::kInvalid)
     std::cerr << "`peerslot serve --db " << o.db_path << " --repair-report` lists every row that keeps it from loading.\n";
@@ -199,7 +202,7 @@ std::jthread activity_recorder(service::Service& service) {
     std::mutex mutex;
     std::condition_variable_any stopped;
     std::unique_lock lock(mutex);
-    while (!stopped.wait_for(lock, stop, std::chrono::seconds(30), [] { return false; })) {
+    while (!stopped.wait_for(lock, stop, std::chrono::seconds(30), [&stop] { return stop.stop_requested(); })) {
       Status recorded = service.record_activity();
       if (!recorded.is_ok()) std::cerr << "recording token and session use: " << recorded.message() << "\n";
     }
@@ -221,12 +224,12 @@ int run_serve(const ServeOptions& o) {
   if (!port.is_ok()) return report_bad_input(port.status());
   std::string address = "http://" + o.bind + ":" + std::to_string(port.value());
   service.value()->set_public_url(o.public_url.empty() ? address : o.public_url);
+  std::thread watcher = signal_watcher(server);  // first: the threads made after it inherit its signal mask
   mail::MailSender sender(*service.value(), *transport.value(),
-                          {5, 20, {}, [](const std::string& trouble) { std::cerr << "mail: " << trouble << "\n"; }});
+                          {o.mail_poll_seconds, 20, {}, [](const std::string& trouble) { std::cerr << "mail: " << trouble << "\n"; }});
   service.value()->on_mail_queued([&sender] { sender.wake(); });
   sender.start();
   std::jthread recorder = activity_recorder(*service.value());
-  std::thread watcher = signal_watcher(server);
   std::cout << "mail goes to " << transport.value()->where() << "\n";
   std::cout << "listening on " << address << std::endl;
   server.run();
@@ -260,6 +263,10 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--mail-from", o->mail_from, "The programme office's address mail comes from");
   cmd->add_option("--sign-in-link-seconds", o->sign_in_link_seconds, "How long an emailed sign-in link works (default 900)")
       ->check(CLI::Range(1, 86400));
+  cmd->add_option("--mail-retry-seconds", o->mail_retry_seconds, "Wait before retrying a message that failed (doubled each time; default 60)")
+      ->check(CLI::Range(1, 3600));
+  cmd->add_option("--mail-poll-seconds", o->mail_poll_seconds, "How often the outbox is looked at for retries (default 5)")
+      ->check(CLI::Range(1, 3600));
   cmd->add_option("--session-idle-seconds", o->session_idle_seconds, "How long a signed-in browser may sit idle (default 7200)")
       ->check(CLI::Range(1, 86400));
   cmd->add_flag("--repair-report", o->repair_report, "List the rows that keep the database from loading, then exit");

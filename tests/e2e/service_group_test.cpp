@@ -80,7 +80,7 @@ TEST_CASE("service: a political group office approves, vetoes and nominates its 
     CHECK(s.call("GET", "/groups/no-such-party", group).status == 404);
     CHECK(s.call("GET", "/groups/" + slug, s.token("council")).status == 403);
     CHECK(s.call("GET", "/groups/" + slug, s.token("office")).status == 200);
-    Answer bad_user = s.call("POST", "/users", s.token("office"), json{{"name", "x"}, {"role", "group"}, {"subject", "Nobody"}});
+    Answer bad_user = s.call("POST", "/users", s.token("office"), json{{"name", "x"}, {"email", "x@example.org"}, {"role", "group"}, {"subject", "Nobody"}});
     CHECK(bad_user.status == 422);
     CHECK(bad_user.body["field"] == "subject");
     std::string other_party;
