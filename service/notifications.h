@@ -37,6 +37,7 @@
 #pragma once
 
 #include "service/mail.h"
+#include "service/records.h"
 #include "service/state.h"
 
 #include <cstdint>
@@ -61,10 +62,6 @@ struct NoticeSettings {
   std::string link_key;    // the key of the Accept and Decline links (signed_link.h)
   std::int64_t now = 0;    // Unix seconds, UTC: the DTSTAMP
 };
-
-// request id -> the SEQUENCE its calendar event last went out with; absent
-// when nothing about it was ever sent.
-using Sequences = std::map<std::string, int>;
 
 // The mail for the change from `before` to `after`. `sequences` is read and
 // updated for every challenge whose event goes out; it may be nullptr (every

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 
@@ -84,6 +85,10 @@ struct StoredReply {
   int status = 0;
   std::string body;
 };
+
+// request id -> the SEQUENCE its calendar invitation last went out with
+// (RFC 5546); absent when nothing about it was ever sent.
+using Sequences = std::map<std::string, int>;
 
 struct AuditRecord {
   std::int64_t id = 0;

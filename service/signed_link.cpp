@@ -1,25 +1,14 @@
-// signed_link.cpp — OpenSSL's one-shot HMAC and CRYPTO_memcmp.
+// signed_link.cpp — OpenSSL's one-shot HMAC, compared by same_secret() (tokens.h).
 #include "service/signed_link.h"
 
-#include <openssl/crypto.h>
+#include "service/tokens.h"
+
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
 namespace peerslot::service {
 
 namespace {
-
-constexpr const char* kHexDigits = "0123456789abcdef";
-
-std::string hex(const unsigned char* bytes, unsigned int n) {
-  std::string out;
-  out.reserve(n * 2);
-  for (unsigned int i = 0; i < n; ++i) {
-    out.push_back(kHexDigits[bytes[i] >> 4]);
-    out.push_back(kHexDigits[bytes[i] & 15]);
-  }
-  return out;
-}
 
 // One path segment: RFC 3986 unreserved characters as they are, every
 // other octet as %XX.
@@ -50,14 +39,11 @@ std::string link_signature(const std::string& key, const std::string& text) {
   unsigned int length = 0;
   HMAC(EVP_sha256(), key.data(), static_cast<int>(key.size()), reinterpret_cast<const unsigned char*>(text.data()),
        text.size(), digest, &length);
-  return hex(digest, length);
+  return hex_digits(digest, length);
 }
 
 bool signature_matches(const std::string& key, const std::string& text, const std::string& signature) {
-  if (key.empty()) return false;
-  std::string expected = link_signature(key, text);
-  if (signature.size() != expected.size()) return false;
-  return CRYPTO_memcmp(expected.data(), signature.data(), expected.size()) == 0;
+  return !key.empty() && same_secret(link_signature(key, text), signature);
 }
 
 std::string rsvp_path(const std::string& key, const std::string& request_id, const std::string& peer_id) {

@@ -37,9 +37,6 @@ struct StoredProgramme {
   Acceptances approved;
 };
 
-// request id -> the SEQUENCE its calendar invitation last went out with.
-using Sequences = std::map<std::string, int>;
-
 // Who made a change and why, with the reply to keep for a retry, and the
 // mail it sends (with the invitations' raised sequences).
 struct ChangeRecord {

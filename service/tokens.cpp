@@ -9,33 +9,29 @@
 
 namespace peerslot::service {
 
-namespace {
-
-std::string hex(const unsigned char* bytes, unsigned int n) {
+std::string hex_digits(const unsigned char* bytes, std::size_t n) {
   static const char* digits = "0123456789abcdef";
   std::string out;
   out.reserve(n * 2);
-  for (unsigned int i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < n; ++i) {
     out.push_back(digits[bytes[i] >> 4]);
     out.push_back(digits[bytes[i] & 15]);
   }
   return out;
 }
 
-}  // namespace
-
 std::string new_secret() {
   unsigned char bytes[32];
   // Failure means the OS has no entropy source: nothing sensible can go on.
   if (RAND_bytes(bytes, sizeof bytes) != 1) throw std::runtime_error("RAND_bytes failed");
-  return hex(bytes, sizeof bytes);
+  return hex_digits(bytes, sizeof bytes);
 }
 
 std::string sha256_hex(const std::string& data) {
   unsigned char digest[EVP_MAX_MD_SIZE];
   unsigned int length = 0;
   EVP_Digest(data.data(), data.size(), digest, &length, EVP_sha256(), nullptr);
-  return hex(digest, length);
+  return hex_digits(digest, length);
 }
 
 bool same_secret(const std::string& a, const std::string& b) {

@@ -6,10 +6,13 @@
 // lowercase hex; same_secret() compares without leaking where they differ. Thread-safety: both are safe to call from any thread.
 #pragma once
 
+#include <cstddef>
 #include <string>
 
 namespace peerslot::service {
 
+// The bytes as lowercase hex, two digits each.
+std::string hex_digits(const unsigned char* bytes, std::size_t n);
 std::string new_secret();
 std::string sha256_hex(const std::string& data);
 // Whether two secrets are equal, in time that depends only on their length
