@@ -10,8 +10,8 @@
 #include "http/routes.h"
 #include "service/email_address.h"
 #include "service/notifications.h"
+#include "service/utc_time.h"
 
-#include <ctime>
 
 namespace peerslot::http {
 
@@ -25,13 +25,7 @@ const std::vector<std::string> kOffice = {"office"};
 
 // Unix seconds as "2026-12-02T06:40:00Z"; null for 0 (never).
 nlohmann::json instant(std::int64_t seconds) {
-  if (seconds == 0) return nullptr;
-  std::time_t t = seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
+  return seconds == 0 ? nlohmann::json(nullptr) : nlohmann::json(service::iso_instant(seconds));
 }
 
 nlohmann::json user_json(const User& u) {

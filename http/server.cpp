@@ -10,16 +10,15 @@
 #include "service/request_text.h"
 #include "http/routes.h"
 #include "service/tokens.h"
+#include "service/utc_time.h"
 #include "http/worker_pool.h"
 
 #include <sys/socket.h>
 
-#include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
-#include <ctime>
 
 namespace peerslot::http {
 
@@ -50,13 +49,9 @@ std::string loggable_path(const std::string& path) {
 
 void access_log(const httplib::Request& request, const httplib::Response& response) noexcept {
   try {
-    std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-    std::tm tm{};
-    gmtime_r(&t, &tm);
-    char at[32];
-    std::strftime(at, sizeof at, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    std::string at = service::iso_instant(service::unix_now());
     std::string id = response.get_header_value(kRequestId);
-    std::fprintf(stdout, "%s %s %s %s %d %zu %s\n", at, request.remote_addr.c_str(),
+    std::fprintf(stdout, "%s %s %s %s %d %zu %s\n", at.c_str(), request.remote_addr.c_str(),
                  printable(request.method, 16).c_str(), loggable_path(request.path).c_str(), response.status,
                  response.body.size(), id.empty() ? "-" : id.c_str());
     std::fflush(stdout);

@@ -1,6 +1,8 @@
 // outbox_folder.cpp — POSIX open/write/fsync/rename, with errno in words.
 #include "mail/outbox_folder.h"
 
+#include "service/utc_time.h"
+
 #include <cstdio>
 
 #include <fcntl.h>
@@ -14,15 +16,6 @@
 namespace peerslot::mail {
 
 namespace {
-
-std::string utc_stamp(std::int64_t seconds) {
-  std::time_t t = static_cast<std::time_t>(seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &tm);
-  return text;
-}
 
 Status failure(const std::string& what, const std::filesystem::path& path, int error) {
   return Status::io_error("cannot " + what + " " + path.string() + ": " + std::strerror(error));
@@ -74,7 +67,7 @@ OutboxFolder::OutboxFolder(const std::filesystem::path& folder) : folder_(absolu
 std::filesystem::path OutboxFolder::file_of(const service::QueuedMail& mail) const {
   char id[24];
   std::snprintf(id, sizeof id, "%08lld", static_cast<long long>(mail.id));  // names sort in the order they were queued
-  return folder_ / (utc_stamp(mail.created_at) + "-" + id + ".eml");
+  return folder_ / (service::utc_text(mail.created_at, "%Y%m%dT%H%M%SZ") + "-" + id + ".eml");
 }
 
 Status OutboxFolder::send(const service::QueuedMail& mail) {

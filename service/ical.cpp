@@ -5,17 +5,15 @@
 #include "engine/words.h"
 #include "service/ical_text.h"
 #include "service/milestones.h"
+#include "service/utc_time.h"
 
 #include <algorithm>
-#include <chrono>
 
 namespace peerslot::service {
 
 namespace {
 
-std::string stamp() {
-  return utc_date_time(std::chrono::system_clock::to_time_t(std::chrono::system_clock::now()));
-}
+std::string stamp() { return utc_date_time(unix_now()); }
 
 // One all-day event from `first` to `last`; busy time when `opaque`.
 std::string event(const std::string& uid, const std::string& now, Date first, Date last, const std::string& summary,

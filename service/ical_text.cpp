@@ -1,6 +1,8 @@
 // ical_text.cpp — escaping, quoting and folding, one UTF-8 sequence at a time.
 #include "service/ical_text.h"
 
+#include "service/utc_time.h"
+
 #include "engine/json_text.h"
 
 #include <algorithm>
@@ -62,13 +64,6 @@ std::string content_line(const std::string& content) {
 
 std::string date_value(Date day) { return boost::gregorian::to_iso_string(day); }
 
-std::string utc_date_time(std::int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y%m%dT%H%M%SZ", &tm);
-  return text;
-}
+std::string utc_date_time(std::int64_t unix_seconds) { return utc_text(unix_seconds, "%Y%m%dT%H%M%SZ"); }
 
 }  // namespace peerslot::service

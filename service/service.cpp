@@ -16,9 +16,9 @@
 #include "service/notifications.h"
 #include "service/office_operations.h"
 #include "service/tokens.h"
+#include "service/utc_time.h"
 #include "service/violation_words.h"
 
-#include <chrono>
 
 namespace peerslot::service {
 
@@ -62,8 +62,7 @@ Result<std::unique_ptr<Service>> Service::open(std::unique_ptr<Store> store, Ser
 }
 
 std::int64_t Service::now() const {
-  if (options_.clock) return options_.clock();
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  return options_.clock ? options_.clock() : unix_now();
 }
 
 void Service::publish(StatePtr state) {

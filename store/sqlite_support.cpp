@@ -4,8 +4,8 @@
 #include <SQLiteCpp/Exception.h>
 #include <sqlite3.h>
 
-#include <chrono>
-#include <ctime>
+#include "service/utc_time.h"
+
 
 namespace peerslot::store {
 
@@ -15,13 +15,6 @@ Status from_exception(const std::exception& e) {
   return Status::io_error(std::string("database: ") + e.what());
 }
 
-std::string now_utc() {
-  std::time_t t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
+std::string now_utc() { return service::iso_instant(service::unix_now()); }
 
 }  // namespace peerslot::store
