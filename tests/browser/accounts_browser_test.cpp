@@ -6,8 +6,7 @@
 // of the sign-in page works at phone width. Every page state passes axe-core
 // (no serious or critical violation) and is saved as a screenshot under the
 // build's tests/artifacts/ directory.
-#include "tests/browser/webdriver.h"
-#include "tests/e2e/service_harness.h"
+#include "tests/browser/page_checks.h"
 
 #include <catch2/catch.hpp>
 
@@ -18,111 +17,17 @@
 #include <sstream>
 #include <thread>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 using peerslot::test::Browser;
+using peerslot::test::check_page;
+using peerslot::test::free_port;
+using peerslot::test::read_text;
+using peerslot::test::Reader;
+using peerslot::test::ServedDemo;
 using nlohmann::json;
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// A port nobody listens on now: bind port 0 on loopback, read it, close.
-int free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  bind(fd, reinterpret_cast<sockaddr*>(&address), size);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-// `peerslot serve` on a fresh database seeded with the national demo; its
-// mail goes to the folder beside the database (demo-outbox).
-class ServedDemo {
- public:
-  ServedDemo() : db_(peerslot::e2e::temp_dir() + "/demo.db"), service_(db_, {"--solve-seconds", "2"}) {}
-  std::string base() const { return "http://127.0.0.1:" + std::to_string(service_.port()) + "/"; }
-  std::string url(const std::string& role) const { return base() + "#token=" + service_.token(role); }
-  std::string outbox() const { return db_.substr(0, db_.rfind(".db")) + "-outbox"; }
-  peerslot::e2e::ServiceProcess& service() { return service_; }
-
- private:
-  std::string db_;
-  peerslot::e2e::ServiceProcess service_;
-};
-
-std::string artifact(const std::string& name) {
-  fs::create_directories(PEERSLOT_ARTIFACT_DIR);
-  return std::string(PEERSLOT_ARTIFACT_DIR) + "/" + name;
-}
-
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-// The page's serious and critical axe-core violations, one line each.
-std::string axe_violations(Browser& browser) {
-  static const std::string source = [] {
-    std::string text = read_text(std::string(PEERSLOT_WEB_SOURCE_DIR) + "/node_modules/axe-core/axe.min.js");
-    if (text.empty()) throw std::runtime_error("web/node_modules/axe-core/axe.min.js is missing: run tools/setup (npm ci in web/)");
-    return text;
-  }();
-  if (!browser.run_script("return typeof window.axe !== 'undefined';").get<bool>()) browser.run_script(source);
-  json found = browser.run_async_script(R"(
-    const done = arguments[arguments.length - 1];
-    axe.run(document, { resultTypes: ['violations'] })
-      .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-                          .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)))
-      .catch((e) => done(['axe failed: ' + e]));)");
-  std::string lines;
-  for (const auto& v : found) lines += v.get<std::string>() + "\n";
-  return lines;
-}
-
-enum class Reader { kPerson, kOffice };
-
-// Every page: no serious or critical axe violation; for anyone but the
-// office, words people read (no rule id, bare id or ISO date); no script
-// error; no sideways scrolling at phone width; a screenshot.
-void check_page(Browser& browser, const std::string& name, Reader reader = Reader::kPerson) {
-  std::string violations = axe_violations(browser);
-  INFO("page " << name << ": axe-core found\n" << violations);
-  REQUIRE(violations.empty());
-  if (reader == Reader::kPerson) {
-    json words = browser.run_script(R"(
-      const text = document.body.textContent;
-      return [/\bH\d{1,2}\b/, /\b[PR]\d{5}\b/, /\bE\d{8}\b/, /\d{4}-\d{2}-\d{2}/, /\bundefined\b/, /\bnull\b/]
-        .filter((re) => re.test(text)).map((re) => re.source + ': ' + text.match(re)[0]);)");
-    INFO("page " << name << " shows " << words.dump());
-    CHECK(words.empty());
-  }
-  std::string errors;
-  std::istringstream lines(browser.console_errors());
-  for (std::string line; std::getline(lines, line);) {
-    // A refused API call (a used link's 401, no session yet) is the test's own doing.
-    bool api_call = line.find("Failed to load resource") != std::string::npos &&
-                    !std::regex_search(line.substr(0, line.find(' ')), std::regex(R"(\.(js|mjs|css|png|svg|ico)$)"));
-    if (!api_call) errors += line + "\n";
-  }
-  INFO("page " << name << ": the console says\n" << errors);
-  CHECK(errors.empty());
-  json width = browser.run_script("return [document.documentElement.scrollWidth, window.innerWidth];");
-  if (width[1].get<int>() <= 400) {
-    INFO("page " << name << " is " << width[0] << " px wide in a " << width[1] << " px window");
-    CHECK(width[0].get<int>() <= width[1].get<int>());
-  }
-  browser.screenshot(artifact(name + ".png"));
-}
 
 // A quoted-printable body as text: soft line breaks joined, =3D as "=".
 std::string unquote(std::string text) {

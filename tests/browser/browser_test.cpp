@@ -5,8 +5,7 @@
 // critical violation, a council's or peer's page must show no rule id, cost
 // number, bare id or ISO date, and a screenshot is saved under the build's
 // tests/artifacts/ directory.
-#include "tests/browser/webdriver.h"
-#include "tests/e2e/service_harness.h"
+#include "tests/browser/page_checks.h"
 
 #include <catch2/catch.hpp>
 
@@ -23,46 +22,20 @@
 #include <csignal>
 #include <thread>
 
-#include <arpa/inet.h>
 #include <fcntl.h>
 #include <sys/wait.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 using peerslot::test::Browser;
+using peerslot::test::check_page;
+using peerslot::test::free_port;
+using peerslot::test::Reader;
+using peerslot::test::ServedDemo;
 using nlohmann::json;
 
 namespace {
 
 namespace fs = std::filesystem;
-
-// A port nobody listens on now: bind port 0 on loopback, read it, close.
-int free_port() {
-  int fd = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t size = sizeof address;
-  bind(fd, reinterpret_cast<sockaddr*>(&address), size);
-  getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size);
-  close(fd);
-  return ntohs(address.sin_port);
-}
-
-// `peerslot serve` on a fresh database seeded with the national demo.
-class ServedDemo {
- public:
-  ServedDemo() : db_(peerslot::e2e::temp_dir() + "/demo.db"), service_(db_, {"--solve-seconds", "2"}) {}
-  const std::string& db() const { return db_; }
-  std::string base() const { return "http://127.0.0.1:" + std::to_string(service_.port()) + "/"; }
-  std::string url(const std::string& role) const { return base() + "#token=" + service_.token(role); }
-  peerslot::e2e::ServiceProcess& service() { return service_; }
-
- private:
-  std::string db_;
-  peerslot::e2e::ServiceProcess service_;
-};
 
 // `peerslot serve` started again on a database and port (as an operator
 // restarts a stopped service); stopped with SIGTERM at the end.
@@ -92,76 +65,6 @@ class Restarted {
  private:
   pid_t pid_ = -1;
 };
-
-std::string artifact(const std::string& name) {
-  fs::create_directories(PEERSLOT_ARTIFACT_DIR);
-  return std::string(PEERSLOT_ARTIFACT_DIR) + "/" + name;
-}
-
-const std::string& axe_source() {
-  static const std::string source = [] {
-    std::ifstream in(std::string(PEERSLOT_WEB_SOURCE_DIR) + "/node_modules/axe-core/axe.min.js");
-    if (!in) throw std::runtime_error("web/node_modules/axe-core/axe.min.js is missing: run tools/setup (npm ci in web/)");
-    std::stringstream text;
-    text << in.rdbuf();
-    return text.str();
-  }();
-  return source;
-}
-
-// The page's serious and critical axe-core violations, one line each.
-std::string axe_violations(Browser& browser) {
-  if (!browser.run_script("return typeof window.axe !== 'undefined';").get<bool>()) browser.run_script(axe_source());
-  json found = browser.run_async_script(R"(
-    const done = arguments[arguments.length - 1];
-    axe.run(document, { resultTypes: ['violations'] })
-      .then((r) => done(r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-                          .map((v) => `${v.impact} ${v.id}: ${v.help} at ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`)))
-      .catch((e) => done(['axe failed: ' + e]));)");
-  std::string lines;
-  for (const auto& v : found) lines += v.get<std::string>() + "\n";
-  return lines;
-}
-
-enum class Reader { kPerson, kOffice };
-
-// Every page: no serious or critical axe violation; words people read (no
-// rule id, cost, bare id, ISO date) for councils and peers; no sideways
-// scrolling at phone width; a screenshot.
-void check_page(Browser& browser, const std::string& name, Reader reader = Reader::kPerson) {
-  std::string violations = axe_violations(browser);
-  INFO("page " << name << ": axe-core found\n" << violations);
-  REQUIRE(violations.empty());
-  if (reader == Reader::kPerson) {
-    json words = browser.run_script(R"(
-      // A booking's reference is the service's own code, shown as it is.
-      const copy = document.body.cloneNode(true);
-      copy.querySelectorAll('.app-reference').forEach((e) => e.remove());
-      copy.style.display = 'none';
-      const text = copy.textContent;
-      return [/\bH\d{1,2}\b/, /\bcost\b/i, /\b[PR]\d{5}\b/, /\bE\d{8}\b/, /\d{4}-\d{2}-\d{2}/, /\bdelta\b/]
-        .filter((re) => re.test(text)).map((re) => re.source + ': ' + text.match(re)[0]);)");
-    INFO("page " << name << " shows " << words.dump());
-    CHECK(words.empty());
-  }
-  // Script errors and files of the page that failed to load; an API call
-  // the service refused (401, 409) or could not answer is the test's own doing.
-  std::string errors;
-  std::istringstream lines(browser.console_errors());
-  for (std::string line; std::getline(lines, line);) {
-    bool api_call = line.find("Failed to load resource") != std::string::npos &&
-                    !std::regex_search(line.substr(0, line.find(' ')), std::regex(R"(\.(js|mjs|css|png|svg|ico)$)"));
-    if (!api_call) errors += line + "\n";
-  }
-  INFO("page " << name << ": the console says\n" << errors);
-  CHECK(errors.empty());
-  json width = browser.run_script("return [document.documentElement.scrollWidth, window.innerWidth];");
-  if (width[1].get<int>() <= 400) {
-    INFO("page " << name << " is " << width[0] << " px wide in a " << width[1] << " px window");
-    CHECK(width[0].get<int>() <= width[1].get<int>());
-  }
-  browser.screenshot(artifact(name + ".png"));
-}
 
 int calls(Browser& browser, const std::string& method, const std::string& path_end) {
   return browser.run_script("return window.peerslotCalls.filter((c) => c.method === arguments[0] && c.path.endsWith(arguments[1])).length;",
