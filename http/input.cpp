@@ -67,6 +67,12 @@ Result<std::vector<DateRange>> read_ranges(const nlohmann::json& body, const std
   return out;
 }
 
+Result<bool> read_flag(const nlohmann::json& body, const std::string& field, bool absent) {
+  if (!body.contains(field)) return absent;
+  if (!body[field].is_boolean()) return Status::invalid(field, "must be true or false");
+  return body[field].get<bool>();
+}
+
 Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const std::string& field) {
   if (!body.contains(field)) return missing(field);
   if (!body[field].is_array()) return Status::invalid(field, "must be an array of strings");

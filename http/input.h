@@ -29,6 +29,8 @@ Result<std::vector<DateRange>> read_ranges(const nlohmann::json& body, const std
 Result<std::vector<std::string>> read_strings(const nlohmann::json& body, const std::string& field);
 // An optional string without control characters: "" when absent.
 Result<std::string> read_optional_text(const nlohmann::json& body, const std::string& field);
+// true or false; `absent` when the field is not there.
+Result<bool> read_flag(const nlohmann::json& body, const std::string& field, bool absent);
 // A whole number in min..max, or null (nullopt).
 Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const std::string& field, int min, int max);
 

@@ -11,6 +11,7 @@ namespace peerslot::http {
 
 void add_common_routes(Router& router, service::Service& service);
 void add_account_routes(Router& router, service::Service& service);
+void add_webhook_routes(Router& router, service::Service& service);
 void add_invitation_routes(Router& router, service::Service& service);
 void add_council_routes(Router& router, service::Service& service);
 void add_peer_routes(Router& router, service::Service& service);

@@ -10,7 +10,7 @@
 #include "http/routes.h"
 #include "service/email_address.h"
 #include "service/notifications.h"
-#include "service/utc_time.h"
+#include "service/representations.h"
 
 
 namespace peerslot::http {
@@ -23,15 +23,10 @@ using service::User;
 const std::vector<std::string> kEveryone = {"council", "peer", "group", "office"};
 const std::vector<std::string> kOffice = {"office"};
 
-// Unix seconds as "2026-12-02T06:40:00Z"; null for 0 (never).
-nlohmann::json instant(std::int64_t seconds) {
-  return seconds == 0 ? nlohmann::json(nullptr) : nlohmann::json(service::iso_instant(seconds));
-}
-
 nlohmann::json user_json(const User& u) {
   nlohmann::json body = {{"id", u.id},           {"name", u.name},         {"email", u.email},
                          {"role", u.role},       {"subject", u.subject},   {"disabled", u.disabled},
-                         {"created_at", instant(u.created_at)}, {"muted", u.muted}};
+                         {"created_at", service::instant_json(u.created_at)}, {"muted", u.muted}};
   if (u.role == "group") body["party"] = u.subject;
   else if (!u.subject.empty()) body[u.role] = u.subject;
   return body;
@@ -41,10 +36,10 @@ nlohmann::json token_json(const service::ApiToken& t) {
   return {{"id", t.id},
           {"user", t.user_id},
           {"name", t.name},
-          {"created_at", instant(t.created_at)},
-          {"expires_at", instant(t.expires_at)},
-          {"last_used_at", instant(t.last_used_at)},
-          {"revoked_at", instant(t.revoked_at)}};
+          {"created_at", service::instant_json(t.created_at)},
+          {"expires_at", service::instant_json(t.expires_at)},
+          {"last_used_at", service::instant_json(t.last_used_at)},
+          {"revoked_at", service::instant_json(t.revoked_at)}};
 }
 
 Result<std::int64_t> user_id(const Call& call, const Service& service) {
@@ -98,12 +93,6 @@ HttpReply list_users(const Call& call, const Service& service) {
   for (const User& u : service.users())
     if ((role.empty() || u.role == role) && (subject.empty() || u.subject == subject)) users.push_back(user_json(u));
   return json_reply(200, {{"users", users}});
-}
-
-Result<bool> read_flag(const nlohmann::json& body, const std::string& field, bool absent) {
-  if (!body.contains(field)) return absent;
-  if (!body[field].is_boolean()) return Status::invalid(field, "must be true or false");
-  return body[field].get<bool>();
 }
 
 HttpReply create_user(const Call& call, Service& service) {
@@ -219,10 +208,10 @@ HttpReply list_outbox(const Call& call, Service& service) {
   if (!mail.is_ok()) return problem(mail.status());
   nlohmann::json messages = nlohmann::json::array();
   for (const service::QueuedMail& m : mail.value())
-    messages.push_back({{"id", m.id}, {"created_at", instant(m.created_at)}, {"to", m.recipient}, {"subject", m.subject},
+    messages.push_back({{"id", m.id}, {"created_at", service::instant_json(m.created_at)}, {"to", m.recipient}, {"subject", m.subject},
                         {"kind", m.kind}, {"status", m.status}, {"attempts", m.attempts},
-                        {"next_attempt_at", m.status == "queued" ? instant(m.next_attempt_at) : nullptr},
-                        {"last_error", m.last_error}, {"sent_at", instant(m.sent_at)}});
+                        {"next_attempt_at", m.status == "queued" ? service::instant_json(m.next_attempt_at) : nullptr},
+                        {"last_error", m.last_error}, {"sent_at", service::instant_json(m.sent_at)}});
   return json_reply(200, {{"messages", messages}});
 }
 

@@ -110,6 +110,7 @@ Server::Server(service::Service& service, const ServerOptions& options)
     : options_(options), jobs_(service), router_(server_, service) {
   add_common_routes(router_, service);
   add_account_routes(router_, service);
+  add_webhook_routes(router_, service);
   add_invitation_routes(router_, service);
   add_council_routes(router_, service);
   add_peer_routes(router_, service);

@@ -1,42 +1,22 @@
-// mail_sender.cpp — one thread waiting on a condition variable between
-// rounds; the round itself is deliver_due().
+// mail_sender.cpp — a RoundThread whose round is deliver_due().
 #include "mail/mail_sender.h"
 
-#include <chrono>
+#include "service/utc_time.h"
 
 namespace peerslot::mail {
 
 MailSender::MailSender(service::MailQueue& queue, service::MailTransport& transport, MailSenderOptions options)
-    : queue_(queue), transport_(transport), options_(std::move(options)) {}
+    : queue_(queue), transport_(transport), options_(std::move(options)), thread_(options_.poll_seconds) {}
 
 MailSender::~MailSender() { stop(); }
 
 void MailSender::start() {
-  std::lock_guard<std::mutex> control(control_);
-  if (thread_.joinable()) return;
-  thread_ = std::thread([this] { run(); });
+  thread_.start([this] { deliver_due(clock_now()); });
 }
 
-void MailSender::stop() {
-  std::lock_guard<std::mutex> control(control_);
-  if (!thread_.joinable()) return;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    stopping_ = true;
-  }
-  changed_.notify_all();
-  thread_.join();
-  std::lock_guard<std::mutex> lock(mutex_);
-  stopping_ = false;  // deliver_due() works again, and so does start()
-}
+void MailSender::stop() { thread_.stop(); }
 
-void MailSender::wake() {
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    woken_ = true;
-  }
-  changed_.notify_all();
-}
+void MailSender::wake() { thread_.wake(); }
 
 int MailSender::deliver_due(std::int64_t now) {
   Result<std::vector<service::QueuedMail>> due = queue_.due_mail(now, options_.batch);
@@ -46,7 +26,7 @@ int MailSender::deliver_due(std::int64_t now) {
   }
   int sent = 0;
   for (const service::QueuedMail& mail : due.value()) {
-    if (stopping()) break;
+    if (thread_.stopping()) break;
     Status delivered = transport_.send(mail);
     if (delivered.is_ok()) ++sent;
     pass_on_failure(delivered.is_ok() ? queue_.mail_sent(mail.id, clock_now())
@@ -55,26 +35,7 @@ int MailSender::deliver_due(std::int64_t now) {
   return sent;
 }
 
-void MailSender::run() {
-  std::unique_lock<std::mutex> lock(mutex_);
-  while (!stopping_) {
-    woken_ = false;
-    lock.unlock();
-    deliver_due(clock_now());
-    lock.lock();
-    changed_.wait_for(lock, std::chrono::seconds(options_.poll_seconds), [this] { return stopping_ || woken_; });
-  }
-}
-
-std::int64_t MailSender::clock_now() const {
-  if (options_.clock) return options_.clock();
-  return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-bool MailSender::stopping() {
-  std::lock_guard<std::mutex> lock(mutex_);
-  return stopping_;
-}
+std::int64_t MailSender::clock_now() const { return options_.clock ? options_.clock() : service::unix_now(); }
 
 void MailSender::pass_on_failure(const Status& status) {
   if (!status.is_ok() && options_.on_trouble) options_.on_trouble(status.message());

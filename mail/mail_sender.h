@@ -10,6 +10,7 @@
 // the message in hand finish, then returns once the thread has ended:
 // within one transport attempt (bounded by its timeout), never a whole poll
 // interval. The queue's own failures go to `on_trouble`, in words.
+// The thread is a RoundThread (round_thread.h).
 // Thread-safety: start(), stop() and wake() may be called from any thread;
 // deliver_due() is for one caller at a time (the sender's thread, or a test
 // while no thread runs); `clock` and `on_trouble` are called on the thread
@@ -17,14 +18,12 @@
 // transport must outlive the sender.
 #pragma once
 
+#include "mail/round_thread.h"
 #include "service/mail.h"
 
-#include <condition_variable>
 #include <cstdint>
 #include <functional>
-#include <mutex>
 #include <string>
-#include <thread>
 
 namespace peerslot::mail {
 
@@ -53,20 +52,13 @@ class MailSender {
   int deliver_due(std::int64_t now);
 
  private:
-  void run();
   std::int64_t clock_now() const;
-  bool stopping();
   void pass_on_failure(const Status& status);  // to on_trouble, when not ok
 
   service::MailQueue& queue_;
   service::MailTransport& transport_;
   MailSenderOptions options_;
-  std::mutex mutex_;
-  std::condition_variable changed_;
-  bool stopping_ = false;  // guarded by mutex_
-  bool woken_ = false;     // guarded by mutex_
-  std::thread thread_;     // started and joined under control_
-  std::mutex control_;     // serialises start() and stop()
+  RoundThread thread_;
 };
 
 }  // namespace peerslot::mail

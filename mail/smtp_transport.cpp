@@ -2,6 +2,8 @@
 // easy handle per message, its body read from the queued message.
 #include "mail/smtp_transport.h"
 
+#include "mail/curl_library.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -9,7 +11,6 @@
 #include <charconv>
 #include <cstring>
 #include <memory>
-#include <mutex>
 
 namespace peerslot::mail {
 
@@ -132,11 +133,6 @@ bool plain_address(const std::string& address) {
   });
 }
 
-struct CurlFree {
-  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
-  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
-};
-
 }  // namespace
 
 Result<SmtpSettings> smtp_settings(const std::string& url) {
@@ -160,10 +156,7 @@ Result<SmtpSettings> smtp_settings(const std::string& url) {
   return settings;
 }
 
-SmtpTransport::SmtpTransport(SmtpSettings settings) : settings_(std::move(settings)) {
-  static std::once_flag initialised;  // curl's one process-wide initialisation
-  std::call_once(initialised, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
+SmtpTransport::SmtpTransport(SmtpSettings settings) : settings_(std::move(settings)) { use_curl(); }
 
 std::string SmtpTransport::where() const {
   return "the SMTP server " + settings_.host + ":" + std::to_string(settings_.port) + (settings_.starttls ? " (STARTTLS)" : "");
@@ -173,9 +166,9 @@ Status SmtpTransport::send(const service::QueuedMail& mail) {
   if (!plain_address(mail.sender)) return Status::io_error("the sender address \"" + mail.sender + "\" cannot go to " + where());
   if (!plain_address(mail.recipient))
     return Status::io_error("the recipient address \"" + mail.recipient + "\" cannot go to " + where());
-  std::unique_ptr<CURL, CurlFree> curl(curl_easy_init());
+  CurlHandle curl(curl_easy_init());
   if (!curl) return Status::io_error("cannot start a session with " + where() + ": curl_easy_init failed");
-  std::unique_ptr<curl_slist, CurlFree> recipients(curl_slist_append(nullptr, ("<" + mail.recipient + ">").c_str()));
+  CurlList recipients(curl_slist_append(nullptr, ("<" + mail.recipient + ">").c_str()));
   std::string url = "smtp://" + settings_.host + ":" + std::to_string(settings_.port);
   std::string sender = "<" + mail.sender + ">";
   Upload upload{&mail.message};

@@ -4,6 +4,7 @@
 #include "engine/words.h"
 #include "service/finance_report.h"
 #include "service/milestones.h"
+#include "service/utc_time.h"
 
 namespace peerslot::service {
 
@@ -13,6 +14,10 @@ nlohmann::json optional_date(const std::optional<Date>& d) { return d ? nlohmann
 
 
 }  // namespace
+
+nlohmann::json instant_json(std::int64_t seconds) {
+  return seconds == 0 ? nlohmann::json(nullptr) : nlohmann::json(iso_instant(seconds));
+}
 
 nlohmann::json ranges_json(const std::vector<DateRange>& ranges) {
   nlohmann::json out = nlohmann::json::array();

@@ -9,9 +9,13 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
+
 namespace peerslot::service {
 
 nlohmann::json ranges_json(const std::vector<DateRange>& ranges);
+// Unix seconds as "2026-12-02T06:40:00Z"; null for 0 (never).
+nlohmann::json instant_json(std::int64_t seconds);
 // Days as ISO dates, e.g. a booking's days on site.
 nlohmann::json dates_json(const std::vector<Date>& days);
 nlohmann::json council_json(const Council& council);

@@ -18,6 +18,9 @@
 #include "service/tokens.h"
 #include "service/utc_time.h"
 #include "service/violation_words.h"
+#include "service/webhook_endpoint.h"
+#include "service/webhook_events.h"
+#include "service/webhook_signature.h"
 
 
 namespace peerslot::service {
@@ -54,6 +57,7 @@ Result<std::unique_ptr<Service>> Service::open(std::unique_ptr<Store> store, Ser
   }
   auto accounts = service->store_->accounts(service->now());
   if (!accounts.is_ok()) return accounts.status();
+  service->webhooks_ = accounts.value().webhooks;
   service->accounts_.load(std::move(accounts).value());
   auto key = service->store_->setting("link_key", new_secret());
   if (!key.is_ok()) return key.status();
@@ -76,7 +80,7 @@ Status Service::seed(Scenario scenario, std::vector<Assignment> bookings) {
   Status judged = loadable(*state);
   if (judged.is_ok()) judged = judge(*state);
   if (!judged.is_ok()) return judged;
-  Status saved = store_->save(all_rows(*state), {"office (seed)", "seed the demo programme", std::nullopt, {}, {}});
+  Status saved = store_->save(all_rows(*state), {"office (seed)", "seed the demo programme", std::nullopt, {}, {}, {}});
   if (!saved.is_ok()) return saved;
   publish(state);
   return Status::ok();
@@ -112,15 +116,39 @@ Result<Reply> Service::change(const std::string& actor, const std::string& actio
   if (judged.is_ok()) judged = judge(*next);
   if (!judged.is_ok()) return judged;
   Reply reply = render(*next);
-  ChangeRecord record{actor, action, std::nullopt, {}, {}};
+  ChangeRecord record{actor, action, std::nullopt, {}, {}, {}};
   if (key) record.reply = StoredReply{key->user_id, key->key, key->fingerprint, reply.status, json_text(reply.body)};
   add_notices(*base, *next, &record);
+  add_deliveries(*base, *next, &record);
   Status saved = store_->save(draft.changes(*next), record);
   if (!saved.is_ok()) return saved;
   accounts_.put_sequences(record.sequences);
   publish(next);
   if (!record.mail.empty()) mail_queued();
+  if (!record.deliveries.empty() && wake_webhooks_) wake_webhooks_();
   return reply;
+}
+
+void Service::add_deliveries(const State& before, const State& after, ChangeRecord* record) const {
+  if (std::none_of(webhooks_.begin(), webhooks_.end(), [](const Webhook& w) { return !w.disabled; })) return;
+  std::int64_t at = now();
+  for (const WebhookEvent& event : webhook_events(before, after)) {
+    std::string body = webhook_body(event, at);
+    for (const Webhook& webhook : webhooks_)
+      if (!webhook.disabled && webhook.types.count(event.type)) record->deliveries.push_back(delivery_for(webhook, event.type, body));
+  }
+}
+
+WebhookDelivery Service::delivery_for(const Webhook& webhook, const std::string& type, std::string body) const {
+  WebhookDelivery delivery;
+  delivery.webhook_id = webhook.id;
+  delivery.message_id = new_message_id();
+  delivery.type = type;
+  delivery.body = std::move(body);
+  delivery.created_at = now();
+  delivery.status = "queued";
+  delivery.next_attempt_at = delivery.created_at;
+  return delivery;
 }
 
 void Service::add_notices(const State& before, const State& after, ChangeRecord* record) const {
@@ -349,9 +377,13 @@ Status Service::mail_failed(std::int64_t id, const std::string& error, std::int6
   failed.attempts += 1;
   failed.last_error = error;
   failed.status = failed.attempts >= kMailAttempts ? "dead" : "queued";
-  std::int64_t backoff = std::int64_t{options_.mail_retry_seconds} << std::min(failed.attempts - 1, 12);
-  failed.next_attempt_at = at + std::min<std::int64_t>(backoff, 3600);
+  failed.next_attempt_at = retry_at(failed.attempts, at);
   return store_->update_mail(failed);
+}
+
+std::int64_t Service::retry_at(int attempts, std::int64_t at) const {
+  std::int64_t backoff = std::int64_t{options_.mail_retry_seconds} << std::min(attempts - 1, 12);
+  return at + std::min<std::int64_t>(backoff, 3600);
 }
 
 Result<std::vector<QueuedMail>> Service::outbox(const std::string& status, int limit) {

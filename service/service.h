@@ -20,6 +20,9 @@
 //     immutable snapshot;
 //   - the mail a change sends (notifications.h) is queued in the outbox in
 //     that same transaction; MailQueue's members deliver it from there;
+//   - so is one webhook delivery per event of the change for each enabled
+//     endpoint that chose its type (webhook_events.h); WebhookQueue's
+//     members sign and deliver them from there;
 //   - a credential (token, session, sign-in link) is stored only as a
 //     hash; revoking a token or disabling a user refuses its very next
 //     request.
@@ -37,6 +40,7 @@
 #include "service/records.h"
 #include "service/state.h"
 #include "service/store.h"
+#include "service/webhook.h"
 
 #include <nlohmann/json.hpp>
 
@@ -70,7 +74,7 @@ struct ServiceOptions {
   int session_absolute_seconds = 12 * 3600;
   int sign_in_requests = 5;  // per address in each sign-in window
   int sign_in_window_seconds = 15 * 60;
-  int mail_retry_seconds = 60;  // the first retry of a failed message; doubled each time, at most an hour
+  int mail_retry_seconds = 60;  // the first retry of a failed message or webhook delivery; doubled each time, at most an hour
 };
 
 // A new secret and what it opens, for the caller to hand over once.
@@ -84,7 +88,7 @@ struct NewSession {
   User user;
 };
 
-class Service : public MailQueue {
+class Service : public MailQueue, public WebhookQueue {
  public:
   using Operation = std::function<Status(Draft&)>;
   using Render = std::function<Reply(const State&)>;
@@ -153,6 +157,25 @@ class Service : public MailQueue {
 
   Result<std::vector<AuditRecord>> audit(std::int64_t after_id, int limit);
 
+  // Webhooks (webhook.h). create_webhook() vets the endpoint
+  // (check_webhook()) and gives it a new secret; update_webhook() changes
+  // its url, description, types and disabled, keeping the secret.
+  Result<Webhook> create_webhook(Webhook webhook, const std::string& actor);
+  Result<Webhook> update_webhook(const Webhook& webhook, const std::string& actor);
+  Status remove_webhook(std::int64_t id, const std::string& actor);
+  std::vector<Webhook> webhooks() const;
+  std::optional<Webhook> webhook(std::int64_t id) const;
+  // Queues a webhook.test event for the endpoint, disabled or not.
+  Result<WebhookDelivery> test_webhook(std::int64_t id, const std::string& actor);
+  // The endpoint's delivery log, newest first (store.h's deliveries()).
+  Result<std::vector<WebhookDelivery>> webhook_deliveries(std::int64_t id, const std::string& status,
+                                                          std::int64_t before_id, int limit);
+  Result<std::vector<WebhookPost>> due_webhooks(std::int64_t now, int limit) override;
+  Status webhook_answered(std::int64_t id, const WebhookAnswer& answer, std::int64_t now) override;
+  Status webhook_failed(std::int64_t id, const std::string& error, std::int64_t now) override;
+  // Called after deliveries are queued (the webhook sender's wake()).
+  void on_webhook_queued(std::function<void()> wake) { wake_webhooks_ = std::move(wake); }
+
  private:
   Service(std::unique_ptr<Store> store, ServiceOptions options)
       : store_(std::move(store)), options_(std::move(options)), sign_in_limit_(options_.sign_in_requests, options_.sign_in_window_seconds) {}
@@ -161,18 +184,28 @@ class Service : public MailQueue {
   QueuedMail compose(const Mail& mail) const;
   // The notices a change sends, with the invitations' new sequences.
   void add_notices(const State& before, const State& after, ChangeRecord* record) const;
+  // The webhook deliveries a change sends.
+  void add_deliveries(const State& before, const State& after, ChangeRecord* record) const;
+  WebhookDelivery delivery_for(const Webhook& webhook, const std::string& type, std::string body) const;
+  // One attempt's outcome: delivered when `error` is empty, else failed
+  // (answer.status 0 when nothing answered).
+  Status record_attempt(std::int64_t id, const WebhookAnswer& answer, const std::string& error, std::int64_t now);
+  // When the next attempt after `attempts` failures is due.
+  std::int64_t retry_at(int attempts, std::int64_t now) const;
   Status send_sign_in_link(const User& user, int seconds, const std::string& why);
   void mail_queued() const;
 
   std::unique_ptr<Store> store_;
   ServiceOptions options_;
   std::string link_key_;  // signs the links in invitations (signed_link.h)
-  std::mutex writer_;  // serialises every change and every use of store_
+  mutable std::mutex writer_;  // serialises every change and every use of store_
   mutable std::shared_mutex published_;
   StatePtr state_;
   Accounts accounts_;
   RateLimit sign_in_limit_;
   std::function<void()> wake_sender_;
+  std::function<void()> wake_webhooks_;
+  std::vector<Webhook> webhooks_;  // guarded by writer_
 };
 
 }  // namespace peerslot::service

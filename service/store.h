@@ -20,6 +20,7 @@
 #include "service/mail.h"
 #include "service/records.h"
 #include "service/state.h"
+#include "service/webhook.h"
 
 #include <cstdint>
 #include <map>
@@ -45,6 +46,7 @@ struct ChangeRecord {
   std::optional<StoredReply> reply;
   std::vector<QueuedMail> mail;  // ids are set by the store
   Sequences sequences;           // only the requests whose sequence changed
+  std::vector<WebhookDelivery> deliveries;  // ids are set by the store
 };
 
 // What the service keeps in memory of its accounts, loaded once at start.
@@ -54,6 +56,7 @@ struct StoredAccounts {
   std::vector<Session> sessions;  // not yet expired
   std::vector<Feed> feeds;
   Sequences sequences;
+  std::vector<Webhook> webhooks;
 };
 
 class Store {
@@ -92,6 +95,21 @@ class Store {
   virtual Result<std::vector<QueuedMail>> outbox(const std::string& status, int limit) = 0;
   // A setting (settings table), created with `initial` when absent.
   virtual Result<std::string> setting(const std::string& name, const std::string& initial) = 0;
+  // Webhooks (webhook.h). put_webhook() adds (id 0: sets the id) or
+  // replaces the endpoint, with an audit entry that leaves out its secret;
+  // remove_webhook() deletes it with its delivery log.
+  virtual Status put_webhook(Webhook* webhook, const std::string& actor, const std::string& action) = 0;
+  virtual Status remove_webhook(std::int64_t id, const std::string& actor) = 0;
+  virtual Status queue_delivery(WebhookDelivery* delivery) = 0;  // sets delivery->id
+  virtual Result<std::vector<WebhookDelivery>> due_deliveries(std::int64_t now, int limit) = 0;
+  virtual Result<std::optional<WebhookDelivery>> delivery(std::int64_t id) = 0;
+  // Status, attempts, next attempt, the answer, error, delivered_at.
+  virtual Status update_delivery(const WebhookDelivery& delivery) = 0;
+  // An endpoint's deliveries, newest first, with id < before_id (any when
+  // 0), of `status` (any when empty), at most `limit`.
+  virtual Result<std::vector<WebhookDelivery>> deliveries(std::int64_t webhook_id, const std::string& status,
+                                                          std::int64_t before_id, int limit) = 0;
+
   virtual Result<std::optional<StoredReply>> reply(std::int64_t user_id, const std::string& key) = 0;
   // Audit entries with id > after_id, oldest first, at most `limit`.
   virtual Result<std::vector<AuditRecord>> audit(std::int64_t after_id, int limit) = 0;

@@ -137,7 +137,7 @@ bool email_taken(SQLite::Database& db, const User& user) {
 Result<StoredAccounts> SqliteStore::accounts(std::int64_t now) {
   try {
     return StoredAccounts{load_users(*db_), load_tokens(*db_), load_sessions(*db_, now), load_feeds(*db_),
-                          load_sequences(*db_)};
+                          load_sequences(*db_), load_webhooks()};
   } catch (const std::exception& e) {
     return from_exception(e);
   }

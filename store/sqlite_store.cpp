@@ -293,6 +293,7 @@ Status SqliteStore::save(const ChangeSet& change, const ChangeRecord& record) {
     if (!change.empty()) insert_audit(record.actor, record.action, service::audit_before(change), service::audit_after(change));
     if (record.reply) write_reply(*db_, *record.reply);
     for (QueuedMail mail : record.mail) insert_mail(&mail);
+    for (service::WebhookDelivery delivery : record.deliveries) insert_delivery(&delivery);
     write_sequences(record.sequences);
     transaction.commit();
     return Status::ok();

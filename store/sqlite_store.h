@@ -66,6 +66,14 @@ class SqliteStore : public service::Store {
   Status update_mail(const service::QueuedMail& mail) override;
   Result<std::vector<service::QueuedMail>> outbox(const std::string& status, int limit) override;
   Result<std::string> setting(const std::string& name, const std::string& initial) override;
+  Status put_webhook(service::Webhook* webhook, const std::string& actor, const std::string& action) override;
+  Status remove_webhook(std::int64_t id, const std::string& actor) override;
+  Status queue_delivery(service::WebhookDelivery* delivery) override;
+  Result<std::vector<service::WebhookDelivery>> due_deliveries(std::int64_t now, int limit) override;
+  Result<std::optional<service::WebhookDelivery>> delivery(std::int64_t id) override;
+  Status update_delivery(const service::WebhookDelivery& delivery) override;
+  Result<std::vector<service::WebhookDelivery>> deliveries(std::int64_t webhook_id, const std::string& status,
+                                                           std::int64_t before_id, int limit) override;
   Result<std::optional<service::StoredReply>> reply(std::int64_t user_id, const std::string& key) override;
   Result<std::vector<service::AuditRecord>> audit(std::int64_t after_id, int limit) override;
 
@@ -90,6 +98,8 @@ class SqliteStore : public service::Store {
   // Inside a transaction of the caller's: sets mail->id.
   void insert_mail(service::QueuedMail* mail);
   void write_sequences(const service::Sequences& sequences);
+  void insert_delivery(service::WebhookDelivery* delivery);  // as insert_mail
+  std::vector<service::Webhook> load_webhooks();
 
   std::unique_ptr<SQLite::Database> db_;
 };

@@ -18,6 +18,8 @@
 #include "mail/mail_sender.h"
 #include "mail/outbox_folder.h"
 #include "mail/smtp_transport.h"
+#include "mail/webhook_sender.h"
+#include "mail/webhook_transport.h"
 #include "service/service.h"
 #include "store/sqlite_store.h"
 #include "tools/commands.h"
@@ -229,6 +231,12 @@ int run_serve(const ServeOptions& o) {
                           {o.mail_poll_seconds, 20, {}, [](const std::string& trouble) { std::cerr << "mail: " << trouble << "\n"; }});
   service.value()->on_mail_queued([&sender] { sender.wake(); });
   sender.start();
+  mail::CurlWebhookTransport posts;
+  mail::WebhookSender webhooks(*service.value(), posts, {o.mail_poll_seconds, 20, {}, [](const std::string& trouble) {
+                                 std::cerr << "webhooks: " << trouble << "\n";
+                               }});
+  service.value()->on_webhook_queued([&webhooks] { webhooks.wake(); });
+  webhooks.start();
   std::jthread recorder = activity_recorder(*service.value());
   std::cout << "mail goes to " << transport.value()->where() << "\n";
   std::cout << "listening on " << address << std::endl;
@@ -239,6 +247,8 @@ int run_serve(const ServeOptions& o) {
   recorder.join();
   sender.stop();
   service.value()->on_mail_queued(nullptr);
+  webhooks.stop();
+  service.value()->on_webhook_queued(nullptr);
   Status recorded = service.value()->record_activity();
   if (!recorded.is_ok()) std::cerr << "recording token and session use: " << recorded.message() << "\n";
   return kExitOk;
@@ -263,9 +273,9 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--mail-from", o->mail_from, "The programme office's address mail comes from");
   cmd->add_option("--sign-in-link-seconds", o->sign_in_link_seconds, "How long an emailed sign-in link works (default 900)")
       ->check(CLI::Range(1, 86400));
-  cmd->add_option("--mail-retry-seconds", o->mail_retry_seconds, "Wait before retrying a message that failed (doubled each time; default 60)")
+  cmd->add_option("--mail-retry-seconds", o->mail_retry_seconds, "Wait before retrying a message or webhook delivery that failed (doubled each time, at most an hour; default 60)")
       ->check(CLI::Range(1, 3600));
-  cmd->add_option("--mail-poll-seconds", o->mail_poll_seconds, "How often the outbox is looked at for retries (default 5)")
+  cmd->add_option("--mail-poll-seconds", o->mail_poll_seconds, "How often the outbox and the webhook deliveries are looked at for retries (default 5)")
       ->check(CLI::Range(1, 3600));
   cmd->add_option("--session-idle-seconds", o->session_idle_seconds, "How long a signed-in browser may sit idle (default 7200)")
       ->check(CLI::Range(1, 86400));

@@ -1,18 +1,18 @@
 // page_checks.h — what every browser test shares: a free port for
-// chromedriver, the demo served on a fresh database, and the checks run on
+// chromedriver (local_server.h's), the demo served on a fresh database, and the checks run on
 // every page state (axe-core, words people read, console errors, sideways
 // scrolling at phone width) with its screenshot under tests/artifacts/.
 #pragma once
 
 #include "tests/browser/webdriver.h"
+#include "tests/e2e/local_server.h"
 #include "tests/e2e/service_harness.h"
 
 #include <string>
 
 namespace peerslot::test {
 
-// A port nobody listens on now: bind port 0 on loopback, read it, close.
-int free_port();
+using peerslot::e2e::free_port;
 
 // `peerslot serve` on a fresh database seeded with the national demo; its
 // mail goes to the folder beside the database (outbox()).

@@ -26,6 +26,8 @@ const std::set<std::string> kRoutes = {
     "POST /requests/{id}/team/{peer}/veto", "POST /sign-in", "POST /sessions", "DELETE /sessions/current",
     "GET /users", "GET /users/{id}", "PATCH /users/{id}", "GET /users/{id}/tokens", "POST /users/{id}/tokens",
     "GET /me/tokens", "POST /me/tokens", "DELETE /tokens/{id}", "GET /me/notices", "PUT /me/notices", "GET /outbox",
+    "GET /webhooks", "POST /webhooks", "GET /webhooks/{id}", "PATCH /webhooks/{id}", "DELETE /webhooks/{id}",
+    "POST /webhooks/{id}/tests", "GET /webhooks/{id}/deliveries",
     "GET /invitations/{request}/{peer}/{signature}", "POST /invitations/{request}/{peer}/{signature}"};
 
 std::string upper(std::string s) {
