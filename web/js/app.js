@@ -3,7 +3,8 @@
 //   #/sign-in                         the sign-in page (email me a link; or a token)
 //   #sign-in=SECRET                   the link from the email: spent for a session cookie
 //   everyone: #/account (name, email, notices, API tokens), #/account/tokens/T/revoke
-//   office:  #/people[?role=], #/people/invite, #/people/U/disable|enable, #/outbox[?status=]
+//   office:  #/people[?role=], #/people/invite, #/people/U/disable|enable, #/outbox[?status=],
+//            #/webhooks, #/webhooks/add, #/webhooks/W[?before=D], #/webhooks/W/remove
 //   council: #/ (start page), #/book, #/book/R/week[/YYYY-MM], #/book/R/check/WEEK,
 //            #/requests/R, #/requests/R/confirmation, #/requests/R/cancel
 //   peer:    #/ (challenges, offered weeks, cap and skills, feed), #/challenges/R/decline
@@ -21,11 +22,12 @@ import { officeRoutes } from "./office.js";
 import { groupRoutes } from "./group.js";
 import { accountRoutes } from "./account.js";
 import { peopleRoutes } from "./people.js";
+import { webhookRoutes } from "./webhooks.js";
 
 // me: who is signed in; cookieChecked: whether this page has asked the
 // service if a session cookie signs it in (asked once, until a sign-in).
 const session = { me: null, cookieChecked: false };
-const kRoutes = { council: councilRoutes, peer: peerRoutes, office: [...officeRoutes, ...peopleRoutes], group: groupRoutes };
+const kRoutes = { council: councilRoutes, peer: peerRoutes, office: [...officeRoutes, ...peopleRoutes, ...webhookRoutes], group: groupRoutes };
 const kLinkRefused = "This sign-in link has expired or has been used. Ask for a new one";
 
 function signOut(message) {

@@ -13,7 +13,7 @@ export function setWho(me) {
   $("#who-item").hidden = !named;
   $("#sign-out-item").hidden = !named;
   $("#account-item").hidden = !named;
-  for (const item of ["#people-item", "#outbox-item"]) $(item).hidden = !named || me.role !== "office";
+  for (const item of ["#people-item", "#outbox-item", "#webhooks-item"]) $(item).hidden = !named || me.role !== "office";
   markCurrent();
 }
 
