@@ -618,3 +618,54 @@ TEST_CASE("hardening: security headers and no calendar secret in the access log"
   CHECK(contains(log, "GET /calendar/"));
   CHECK_FALSE(contains(log, secret));
 }
+
+TEST_CASE("hardening: every field of the account and webhook routes refuses a value of the wrong kind, naming it", "[hardening]") {
+  Small f;
+  ServiceProcess& s = f.s;
+  std::string office = s.token("office");
+  Answer user = s.call("POST", "/users", office,
+                       json{{"name", "Ali Officer"}, {"email", "ali@c01.example.org"}, {"role", "council"}, {"subject", "C01"}, {"welcome", false}});
+  REQUIRE(user.status == 201);
+  Answer hook = s.call("POST", "/webhooks", office, json{{"url", "http://127.0.0.1:9/hook"}, {"types", {"webhook.test"}}});
+  REQUIRE(hook.status == 201);
+  std::string user_path = "/users/" + std::to_string(user.body["id"].get<int>());
+  std::string hook_path = "/webhooks/" + std::to_string(hook.body["id"].get<int>());
+  auto state = [&] {
+    return s.call("GET", "/users", office).text + s.call("GET", "/webhooks", office).text +
+           s.call("GET", "/outbox?limit=1000", office).text + s.call("GET", "/me/tokens", office).text;
+  };
+  std::string before = state();
+
+  // Values of the wrong kind for each kind of field.
+  const std::map<std::string, std::vector<json>> wrong = {
+      {"text", {12345, true, json::object(), json::array(), json::array({"x"}), "a\x01" "b", "line\nbreak"}},
+      {"flag", {"yes", 1, json::object(), json::array(), nullptr}},
+      {"days", {"5", 1.5, true, json::object(), 0, -1, 100000}},
+      {"list", {"x", 5, json::array({5}), json::array({""}), json::array({json::object()}), json::object(), json::array({"a\x02"})}}};
+  struct Field {
+    const char* method;
+    std::string path;
+    const char* name;
+    const char* kind;
+  };
+  const std::vector<Field> fields = {
+      {"POST", "/users", "name", "text"},          {"POST", "/users", "email", "text"},
+      {"POST", "/users", "role", "text"},          {"POST", "/users", "subject", "text"},
+      {"POST", "/users", "welcome", "flag"},       {"PATCH", user_path, "name", "text"},
+      {"PATCH", user_path, "email", "text"},       {"PATCH", user_path, "disabled", "flag"},
+      {"POST", "/me/tokens", "name", "text"},      {"POST", "/me/tokens", "days", "days"},
+      {"PUT", "/me/notices", "muted", "list"},     {"POST", "/sign-in", "email", "text"},
+      {"POST", "/sessions", "link", "text"},       {"POST", "/webhooks", "url", "text"},
+      {"POST", "/webhooks", "description", "text"}, {"POST", "/webhooks", "types", "list"},
+      {"POST", "/webhooks", "disabled", "flag"},   {"PATCH", hook_path, "url", "text"},
+      {"PATCH", hook_path, "types", "list"},       {"PATCH", hook_path, "disabled", "flag"}};
+  for (const Field& field : fields)
+    for (const json& value : wrong.at(field.kind)) {
+      Answer a = s.call(field.method, field.path, office, json{{field.name, value}});
+      INFO(field.method << " " << field.path << " " << field.name << " = " << value.dump());
+      CHECK((a.status == 400 || a.status == 422));
+      check_refusal_under(a, a.status, {field.name});
+    }
+  CHECK(state() == before);  // nothing written, no mail queued
+  check_alive(s);
+}
