@@ -1,4 +1,4 @@
-// `peerslot bench [--seconds S] [--parts national,small,tight,x3,x10,x30]
+// `peerslot bench [--seconds S] [--parts national,small,tight,notices,x3,x10,x30]
 //  [--small N] [--small-seconds S] [--tight-cap N]`:
 // the scheduler's figures, computed by calling the engine directly.
 //   - national (generate --scale 1) and x10: model build time, time to the
@@ -16,6 +16,8 @@
 //   - tight: the national programme with a weekly cap of N (default 3),
 //     seeds 1..5 at min(S, 10) s, against the bound's preference and
 //     unscheduled count;
+//   - notices: the mail of one change against the whole-plan check
+//     (bench_notices.h), on the national plan;
 //   - x3, x30 on request, like x10;
 //   - N small scenarios (5 requests, ~40 peers, 13 weeks) solved exactly by
 //     GLPK (glpsol, from glpk-utils) on the MILP of tools/exact_lp.h, and
@@ -28,6 +30,7 @@
 #include "engine/lower_bound.h"
 #include "engine/repair.h"
 #include "engine/solver.h"
+#include "tools/bench_notices.h"
 #include "tools/commands.h"
 #include "tools/exact_lp.h"
 #include "tools/file_io.h"
@@ -420,6 +423,9 @@ int run_bench(const BenchOptions& o) {
     bench_options(national, nat.result.plan);
     bench_repair(national, nat.result.plan);
     std::printf("peak RSS after the national runs: %.0f MiB\n\n", peak_rss_mib());
+    if (o.has("notices")) bench_notices(national, nat.result.plan);
+  } else if (o.has("notices")) {
+    bench_notices(national, run_solver(national, o.seconds).result.plan);
   }
   if (o.has("small") && o.small > 0) bench_small(national, o);
   if (o.has("tight")) bench_tight(national, o.tight_cap, std::min(o.seconds, 10.0));
@@ -439,7 +445,7 @@ void add_bench_command(CLI::App& app, int* exit_code) {
   auto o = std::make_shared<BenchOptions>();
   CLI::App* cmd = app.add_subcommand("bench", "Measure the scheduler: speed, quality, memory, options and repair latency");
   cmd->add_option("--seconds", o->seconds, "Search time for the national and x10 runs (default 60)");
-  cmd->add_option("--parts", o->parts, "Comma-separated parts to run: national,small,tight,x3,x10,x30 (default national,small,tight,x10)");
+  cmd->add_option("--parts", o->parts, "Comma-separated parts to run: national,small,tight,notices,x3,x10,x30 (default national,small,tight,x10)");
   cmd->add_option("--tight-cap", o->tight_cap, "Weekly cap of the tight part (default 3)");
   cmd->add_option("--small", o->small, "How many small scenarios to solve exactly with glpsol (default 5, 0 to skip)");
   cmd->add_option("--small-seconds", o->small_seconds, "Solver time limit on the small scenarios (default 2)");
