@@ -97,8 +97,11 @@ Status read_option(const std::string& option, SmtpSettings& settings) {
   } else if (name == "timeout") {
     if (!number_in(value, 1, 600, settings.timeout_seconds))
       return bad("timeout must be a number of seconds from 1 to 600, not \"" + value + "\"");
+  } else if (name == "cacert") {
+    if (!percent_decoded(value, settings.ca_file) || settings.ca_file.empty())
+      return bad("cacert must name a file of certificates (PEM), %-escaped");
   } else {
-    return bad("the option \"" + name + "\" is not one of starttls and timeout");
+    return bad("the option \"" + name + "\" is not one of starttls, timeout and cacert");
   }
   return Status::ok();
 }
@@ -183,6 +186,7 @@ Status SmtpTransport::send(const service::QueuedMail& mail) {
   curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(mail.message.size()));
   if (settings_.starttls) curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  if (!settings_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, settings_.ca_file.c_str());
   if (!settings_.username.empty()) {
     curl_easy_setopt(c, CURLOPT_USERNAME, settings_.username.c_str());
     curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.password.c_str());

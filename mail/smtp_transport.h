@@ -5,14 +5,16 @@
 // Guarantees: smtp_settings() accepts smtp://[user[:password]@]host[:port][/][?options],
 // the user and password percent-decoded, the host a name, an IPv4 address
 // or a bracketed IPv6 one, the port 1..65535 (25 when absent); options,
-// separated by '&': starttls=1|0 (0 when absent) and timeout=SECONDS
-// (1..600, 30 when absent). Anything else is an invalid Status on field
+// separated by '&': starttls=1|0 (0 when absent), timeout=SECONDS
+// (1..600, 30 when absent) and cacert=FILE (%-escaped: a PEM file of the
+// certificates to trust instead of the system's, e.g. a council's own CA).
+// Anything else is an invalid Status on field
 // "smtp" naming the bad part in words; no message ever quotes the password.
 // send() delivers one message in one SMTP session (MAIL FROM the queued
 // sender, RCPT TO its recipient, DATA the message, dot-stuffed by curl);
 // with STARTTLS the session is encrypted before the login or the message
 // is sent, or nothing is sent, and the server's certificate is verified
-// against the system's CAs. It returns ok once the server accepted the
+// against the system's CAs (or cacert's) and its name. It returns ok once the server accepted the
 // message, and otherwise an io_error naming the server and curl's reason
 // (never the password) within the timeout for connecting and for the whole
 // session. curl_global_init runs once per process, the first time a
@@ -35,6 +37,7 @@ struct SmtpSettings {
   bool starttls = false;
   std::string username, password;  // no login when username is empty
   int timeout_seconds = 30;
+  std::string ca_file;  // the certificates to trust (PEM); the system's CAs when empty
 };
 
 Result<SmtpSettings> smtp_settings(const std::string& url);

@@ -295,6 +295,39 @@ TEST_CASE("the SMTP transport hands messages to a real SMTP server", "[mail]") {
   }
 }
 
+TEST_CASE("with STARTTLS the SMTP transport checks the server's certificate and sends nothing in the clear", "[mail]") {
+  if (!peerslot::e2e::aiosmtpd_available() || std::system("openssl version >/dev/null 2>&1") != 0) {
+    WARN("skipped: needs /usr/bin/python3 with aiosmtpd, and openssl");
+    return;
+  }
+  TempDir temp;
+  std::string cert = (temp.path / "cert.pem").string(), key = (temp.path / "key.pem").string();
+  std::string make_cert = "openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 "
+                          "-keyout '" + key + "' -out '" + cert + "' >/dev/null 2>&1";
+  REQUIRE(std::system(make_cert.c_str()) == 0);
+  peerslot::e2e::SmtpServer server(temp.path / "maildir", 0, {"--tlscert", cert, "--tlskey", key});
+  std::string base = "smtp://127.0.0.1:" + std::to_string(server.port()) + "?timeout=20";
+  auto transport = [](const std::string& url) {
+    Result<mail::SmtpSettings> settings = mail::smtp_settings(url);
+    REQUIRE(settings.is_ok());
+    return mail::SmtpTransport(settings.value());
+  };
+
+  Status trusted = transport(base + "&starttls=1&cacert=" + cert).send(queued(1, "jo@example.org", "Over TLS"));
+  INFO(trusted.message());
+  REQUIRE(trusted.is_ok());
+  REQUIRE(server.delivered().size() == 1);
+  CHECK_THAT(server.delivered()[0], Catch::Contains("Subject: Over TLS"));
+
+  // A certificate the transport does not trust: nothing is sent.
+  Status untrusted = transport(base + "&starttls=1").send(queued(2, "jo@example.org", "Unverified"));
+  CHECK(untrusted.code() == Status::Code::kIOError);
+  CHECK_THAT(untrusted.message(), Catch::Contains("127.0.0.1:" + std::to_string(server.port())));
+  // Without STARTTLS the server, which requires it, takes nothing.
+  CHECK(transport(base).send(queued(3, "jo@example.org", "In the clear")).code() == Status::Code::kIOError);
+  CHECK(server.delivered().size() == 1);
+}
+
 TEST_CASE("an SMTP server that is not there gives an io_error naming it", "[mail]") {
   int port = peerslot::e2e::free_port();
   Result<mail::SmtpSettings> settings = mail::smtp_settings("smtp://127.0.0.1:" + std::to_string(port) + "?timeout=3");

@@ -268,7 +268,7 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_flag("--demo-tokens", o->demo_tokens, "Print new demo tokens even when the database exists");
   cmd->add_option("--public-url", o->public_url, "The address people reach the service at, for links in mail (default http://BIND:PORT)");
   cmd->add_option("--outbox", o->outbox, "Folder for outgoing mail, one .eml file per message (default: DB name + -outbox)");
-  cmd->add_option("--smtp", o->smtp, "Send mail to this SMTP server instead: smtp://[user@]host[:port][?starttls=1]");
+  cmd->add_option("--smtp", o->smtp, "Send mail to this SMTP server instead: smtp://[user@]host[:port][?starttls=1][&cacert=CA.pem]");
   cmd->add_option("--smtp-password-file", o->smtp_password_file, "File holding the SMTP password (first line)");
   cmd->add_option("--mail-from", o->mail_from, "The programme office's address mail comes from");
   cmd->add_option("--sign-in-link-seconds", o->sign_in_link_seconds, "How long an emailed sign-in link works (default 900)")

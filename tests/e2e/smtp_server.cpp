@@ -11,11 +11,13 @@ namespace peerslot::e2e {
 
 bool aiosmtpd_available() { return std::system("/usr/bin/python3 -c 'import aiosmtpd' >/dev/null 2>&1") == 0; }
 
-SmtpServer::SmtpServer(std::filesystem::path maildir, int port) : maildir_(std::move(maildir)), port_(port ? port : free_port()) {
-  process_ = std::make_unique<LocalServer>(
-      std::vector<std::string>{"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + std::to_string(port_), "-c",
-                               "aiosmtpd.handlers.Mailbox", maildir_.string()},
-      port_);
+SmtpServer::SmtpServer(std::filesystem::path maildir, int port, const std::vector<std::string>& options)
+    : maildir_(std::move(maildir)), port_(port ? port : free_port()) {
+  std::vector<std::string> argv = {"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + std::to_string(port_)};
+  argv.insert(argv.end(), options.begin(), options.end());
+  for (const char* handler : {"-c", "aiosmtpd.handlers.Mailbox"}) argv.push_back(handler);
+  argv.push_back(maildir_.string());
+  process_ = std::make_unique<LocalServer>(argv, port_);
 }
 
 std::vector<std::filesystem::path> SmtpServer::delivered_files() const {

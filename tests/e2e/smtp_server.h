@@ -18,8 +18,10 @@ bool aiosmtpd_available();
 class SmtpServer {
  public:
   // Waits (up to 30 s) until the server accepts connections; on `port`
-  // when given (a restart on the same port), else a free one.
-  explicit SmtpServer(std::filesystem::path maildir, int port = 0);
+  // when given (a restart on the same port), else a free one. `options`
+  // go to aiosmtpd, e.g. {"--tlscert", CERT, "--tlskey", KEY} for STARTTLS
+  // (then required before MAIL).
+  explicit SmtpServer(std::filesystem::path maildir, int port = 0, const std::vector<std::string>& options = {});
   ~SmtpServer() = default;
   SmtpServer(const SmtpServer&) = delete;
   SmtpServer& operator=(const SmtpServer&) = delete;
