@@ -17,6 +17,8 @@
 #include "service/signed_link.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <optional>
 
 namespace peerslot::service {
@@ -131,7 +133,35 @@ struct Context {
   const NoticeSettings& settings;
   std::vector<RequestChange> changes;
   Sequences sequence;  // the SEQUENCE each sent event goes out with in this change
+  // "role:subject" -> the changes that may concern such a person, in the
+  // order of `changes` (a superset: each kind of item still picks its own).
+  std::map<std::string, std::vector<const RequestChange*>> concerning;
 };
+
+const std::vector<const RequestChange*>& changes_for(const Context& x, const Recipient& who) {
+  static const std::vector<const RequestChange*> none;
+  auto found = x.concerning.find(who.role + ":" + who.subject);
+  return found == x.concerning.end() ? none : found->second;
+}
+
+// Who each change may concern: the council of its request, every peer it
+// names or (moved) keeps on the team, and the party of each councillor
+// peer it proposes. O(changes × team).
+void index_changes(Context& x) {
+  for (const RequestChange& change : x.changes) {
+    std::set<std::string> keys;
+    const Request* r = x.after.scenario->find_request(change.request);
+    if (!r) r = x.before.scenario->find_request(change.request);
+    if (r) keys.insert("council:" + r->council);
+    for (const auto* peers : {&change.proposed, &change.removed, &change.declined, &change.accepted})
+      for (const std::string& p : *peers) keys.insert("peer:" + p);
+    if (const Assignment* booking = change.moved ? find_booking(x.after, change.request) : nullptr)
+      for (const std::string& p : booking->peers) keys.insert("peer:" + p);
+    for (const std::string& p : change.proposed)
+      if (const Peer* peer = x.after.scenario->find_peer(p); peer && peer->role == Role::kMember) keys.insert("group:" + peer->party);
+    for (const std::string& key : keys) x.concerning[key].push_back(&change);
+  }
+}
 
 Invitation event_for(const Context& x, const Challenge& c, const std::string& method, const std::string& text,
                      const Recipient& who, const std::string& partstat, bool rsvp) {
@@ -166,7 +196,8 @@ std::string answer_links(const Context& x, const Challenge& c, const std::string
 
 std::vector<Item> peer_requests(const Context& x, const Recipient& who) {
   std::vector<Item> items;
-  for (const RequestChange& change : x.changes) {
+  for (const RequestChange* each : changes_for(x, who)) {
+    const RequestChange& change = *each;
     if (!change.week_after) continue;
     const Assignment* booking = find_booking(x.after, change.request);
     bool invited = contains(change.proposed, who.subject);
@@ -195,7 +226,8 @@ std::vector<Item> peer_requests(const Context& x, const Recipient& who) {
 
 std::vector<Item> peer_cancels(const Context& x, const Recipient& who) {
   std::vector<Item> items;
-  for (const RequestChange& change : x.changes) {
+  for (const RequestChange* each : changes_for(x, who)) {
+    const RequestChange& change = *each;
     bool declined = contains(change.declined, who.subject);
     if (!declined && !contains(change.removed, who.subject)) continue;
     Challenge c = challenge_in(x.before, change.request, *change.week_before);
@@ -238,7 +270,8 @@ bool of_council(const Context& x, const RequestChange& change, const Recipient& 
 
 std::vector<Item> council_requests(const Context& x, const Recipient& who) {
   std::vector<Item> items;
-  for (const RequestChange& change : x.changes) {
+  for (const RequestChange* each : changes_for(x, who)) {
+    const RequestChange& change = *each;
     if (!(change.booked || change.moved) || !of_council(x, change, who)) continue;
     Challenge c = challenge_in(x.after, change.request, *change.week_after);
     std::string text;
@@ -260,7 +293,8 @@ std::vector<Item> council_requests(const Context& x, const Recipient& who) {
 
 std::vector<Item> council_cancels(const Context& x, const Recipient& who) {
   std::vector<Item> items;
-  for (const RequestChange& change : x.changes) {
+  for (const RequestChange* each : changes_for(x, who)) {
+    const RequestChange& change = *each;
     if (!change.cancelled || !of_council(x, change, who)) continue;
     Challenge c = challenge_in(x.before, change.request, *change.week_before);
     std::string text = "Your " + kind_words(c.request->kind) + ", on site " + days_words(c) + " (" +
@@ -274,7 +308,8 @@ std::vector<Item> council_cancels(const Context& x, const Recipient& who) {
 
 std::vector<Item> council_team_notices(const Context& x, const Recipient& who) {
   std::vector<Item> items;
-  for (const RequestChange& change : x.changes) {
+  for (const RequestChange* each : changes_for(x, who)) {
+    const RequestChange& change = *each;
     if (change.booked || change.cancelled || !of_council(x, change, who)) continue;
     if (change.proposed.empty() && change.removed.empty() && change.declined.empty() && change.accepted.empty())
       continue;
@@ -294,7 +329,8 @@ std::vector<Item> council_team_notices(const Context& x, const Recipient& who) {
 
 std::vector<Item> approval_notices(const Context& x, const Recipient& who) {
   std::vector<Item> items;
-  for (const RequestChange& change : x.changes) {
+  for (const RequestChange* each : changes_for(x, who)) {
+    const RequestChange& change = *each;
     for (const std::string& p : change.proposed) {
       const Peer& peer = *x.after.scenario->find_peer(p);
       if (peer.role != Role::kMember || peer.party != who.subject || has_approved(x.after, change.request, p))
@@ -382,7 +418,8 @@ int next_sequence(const Sequences* sequences, const std::string& request_id) {
 
 std::vector<Mail> notices_for_change(const State& before, const State& after, const std::vector<Recipient>& people,
                                      const NoticeSettings& settings, Sequences* sequences) {
-  Context x{before, after, settings, changes_of(events_between(before, after)), {}};
+  Context x{before, after, settings, changes_of(events_between(before, after)), {}, {}};
+  index_changes(x);
   for (const RequestChange& c : x.changes)
     if (sends_event(c)) x.sequence[c.request] = next_sequence(sequences, c.request);
   std::vector<Mail> out;

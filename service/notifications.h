@@ -32,7 +32,8 @@
 //
 // Guarantees: pure apart from *sequences; output is in the order of
 // `people`, then REQUEST, CANCEL, plain notice.
-// Cost: O(events × people) plus the text. Thread-safety: pure function of
+// Cost: O(events × team + people) plus the text (each person looks only at
+// the changes that may concern them). Thread-safety: pure function of
 // immutable States; *sequences belongs to the caller's transaction.
 #pragma once
 
