@@ -7,6 +7,7 @@
 #include "engine/words.h"
 #include "service/office_operations.h"
 #include "service/representations.h"
+#include "service/solve_summary.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -98,7 +99,7 @@ Result<nlohmann::json> Jobs::apply(int id, const std::string& actor) {
   AppliedSolve applied;
   auto operation = [&](Draft& d) { return apply_solve(d, *solved.value(), &applied); };
   auto render = [&](const State&) { return Reply{200, {{"booked", applied.booked}, {"dropped", applied.dropped}}}; };
-  auto changed = service_.change(actor, "apply solve job " + std::to_string(id), operation, render);
+  auto changed = service_.change(actor, kApplySolveAction + std::to_string(id), operation, render);
   if (!changed.is_ok()) return changed.status();
   {
     std::lock_guard lock(mutex_);

@@ -13,8 +13,10 @@
 #include "engine/words.h"
 #include "service/challenge_events.h"
 #include "service/invitation_calendar.h"
+#include "service/milestone_notices.h"
 #include "service/milestones.h"
 #include "service/signed_link.h"
+#include "service/solve_summary.h"
 
 #include <algorithm>
 #include <map>
@@ -431,7 +433,7 @@ std::vector<Mail> notices_for_change(const State& before, const State& after, co
 
 const std::vector<std::string>& notice_kinds() {
   static const std::vector<std::string> kinds = {kInvitation, kInvitationCancelled, kBooking, kTeamChanged,
-                                                 kApprovalNeeded};
+                                                 kApprovalNeeded, kMilestoneDueKind, kSolveAppliedKind};
   return kinds;
 }
 
@@ -441,6 +443,12 @@ std::string notice_kind_sentence(const std::string& kind) {
     return "When your seat on a team is withdrawn, because you declined it, the team changed or the challenge was "
            "cancelled.";
   if (kind == kBooking) return "When a peer challenge of your council is booked, moved or cancelled.";
+  if (kind == kSolveAppliedKind)
+    return "When a solve is applied to the programme: how many challenges it booked or moved, and how many peers it "
+           "invited.";
+  if (kind == kMilestoneDueKind)
+    return "When a step of your council's challenge is two weeks away: the scoping meeting, the position statement, the "
+           "report or the progress review.";
   if (kind == kTeamChanged) return "When peers join, accept, decline or leave the team of your council's challenge.";
   if (kind == kApprovalNeeded) return "When a councillor peer of your party is invited and your approval is awaited.";
   return "";

@@ -72,7 +72,7 @@ std::vector<Mail> notices_for_change(const State& before, const State& after, co
 
 // The kinds of Mail a person can mute, in the order a settings page lists
 // them: invitation, invitation cancelled, booking, team changed, approval
-// needed.
+// needed, milestone due (milestone_notices.h), solve applied (solve_summary.h).
 const std::vector<std::string>& notice_kinds();
 // One sentence for a settings page, e.g. "When you are invited onto the team
 // of a peer challenge, or its dates change."; empty for an unknown kind.

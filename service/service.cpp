@@ -13,14 +13,18 @@
 #include "engine/scenario_json.h"
 #include "service/email_address.h"
 #include "service/mail_message.h"
+#include "service/milestone_notices.h"
 #include "service/notifications.h"
 #include "service/office_operations.h"
+#include "service/solve_summary.h"
 #include "service/tokens.h"
 #include "service/utc_time.h"
 #include "service/violation_words.h"
 #include "service/webhook_endpoint.h"
 #include "service/webhook_events.h"
 #include "service/webhook_signature.h"
+
+#include <boost/date_time/posix_time/posix_time.hpp>
 
 
 namespace peerslot::service {
@@ -129,6 +133,21 @@ Result<Reply> Service::change(const std::string& actor, const std::string& actio
   return reply;
 }
 
+Result<int> Service::send_due_milestone_notices() {
+  std::lock_guard lock(writer_);
+  auto sent = store_->sent_milestone_notices();
+  if (!sent.is_ok()) return sent.status();
+  Date today = boost::posix_time::from_time_t(static_cast<std::time_t>(now())).date();
+  DueMilestones due = due_milestone_notices(*state(), today, recipients(), notice_settings(), sent.value());
+  if (due.keys.empty()) return 0;
+  std::vector<QueuedMail> mail;
+  for (const Mail& m : due.mail) mail.push_back(compose(m));
+  Status recorded = store_->record_milestone_notices(due.keys, &mail, now());
+  if (!recorded.is_ok()) return recorded;
+  if (!mail.empty()) mail_queued();
+  return static_cast<int>(mail.size());
+}
+
 void Service::add_deliveries(const State& before, const State& after, ChangeRecord* record) const {
   if (std::none_of(webhooks_.begin(), webhooks_.end(), [](const Webhook& w) { return !w.disabled; })) return;
   std::int64_t at = now();
@@ -151,15 +170,25 @@ WebhookDelivery Service::delivery_for(const Webhook& webhook, const std::string&
   return delivery;
 }
 
-void Service::add_notices(const State& before, const State& after, ChangeRecord* record) const {
+std::vector<Recipient> Service::recipients() const {
   std::vector<Recipient> people;
   for (const User& u : accounts_.users())
     if (!u.disabled && !u.email.empty()) people.push_back({u.name, u.email, u.role, u.subject, u.muted});
-  NoticeSettings settings{options_.mail_from_name, options_.mail_from, options_.public_url, link_key_, now()};
+  return people;
+}
+
+NoticeSettings Service::notice_settings() const {
+  return {options_.mail_from_name, options_.mail_from, options_.public_url, link_key_, now()};
+}
+
+void Service::add_notices(const State& before, const State& after, ChangeRecord* record) const {
   Sequences sequences = accounts_.sequences();
   Sequences sent = sequences;
-  for (const Mail& mail : notices_for_change(before, after, people, settings, &sequences))
+  std::vector<Recipient> people = recipients();
+  for (const Mail& mail : notices_for_change(before, after, people, notice_settings(), &sequences))
     record->mail.push_back(compose(mail));
+  if (record->action.rfind(kApplySolveAction, 0) == 0)
+    for (const Mail& mail : solve_summary(before, after, people, notice_settings())) record->mail.push_back(compose(mail));
   for (const auto& [request, sequence] : sequences)
     if (!sent.count(request) || sent.at(request) != sequence) record->sequences[request] = sequence;
 }

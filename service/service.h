@@ -36,6 +36,7 @@
 #include "service/accounts.h"
 #include "service/draft.h"
 #include "service/mail.h"
+#include "service/notifications.h"
 #include "service/rate_limit.h"
 #include "service/records.h"
 #include "service/state.h"
@@ -157,6 +158,11 @@ class Service : public MailQueue, public WebhookQueue {
 
   Result<std::vector<AuditRecord>> audit(std::int64_t after_id, int limit);
 
+  // Queues the milestone reminders due today (milestone_notices.h), each
+  // step once, recorded with its mail in one transaction; returns how many
+  // messages were queued. REQUIRES: seeded().
+  Result<int> send_due_milestone_notices();
+
   // Webhooks (webhook.h). create_webhook() vets the endpoint
   // (check_webhook()) and gives it a new secret; update_webhook() changes
   // its url, description, types and disabled, keeping the secret.
@@ -182,6 +188,9 @@ class Service : public MailQueue, public WebhookQueue {
   Result<Reply> replay(const IdempotencyKey& key);
   void publish(StatePtr state);
   QueuedMail compose(const Mail& mail) const;
+  // Everyone who may be told of a change: enabled users with an address.
+  std::vector<Recipient> recipients() const;
+  NoticeSettings notice_settings() const;
   // The notices a change sends, with the invitations' new sequences.
   void add_notices(const State& before, const State& after, ChangeRecord* record) const;
   // The webhook deliveries a change sends.

@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -93,6 +94,12 @@ class Store {
   virtual Status update_mail(const QueuedMail& mail) = 0;  // status, attempts, next attempt, error, sent_at
   // The newest messages first, of `status` (any when empty), at most `limit`.
   virtual Result<std::vector<QueuedMail>> outbox(const std::string& status, int limit) = 0;
+  // The milestone reminders sent so far (milestone_notices.h's keys), and
+  // new ones recorded with the mail that tells them in one transaction
+  // (sets each mail's id).
+  virtual Result<std::set<std::string>> sent_milestone_notices() = 0;
+  virtual Status record_milestone_notices(const std::vector<std::string>& keys, std::vector<QueuedMail>* mail,
+                                          std::int64_t at) = 0;
   // A setting (settings table), created with `initial` when absent.
   virtual Result<std::string> setting(const std::string& name, const std::string& initial) = 0;
   // Webhooks (webhook.h). put_webhook() adds (id 0: sets the id) or

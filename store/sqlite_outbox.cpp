@@ -1,5 +1,6 @@
 // sqlite_outbox.cpp — the outbox half of SqliteStore: queued mail, the
-// invitations' calendar sequences and the service's settings. A message is
+// invitations' calendar sequences, the milestone reminders sent and the
+// service's settings. A message is
 // written once, whole, and afterwards only its delivery columns change, so
 // a crash mid-delivery leaves it queued (it is sent again: at least once).
 // Cost: due_mail() reads the index outbox_due, O(log n + limit).
@@ -117,6 +118,36 @@ Result<std::vector<QueuedMail>> SqliteStore::outbox(const std::string& status, i
     query.bind(2, status);
     query.bind(3, limit);
     return all_of(query);
+  } catch (const std::exception& e) {
+    return from_exception(e);
+  }
+}
+
+Result<std::set<std::string>> SqliteStore::sent_milestone_notices() {
+  try {
+    std::set<std::string> keys;
+    SQLite::Statement query(*db_, "SELECT key FROM milestone_notices");
+    while (query.executeStep()) keys.insert(query.getColumn(0).getString());
+    return keys;
+  } catch (const std::exception& e) {
+    return from_exception(e);
+  }
+}
+
+Status SqliteStore::record_milestone_notices(const std::vector<std::string>& keys, std::vector<QueuedMail>* mail,
+                                             std::int64_t at) {
+  try {
+    SQLite::Transaction transaction(*db_, SQLite::TransactionBehavior::IMMEDIATE);
+    SQLite::Statement insert(*db_, "INSERT OR IGNORE INTO milestone_notices(key, sent_at) VALUES (?, ?)");
+    for (const std::string& key : keys) {
+      insert.bind(1, key);
+      insert.bind(2, at);
+      insert.exec();
+      insert.reset();
+    }
+    for (QueuedMail& m : *mail) insert_mail(&m);
+    transaction.commit();
+    return Status::ok();
   } catch (const std::exception& e) {
     return from_exception(e);
   }

@@ -65,6 +65,9 @@ class SqliteStore : public service::Store {
   Result<std::optional<service::QueuedMail>> queued_mail(std::int64_t id) override;
   Status update_mail(const service::QueuedMail& mail) override;
   Result<std::vector<service::QueuedMail>> outbox(const std::string& status, int limit) override;
+  Result<std::set<std::string>> sent_milestone_notices() override;
+  Status record_milestone_notices(const std::vector<std::string>& keys, std::vector<service::QueuedMail>* mail,
+                                  std::int64_t at) override;
   Result<std::string> setting(const std::string& name, const std::string& initial) override;
   Status put_webhook(service::Webhook* webhook, const std::string& actor, const std::string& action) override;
   Status remove_webhook(std::int64_t id, const std::string& actor) override;

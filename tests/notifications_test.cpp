@@ -256,7 +256,7 @@ TEST_CASE("a muted kind and a missing address get nothing", "[notices]") {
   for (const Mail& m : mails) CHECK(!m.to.empty());
   people[0].muted = {"booking"};  // not one of a peer's kinds: changes nothing
   CHECK(to(notices_for_change(before, after, people, settings(), nullptr), "jo@example.org").size() == 1);
-  REQUIRE(notice_kinds().size() == 5);
+  REQUIRE(notice_kinds().size() == 7);
   for (const std::string& kind : notice_kinds()) CHECK(!notice_kind_sentence(kind).empty());
   CHECK(notice_kind_sentence("R0012").empty());
 }

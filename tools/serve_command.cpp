@@ -17,6 +17,7 @@
 #include "http/server.h"
 #include "mail/mail_sender.h"
 #include "mail/outbox_folder.h"
+#include "mail/round_thread.h"
 #include "mail/smtp_transport.h"
 #include "mail/webhook_sender.h"
 #include "mail/webhook_transport.h"
@@ -237,6 +238,11 @@ int run_serve(const ServeOptions& o) {
                                }});
   service.value()->on_webhook_queued([&webhooks] { webhooks.wake(); });
   webhooks.start();
+  mail::RoundThread reminders(3600);  // the milestone reminders, at start and then hourly
+  reminders.start([s = service.value().get()] {
+    auto queued = s->send_due_milestone_notices();
+    if (!queued.is_ok()) std::cerr << "milestone reminders: " << queued.status().message() << "\n";
+  });
   std::jthread recorder = activity_recorder(*service.value());
   std::cout << "mail goes to " << transport.value()->where() << "\n";
   std::cout << "listening on " << address << std::endl;
@@ -245,6 +251,7 @@ int run_serve(const ServeOptions& o) {
   watcher.join();
   recorder.request_stop();
   recorder.join();
+  reminders.stop();  // before the mail sender's wake is taken away
   sender.stop();
   service.value()->on_mail_queued(nullptr);
   webhooks.stop();
