@@ -20,9 +20,6 @@
 #include "service/tokens.h"
 #include "service/utc_time.h"
 #include "service/violation_words.h"
-#include "service/webhook_endpoint.h"
-#include "service/webhook_events.h"
-#include "service/webhook_signature.h"
 
 #include <boost/date_time/posix_time/posix_time.hpp>
 
@@ -146,28 +143,6 @@ Result<int> Service::send_due_milestone_notices() {
   if (!recorded.is_ok()) return recorded;
   if (!mail.empty()) mail_queued();
   return static_cast<int>(mail.size());
-}
-
-void Service::add_deliveries(const State& before, const State& after, ChangeRecord* record) const {
-  if (std::none_of(webhooks_.begin(), webhooks_.end(), [](const Webhook& w) { return !w.disabled; })) return;
-  std::int64_t at = now();
-  for (const WebhookEvent& event : webhook_events(before, after)) {
-    std::string body = webhook_body(event, at);
-    for (const Webhook& webhook : webhooks_)
-      if (!webhook.disabled && webhook.types.count(event.type)) record->deliveries.push_back(delivery_for(webhook, event.type, body));
-  }
-}
-
-WebhookDelivery Service::delivery_for(const Webhook& webhook, const std::string& type, std::string body) const {
-  WebhookDelivery delivery;
-  delivery.webhook_id = webhook.id;
-  delivery.message_id = new_message_id();
-  delivery.type = type;
-  delivery.body = std::move(body);
-  delivery.created_at = now();
-  delivery.status = "queued";
-  delivery.next_attempt_at = delivery.created_at;
-  return delivery;
 }
 
 std::vector<Recipient> Service::recipients() const {

@@ -1,8 +1,9 @@
-// service_webhooks.cpp — the webhook half of Service: the endpoints (kept
-// in memory under the writer mutex, as change() reads them for every
-// change) and their deliveries' round trips. Each attempt is signed at its
-// own time, so webhook-timestamp is the attempt's and a receiver can refuse
-// old ones; webhook-id stays the delivery's.
+// service_webhooks.cpp — the webhook half of Service: the deliveries a
+// change queues, the endpoints (kept in memory under the writer mutex, as
+// change() reads them for every change) and their deliveries' round trips.
+// Each attempt is signed at its own time, so webhook-timestamp is the
+// attempt's and a receiver can refuse old ones; webhook-id stays the
+// delivery's.
 // Cost: due_webhooks() is one indexed read plus one HMAC per delivery; an
 // answer or failure is one read and one write.
 #include "service/service.h"
@@ -22,6 +23,28 @@ Status no_webhook(std::int64_t id) { return Status::not_found("id", "webhook " +
 Status no_delivery(std::int64_t id) { return Status::not_found("id", "no webhook delivery " + std::to_string(id)); }
 
 }  // namespace
+
+void Service::add_deliveries(const State& before, const State& after, ChangeRecord* record) const {
+  if (std::none_of(webhooks_.begin(), webhooks_.end(), [](const Webhook& w) { return !w.disabled; })) return;
+  std::int64_t at = now();
+  for (const WebhookEvent& event : webhook_events(before, after)) {
+    std::string body = webhook_body(event, at);
+    for (const Webhook& webhook : webhooks_)
+      if (!webhook.disabled && webhook.types.count(event.type)) record->deliveries.push_back(delivery_for(webhook, event.type, body));
+  }
+}
+
+WebhookDelivery Service::delivery_for(const Webhook& webhook, const std::string& type, std::string body) const {
+  WebhookDelivery delivery;
+  delivery.webhook_id = webhook.id;
+  delivery.message_id = new_message_id();
+  delivery.type = type;
+  delivery.body = std::move(body);
+  delivery.created_at = now();
+  delivery.status = "queued";
+  delivery.next_attempt_at = delivery.created_at;
+  return delivery;
+}
 
 Result<Webhook> Service::create_webhook(Webhook webhook, const std::string& actor) {
   Status vetted = check_webhook(webhook);
