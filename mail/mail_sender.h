@@ -27,12 +27,7 @@
 
 namespace peerslot::mail {
 
-struct MailSenderOptions {
-  int poll_seconds = 5;
-  int batch = 20;                          // messages per round at most
-  std::function<std::int64_t()> clock;     // Unix seconds; the system clock when empty
-  std::function<void(const std::string&)> on_trouble;  // the queue's failures, in words; ignored when empty
-};
+using MailSenderOptions = SenderOptions;
 
 class MailSender {
  public:
@@ -52,8 +47,6 @@ class MailSender {
   int deliver_due(std::int64_t now);
 
  private:
-  std::int64_t clock_now() const;
-  void pass_on_failure(const Status& status);  // to on_trouble, when not ok
 
   service::MailQueue& queue_;
   service::MailTransport& transport_;

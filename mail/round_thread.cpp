@@ -1,9 +1,17 @@
 // round_thread.cpp — one thread waiting on a condition variable between rounds.
 #include "mail/round_thread.h"
 
+#include "service/utc_time.h"
+
 #include <chrono>
 
 namespace peerslot::mail {
+
+std::int64_t SenderOptions::now() const { return clock ? clock() : service::unix_now(); }
+
+void SenderOptions::report(const Status& status) const {
+  if (!status.is_ok() && on_trouble) on_trouble(status.message());
+}
 
 RoundThread::~RoundThread() { stop(); }
 

@@ -8,15 +8,32 @@
 // stop() the thread can be started again. A wake() during a round makes
 // the next round start at once.
 // Thread-safety: start(), stop(), wake() and stopping() may be called from
-// any thread. The destructor stops the thread.
+// any thread. The destructor stops the thread. SenderOptions is a plain
+// value; its clock and on_trouble are called on the thread running a round.
 #pragma once
 
+#include "engine/status.h"
+
 #include <condition_variable>
+#include <cstdint>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
 
 namespace peerslot::mail {
+
+// How a sender built on a RoundThread runs (mail_sender.h, webhook_sender.h).
+struct SenderOptions {
+  int poll_seconds = 5;
+  int batch = 20;                                      // items per round at most
+  std::function<std::int64_t()> clock;                 // Unix seconds; the system clock when empty
+  std::function<void(const std::string&)> on_trouble;  // the queue's failures, in words; ignored when empty
+
+  std::int64_t now() const;
+  // Passes a failed status's words to on_trouble; does nothing when ok.
+  void report(const Status& status) const;
+};
 
 class RoundThread {
  public:

@@ -1,8 +1,6 @@
 // webhook_sender.cpp — a RoundThread whose round is deliver_due().
 #include "mail/webhook_sender.h"
 
-#include "service/utc_time.h"
-
 namespace peerslot::mail {
 
 WebhookSender::WebhookSender(service::WebhookQueue& queue, service::WebhookTransport& transport,
@@ -12,7 +10,7 @@ WebhookSender::WebhookSender(service::WebhookQueue& queue, service::WebhookTrans
 WebhookSender::~WebhookSender() { stop(); }
 
 void WebhookSender::start() {
-  thread_.start([this] { deliver_due(clock_now()); });
+  thread_.start([this] { deliver_due(options_.now()); });
 }
 
 void WebhookSender::stop() { thread_.stop(); }
@@ -22,7 +20,7 @@ void WebhookSender::wake() { thread_.wake(); }
 int WebhookSender::deliver_due(std::int64_t now) {
   auto due = queue_.due_webhooks(now, options_.batch);
   if (!due.is_ok()) {
-    pass_on_failure(due.status());
+    options_.report(due.status());
     return 0;
   }
   int delivered = 0;
@@ -30,16 +28,10 @@ int WebhookSender::deliver_due(std::int64_t now) {
     if (thread_.stopping()) break;
     auto answer = transport_.post(post);
     if (answer.is_ok() && answer.value().status >= 200 && answer.value().status < 300) ++delivered;
-    pass_on_failure(answer.is_ok() ? queue_.webhook_answered(post.delivery_id, answer.value(), clock_now())
-                                   : queue_.webhook_failed(post.delivery_id, answer.status().message(), clock_now()));
+    options_.report(answer.is_ok() ? queue_.webhook_answered(post.delivery_id, answer.value(), options_.now())
+                                   : queue_.webhook_failed(post.delivery_id, answer.status().message(), options_.now()));
   }
   return delivered;
-}
-
-std::int64_t WebhookSender::clock_now() const { return options_.clock ? options_.clock() : service::unix_now(); }
-
-void WebhookSender::pass_on_failure(const Status& status) {
-  if (!status.is_ok() && options_.on_trouble) options_.on_trouble(status.message());
 }
 
 }  // namespace peerslot::mail

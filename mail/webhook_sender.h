@@ -22,12 +22,7 @@
 
 namespace peerslot::mail {
 
-struct WebhookSenderOptions {
-  int poll_seconds = 5;
-  int batch = 20;
-  std::function<std::int64_t()> clock;                 // Unix seconds; the system clock when empty
-  std::function<void(const std::string&)> on_trouble;  // ignored when empty
-};
+using WebhookSenderOptions = SenderOptions;
 
 class WebhookSender {
  public:
@@ -43,8 +38,6 @@ class WebhookSender {
   int deliver_due(std::int64_t now);
 
  private:
-  std::int64_t clock_now() const;
-  void pass_on_failure(const Status& status);
 
   service::WebhookQueue& queue_;
   service::WebhookTransport& transport_;
