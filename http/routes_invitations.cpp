@@ -3,14 +3,15 @@
 // credential: it names one peer and one challenge, so it can do nothing
 // but answer that invitation. GET shows the invitation with two buttons (a
 // mail scanner that follows links changes nothing); POST, a form from that
-// page, answers it as the peer, through the same operation as the peer's
-// own page (peer_operations.h), recorded in the audit log as the peer.
+// page, answers it as the peer (Service::answer_invitation(), the same
+// accept or decline as the peer's own page), recorded in the audit log as
+// the peer.
 // Replies are small HTML pages styled by GOV.UK Frontend.
 #include "engine/words.h"
 #include "http/routes.h"
-#include "service/peer_operations.h"
 #include "service/representations.h"
 #include "service/signed_link.h"
+#include "service/state.h"
 
 namespace peerslot::http {
 
@@ -100,17 +101,8 @@ HttpReply answer(const Call& call, Service& service) {
   if (choice != "accept" && choice != "decline")
     return page(422, "Choose Accept or Decline", "<p class=\"govuk-body\">Go back and press Accept or Decline.</p>");
   std::string description = what(*found);
-  service::User peer{0, found->peer->name, "", "peer", found->peer->id, false, 0, {}};
-  for (const service::User& u : service.users())
-    if (u.role == "peer" && u.subject == found->peer->id) peer = u;
-  std::string request_id = found->request->id, peer_id = found->peer->id;
   bool accept = choice == "accept";
-  auto operation = [&](service::Draft& d) {
-    return accept ? service::accept(d, peer, peer_id, request_id) : service::decline(d, peer, peer_id, request_id);
-  };
-  auto done = service.change(service::actor_name(peer) + " by the link in their invitation",
-                             (accept ? "accept " : "decline ") + request_id + " as " + peer_id, operation,
-                             [](const service::State&) { return service::Reply{200, nullptr}; });
+  auto done = service.answer_invitation(found->request->id, found->peer->id, accept, "by the link in their invitation");
   if (!done.is_ok())
     return page(409, "Your answer was not recorded", "<p class=\"govuk-body\">" + html(done.status().message()) + "</p>");
   std::string said = accept ? "You have accepted the " : "You have declined the ";

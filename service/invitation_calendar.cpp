@@ -7,6 +7,9 @@ namespace peerslot::service {
 
 namespace {
 
+const std::string kUidStart = "challenge-";
+const std::string kUidEnd = "@peerslot";
+
 // "CN=Jo Bloggs:mailto:jo@example.org" as a property's tail. The address
 // is a URI, not TEXT: only control characters are dropped from it.
 std::string address(const std::string& name, const std::string& email) {
@@ -39,6 +42,16 @@ std::string event(const Invitation& i) {
 }
 
 }  // namespace
+
+std::string invitation_uid(const std::string& request_id) { return kUidStart + request_id + kUidEnd; }
+
+std::optional<std::string> request_of_uid(const std::string& uid) {
+  std::size_t length = kUidStart.size() + kUidEnd.size();
+  if (uid.size() <= length || uid.compare(0, kUidStart.size(), kUidStart) != 0 ||
+      uid.compare(uid.size() - kUidEnd.size(), kUidEnd.size(), kUidEnd) != 0)
+    return std::nullopt;
+  return uid.substr(kUidStart.size(), uid.size() - length);
+}
 
 std::string invitation_calendar(const Invitation& invitation) {
   return invitation_calendar(std::vector<Invitation>{invitation});

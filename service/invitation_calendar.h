@@ -18,6 +18,7 @@
 #include "engine/calendar.h"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,11 @@ struct Invitation {
   std::vector<Attendee> attendees;
   std::int64_t stamp = 0;  // Unix seconds, UTC: when the message was made
 };
+
+// The UID of a challenge's events: "challenge-<request>@peerslot".
+std::string invitation_uid(const std::string& request_id);
+// The request an invitation_uid() names; nullopt for any other UID.
+std::optional<std::string> request_of_uid(const std::string& uid);
 
 // A VCALENDAR of one VEVENT.
 std::string invitation_calendar(const Invitation& invitation);

@@ -169,7 +169,7 @@ Invitation event_for(const Context& x, const Challenge& c, const std::string& me
                      const Recipient& who, const std::string& partstat, bool rsvp) {
   Invitation i;
   i.method = method;
-  i.uid = "challenge-" + c.request->id + "@peerslot";
+  i.uid = invitation_uid(c.request->id);
   i.sequence = x.sequence.at(c.request->id);
   i.first_day = c.days.front();
   i.last_day = c.days.back();

@@ -34,6 +34,7 @@
 
 #include "engine/status.h"
 #include "service/accounts.h"
+#include "service/calendar_reply.h"
 #include "service/draft.h"
 #include "service/mail.h"
 #include "service/notifications.h"
@@ -89,7 +90,7 @@ struct NewSession {
   User user;
 };
 
-class Service : public MailQueue, public WebhookQueue {
+class Service : public MailQueue, public WebhookQueue, public CalendarReplies {
  public:
   using Operation = std::function<Status(Draft&)>;
   using Render = std::function<Reply(const State&)>;
@@ -115,6 +116,16 @@ class Service : public MailQueue, public WebhookQueue {
   // REQUIRES: seeded().
   Result<Reply> change(const std::string& actor, const std::string& action, const Operation& operation,
                        const Render& render, const std::optional<IdempotencyKey>& key = std::nullopt);
+
+  // A peer's answer to an invitation outside their page, made as the
+  // peer's own user; `how` ends the audit log's actor, e.g. "by the link
+  // in their invitation". Errors as accept() and decline() give them.
+  // REQUIRES: seeded().
+  Result<Reply> answer_invitation(const std::string& request_id, const std::string& peer_id, bool accept,
+                                  const std::string& how);
+  // A REPLY from a peer's calendar (calendar_reply.h): the checks named
+  // there, then answer_invitation(). Cost: O(users) to find the address.
+  Result<std::string> take_reply(const CalendarReply& reply) override;
 
   // Accounts. create_user() vets the user (check_new_user()) and, with
   // `welcome`, emails a sign-in link valid for invitation_link_seconds.

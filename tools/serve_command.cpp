@@ -15,7 +15,9 @@
 // --repair-report exits 1 when rows need repair.
 #include "engine/solver.h"
 #include "http/server.h"
+#include "mail/imap_mailbox.h"
 #include "mail/mail_sender.h"
+#include "mail/mailbox_reader.h"
 #include "mail/outbox_folder.h"
 #include "mail/round_thread.h"
 #include "mail/smtp_transport.h"
@@ -36,6 +38,7 @@
 #include <iostream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <thread>
 
 namespace peerslot {
@@ -56,6 +59,9 @@ struct ServeOptions {
   std::string outbox;      // default: the database's name with "-outbox"
   std::string smtp;        // smtp://[user@]host[:port][?starttls=1]
   std::string smtp_password_file;
+  std::string mailbox;     // imap[s]://[user@]host[:port]/FOLDER: where calendar replies arrive
+  std::string mailbox_password_file;
+  int mailbox_poll_seconds = 60;
   std::string mail_from = "peer-challenge@example.org";
   int sign_in_link_seconds = 15 * 60;
   int session_idle_seconds = 2 * 3600;
@@ -169,6 +175,15 @@ int run_repair(const ServeOptions& o) {
   return kExitOk;
 }
 
+// The first line of the file, when one is named.
+Status read_password(const std::string& file, std::string& password) {
+  if (file.empty()) return Status::ok();
+  auto text = read_file(file);
+  if (!text.is_ok()) return text.status();
+  password = text.value().substr(0, text.value().find_first_of("\r\n"));
+  return Status::ok();
+}
+
 // The outbox folder (the default) or the SMTP server of --smtp.
 Result<std::unique_ptr<service::MailTransport>> mail_transport(const ServeOptions& o) {
   if (o.smtp.empty()) {
@@ -177,12 +192,17 @@ Result<std::unique_ptr<service::MailTransport>> mail_transport(const ServeOption
   }
   auto settings = mail::smtp_settings(o.smtp);
   if (!settings.is_ok()) return settings.status();
-  if (!o.smtp_password_file.empty()) {
-    auto password = read_file(o.smtp_password_file);
-    if (!password.is_ok()) return password.status();
-    settings.value().password = password.value().substr(0, password.value().find_first_of("\r\n"));
-  }
+  if (Status read = read_password(o.smtp_password_file, settings.value().password); !read.is_ok()) return read;
   return std::unique_ptr<service::MailTransport>(std::make_unique<mail::SmtpTransport>(settings.value()));
+}
+
+// The mailbox of --mailbox; none when it is not given.
+Result<std::unique_ptr<mail::ImapMailbox>> reply_mailbox(const ServeOptions& o) {
+  if (o.mailbox.empty()) return std::unique_ptr<mail::ImapMailbox>();
+  auto settings = mail::imap_settings(o.mailbox);
+  if (!settings.is_ok()) return settings.status();
+  if (Status read = read_password(o.mailbox_password_file, settings.value().password); !read.is_ok()) return read;
+  return std::make_unique<mail::ImapMailbox>(settings.value());
 }
 
 Result<std::unique_ptr<service::Service>> open_service(const ServeOptions& o) {
@@ -216,7 +236,8 @@ int run_serve(const ServeOptions& o) {
   if (o.repair_report || o.repair) return run_repair(o);
   auto service = open_service(o);
   auto transport = service.is_ok() ? mail_transport(o) : Result<std::unique_ptr<service::MailTransport>>(service.status());
-  Status status = transport.is_ok() ? Status::ok() : transport.status();
+  auto mailbox = transport.is_ok() ? reply_mailbox(o) : Result<std::unique_ptr<mail::ImapMailbox>>(transport.status());
+  Status status = mailbox.is_ok() ? Status::ok() : mailbox.status();
   bool fresh = status.is_ok() && !service.value()->seeded();
   if (fresh) status = seed(*service.value(), o);
   if (status.is_ok() && (fresh || o.demo_tokens)) status = print_demo_tokens(*service.value());
@@ -243,14 +264,23 @@ int run_serve(const ServeOptions& o) {
     auto queued = s->send_due_milestone_notices();
     if (!queued.is_ok()) std::cerr << "milestone reminders: " << queued.status().message() << "\n";
   });
+  std::optional<mail::MailboxReader> replies;
+  if (mailbox.value()) {
+    replies.emplace(*service.value(), *mailbox.value(), mail::SenderOptions{o.mailbox_poll_seconds, 50, {}, [](const std::string& trouble) {
+                      std::cerr << "mailbox: " << trouble << "\n";
+                    }});
+    replies->start();
+  }
   std::jthread recorder = activity_recorder(*service.value());
   std::cout << "mail goes to " << transport.value()->where() << "\n";
+  if (mailbox.value()) std::cout << "calendar replies are read from " << mailbox.value()->where() << "\n";
   std::cout << "listening on " << address << std::endl;
   server.run();
   pthread_kill(watcher.native_handle(), SIGTERM);
   watcher.join();
   recorder.request_stop();
   recorder.join();
+  if (replies) replies->stop();
   reminders.stop();  // before the mail sender's wake is taken away
   sender.stop();
   service.value()->on_mail_queued(nullptr);
@@ -277,6 +307,11 @@ void add_serve_command(CLI::App& app, int* exit_code) {
   cmd->add_option("--outbox", o->outbox, "Folder for outgoing mail, one .eml file per message (default: DB name + -outbox)");
   cmd->add_option("--smtp", o->smtp, "Send mail to this SMTP server instead: smtp://[user@]host[:port][?starttls=1][&cacert=CA.pem]");
   cmd->add_option("--smtp-password-file", o->smtp_password_file, "File holding the SMTP password (first line)");
+  cmd->add_option("--mailbox", o->mailbox,
+                  "Read peers' calendar replies (Accept, Decline) from this IMAP folder: imaps://user@host[:port]/FOLDER[?cacert=CA.pem]");
+  cmd->add_option("--mailbox-password-file", o->mailbox_password_file, "File holding the mailbox's password (first line)");
+  cmd->add_option("--mailbox-poll-seconds", o->mailbox_poll_seconds, "How often the mailbox is read (default 60)")
+      ->check(CLI::Range(1, 3600));
   cmd->add_option("--mail-from", o->mail_from, "The programme office's address mail comes from");
   cmd->add_option("--sign-in-link-seconds", o->sign_in_link_seconds, "How long an emailed sign-in link works (default 900)")
       ->check(CLI::Range(1, 86400));

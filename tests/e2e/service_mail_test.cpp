@@ -3,6 +3,7 @@
 // to a real SMTP server (aiosmtpd), and every message is read back by
 // Python's email package and its calendar part by the icalendar package
 // (read_mail.py), not by our own code.
+#include "imap_server.h"
 #include "service_harness.h"
 #include "smtp_server.h"
 
@@ -24,18 +25,23 @@ bool parsers_available() {
   return std::system("/usr/bin/python3 -c 'import email, icalendar' >/dev/null 2>&1") == 0;
 }
 
-// Every message in the files, as read_mail.py reads them.
-json read_mail(const std::vector<fs::path>& files) {
-  if (files.empty()) return json::array();
-  std::string command = "/usr/bin/python3 " PEERSLOT_TEST_DIR "/e2e/read_mail.py";
-  for (const fs::path& file : files) command += " '" + file.string() + "'";
+// What the command prints; the test fails unless it exits 0.
+std::string output_of(const std::string& command) {
   FILE* pipe = ::popen(command.c_str(), "r");
   REQUIRE(pipe);
   std::string out;
   char buffer[4096];
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
   REQUIRE(::pclose(pipe) == 0);
-  return json::parse(out);
+  return out;
+}
+
+// Every message in the files, as read_mail.py reads them.
+json read_mail(const std::vector<fs::path>& files) {
+  if (files.empty()) return json::array();
+  std::string command = "/usr/bin/python3 " PEERSLOT_TEST_DIR "/e2e/read_mail.py";
+  for (const fs::path& file : files) command += " '" + file.string() + "'";
+  return json::parse(output_of(command));
 }
 
 std::vector<fs::path> eml_files(const fs::path& dir) {
@@ -301,4 +307,89 @@ TEST_CASE("service: mail goes to a real SMTP server, waits while it is down, and
   json late = mail_to(delivered, "bo@c03.example.org", 1);
   REQUIRE(late.size() == 1);
   CHECK(s.call("GET", "/outbox?status=queued", office).body["messages"].empty());
+}
+
+namespace {
+
+// imap_client.py against the test's mailbox; what it prints.
+std::string mailbox(const peerslot::e2e::ImapServer& imap, const std::string& args) {
+  return output_of("/usr/bin/python3 " PEERSLOT_TEST_DIR "/e2e/imap_client.py " + std::to_string(imap.port()) + " " +
+                   peerslot::e2e::ImapServer::kUser + " " + peerslot::e2e::ImapServer::kPassword + " " + args);
+}
+
+bool has_flag(const json& flags, const std::string& flag) { return std::count(flags.begin(), flags.end(), flag) > 0; }
+
+// Each message's flags by sender, once peerslot has read every message (up to 20 s).
+json flags_once_read(const peerslot::e2e::ImapServer& imap) {
+  json flags;
+  for (int i = 0; i < 100; ++i) {
+    flags = json::parse(mailbox(imap, "flags"));
+    bool all_read = true;
+    for (const json& f : flags) all_read = all_read && has_flag(f, "PeerslotRead");
+    if (all_read) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return flags;
+}
+
+// The seat's status, waiting up to 20 s for it to become `want` ("" when the peer left the team).
+std::string seat_status(const ServiceProcess& s, const std::string& peer, const std::string& want) {
+  std::string status;
+  for (int i = 0; i < 100; ++i) {
+    json request = s.call("GET", "/requests/Q01", s.token("office")).body;
+    status = "";
+    for (const json& seat : request["booking"]["peers"])
+      if (seat["id"] == peer) status = seat["status"];
+    if (status == want) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  }
+  return status;
+}
+
+}  // namespace
+
+TEST_CASE("service: a peer's calendar client answers by mail, and the reply read from a real IMAP mailbox is recorded", "[service]") {
+  if (!peerslot::e2e::dovecot_available() || !parsers_available()) {
+    WARN("skipped: needs /usr/sbin/dovecot (dovecot-imapd) and python3-icalendar");
+    return;
+  }
+  peerslot::e2e::ImapServer imap;
+  std::string dir = peerslot::e2e::temp_dir();
+  std::string password = peerslot::e2e::write_file(dir, "mailbox-password", std::string(peerslot::e2e::ImapServer::kPassword) + "\n");
+  ServiceProcess s(dir + "/replies.db", {"--seed-scenario", scenario_file(dir), "--solve-seconds", "0", "--mail-poll-seconds", "1",
+                                         "--mailbox", imap.url(), "--mailbox-password-file", password, "--mailbox-poll-seconds", "1"});
+  CHECK(s.log().find("calendar replies are read from the mailbox INBOX at 127.0.0.1:" + std::to_string(imap.port())) != std::string::npos);
+  auto files = [&] { return eml_files(dir + "/replies-outbox"); };
+  const std::string& office = s.token("office");
+  REQUIRE(s.call("POST", "/requests/Q01/booking", office, json{{"week", "2011-06-06"}}).status == 201);
+  json request = s.call("GET", "/requests/Q01", office).body;
+  std::vector<std::string> team;
+  for (const json& peer : request["booking"]["peers"]) team.push_back(peer["id"]);
+  REQUIRE(team.size() == 2);
+  std::string first = email_of_peer(s, team[0]), second = email_of_peer(s, team[1]);
+  std::string invitation = mail_to(files, first, 1).at(0)["file"];
+
+  // A forged reply (From someone else) and a person's own message are read
+  // but change nothing and stay unread for people; the peer's own is recorded.
+  mailbox(imap, "reply '" + invitation + "' ACCEPTED mallory@example.net");
+  mailbox(imap, "note kim@example.org 'About the dates'");
+  mailbox(imap, "reply '" + invitation + "' ACCEPTED " + first);
+  CHECK(seat_status(s, team[0], "accepted") == "accepted");
+  json flags = flags_once_read(imap);
+  REQUIRE(flags.size() == 3);
+  for (const auto& [sender, marks] : flags.items()) {
+    CHECK(has_flag(marks, "PeerslotRead"));
+    CHECK(has_flag(marks, "\\Seen") == (sender == first));  // only the recorded reply counts as seen
+  }
+  CHECK(s.log().find("a calendar reply from mallory@example.net was not recorded") != std::string::npos);
+  json audit = s.call("GET", "/audit?limit=1000", office).body;
+  bool by_calendar = false;
+  for (const json& entry : audit) by_calendar = by_calendar || entry["actor"].get<std::string>().find("by a reply from their calendar") != std::string::npos;
+  CHECK(by_calendar);
+
+  // A decline by mail takes the second peer off the team for good.
+  std::string second_invitation = mail_to(files, second, 1).at(0)["file"];
+  mailbox(imap, "reply '" + second_invitation + "' DECLINED " + second);
+  CHECK(seat_status(s, team[1], "") == "");
+  CHECK(seat_status(s, team[0], "accepted") == "accepted");
 }

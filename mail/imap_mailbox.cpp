@@ -1,0 +1,175 @@
+// imap_mailbox.cpp — the URL taken apart by libcurl's URL API; IMAP
+// commands as libcurl custom requests on the folder, a message's body by
+// its IMAP URL (RFC 5092's ";UID=").
+#include "mail/imap_mailbox.h"
+
+#include <charconv>
+#include <memory>
+#include <sstream>
+
+namespace peerslot::mail {
+
+namespace {
+
+const char* const kReadKeyword = "PeerslotRead";
+
+Status bad(const std::string& detail) { return Status::invalid("mailbox", detail); }
+
+struct UrlFree {
+  void operator()(CURLU* url) const { curl_url_cleanup(url); }
+};
+
+std::string url_part(CURLU* url, CURLUPart which, unsigned flags = 0) {
+  char* text = nullptr;
+  if (curl_url_get(url, which, &text, flags) != CURLUE_OK || !text) return "";
+  std::string out = text;
+  curl_free(text);
+  return out;
+}
+
+std::string unescaped(const std::string& text) {
+  int length = 0;
+  char* out = curl_easy_unescape(nullptr, text.c_str(), static_cast<int>(text.size()), &length);
+  if (!out) return "";
+  std::string result(out, static_cast<std::size_t>(length));
+  curl_free(out);
+  return result;
+}
+
+std::string escaped(const std::string& text) {
+  char* out = curl_easy_escape(nullptr, text.c_str(), static_cast<int>(text.size()));
+  if (!out) return "";
+  std::string result = out;
+  curl_free(out);
+  return result;
+}
+
+bool number_in(const std::string& text, int min, int max, int& out) {
+  int value = 0;
+  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < min || value > max) return false;
+  out = value;
+  return true;
+}
+
+Status read_option(const std::string& option, ImapSettings& settings) {
+  std::size_t equals = option.find('=');
+  std::string name = option.substr(0, equals);
+  std::string value = equals == std::string::npos ? "" : unescaped(option.substr(equals + 1));
+  if (name == "starttls") {
+    if (value != "1" && value != "0") return bad("starttls must be 1 or 0, not \"" + value + "\"");
+    settings.starttls = value == "1";
+  } else if (name == "timeout") {
+    if (!number_in(value, 1, 600, settings.timeout_seconds))
+      return bad("timeout must be a number of seconds from 1 to 600, not \"" + value + "\"");
+  } else if (name == "cacert") {
+    if (value.empty()) return bad("cacert must name a file of certificates (PEM), %-escaped");
+    settings.ca_file = value;
+  } else {
+    return bad("the option \"" + name + "\" is not one of starttls, timeout and cacert");
+  }
+  return Status::ok();
+}
+
+std::size_t append_text(char* data, std::size_t size, std::size_t count, void* out) {
+  static_cast<std::string*>(out)->append(data, size * count);
+  return size * count;
+}
+
+// The numbers of an untagged "* SEARCH 3 5 8" answer.
+std::vector<long> search_results(const std::string& answer) {
+  std::vector<long> uids;
+  std::istringstream lines(answer);
+  for (std::string line; std::getline(lines, line);) {
+    if (line.rfind("* SEARCH", 0) != 0) continue;
+    std::istringstream words(line.substr(8));
+    for (long uid = 0; words >> uid;) uids.push_back(uid);
+  }
+  return uids;
+}
+
+}  // namespace
+
+Result<ImapSettings> imap_settings(const std::string& text) {
+  std::unique_ptr<CURLU, UrlFree> url(curl_url());
+  if (!url || curl_url_set(url.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK)
+    return bad("the address is not a URL such as imaps://office@mail.example.org/INBOX");
+  std::string scheme = url_part(url.get(), CURLUPART_SCHEME);
+  if (scheme != "imap" && scheme != "imaps") return bad("the address must start with imap:// or imaps://");
+  ImapSettings settings;
+  std::string host = url_part(url.get(), CURLUPART_HOST);
+  if (host.empty()) return bad("the host name is missing");
+  settings.host_and_port = host + ":" + url_part(url.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
+  settings.username = url_part(url.get(), CURLUPART_USER, CURLU_URLDECODE);
+  settings.password = url_part(url.get(), CURLUPART_PASSWORD, CURLU_URLDECODE);
+  settings.folder = url_part(url.get(), CURLUPART_PATH, CURLU_URLDECODE);
+  if (!settings.folder.empty() && settings.folder[0] == '/') settings.folder.erase(0, 1);
+  if (settings.folder.empty()) settings.folder = "INBOX";
+  if (settings.folder.find_first_of(";/") != std::string::npos)
+    return bad("the folder \"" + settings.folder + "\" may not hold ';' or '/' (name one folder)");
+  std::string query = url_part(url.get(), CURLUPART_QUERY);
+  for (std::size_t start = 0; start < query.size();) {
+    std::size_t end = std::min(query.find('&', start), query.size());
+    if (Status read = read_option(query.substr(start, end - start), settings); !read.is_ok()) return read;
+    start = end + 1;
+  }
+  settings.folder_url = scheme + "://" + settings.host_and_port + "/" + escaped(settings.folder);
+  return settings;
+}
+
+ImapMailbox::ImapMailbox(ImapSettings settings) : settings_(std::move(settings)) { use_curl(); }
+
+std::string ImapMailbox::where() const { return "the mailbox " + settings_.folder + " at " + settings_.host_and_port; }
+
+Result<std::string> ImapMailbox::perform(const std::string& url, const std::string& command) {
+  if (!curl_) curl_.reset(curl_easy_init());
+  if (!curl_) return Status::io_error("cannot reach " + where() + ": curl_easy_init failed");
+  CURL* c = curl_.get();
+  std::string answer;
+  char error_text[CURL_ERROR_SIZE] = "";
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "imap,imaps");
+  curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, command.empty() ? nullptr : command.c_str());
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, append_text);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &answer);
+  if (settings_.starttls) curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  if (!settings_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, settings_.ca_file.c_str());
+  if (!settings_.username.empty()) {
+    curl_easy_setopt(c, CURLOPT_USERNAME, settings_.username.c_str());
+    curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.password.c_str());
+  }
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(settings_.timeout_seconds));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(settings_.timeout_seconds));
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
+  CURLcode result = curl_easy_perform(c);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);
+  if (result == CURLE_OK) return answer;
+  std::string what = command.empty() ? "FETCH" : command.substr(0, command.find(' ', 4));
+  return Status::io_error(where() + " did not answer " + what + ": " + (error_text[0] ? error_text : curl_easy_strerror(result)));
+}
+
+Result<std::vector<long>> ImapMailbox::unread() {
+  auto answer = perform(settings_.folder_url, std::string("UID SEARCH UNKEYWORD ") + kReadKeyword);
+  if (!answer.is_ok()) return answer.status();
+  return search_results(answer.value());
+}
+
+Result<FetchedMessage> ImapMailbox::fetch(long uid) {
+  auto flags = perform(settings_.folder_url, "UID FETCH " + std::to_string(uid) + " FLAGS");
+  if (!flags.is_ok()) return flags.status();
+  auto body = perform(settings_.folder_url + "/;UID=" + std::to_string(uid), "");
+  if (!body.is_ok()) return body.status();
+  return FetchedMessage{body.value(), flags.value().find("\\Seen") != std::string::npos};
+}
+
+Status ImapMailbox::finish(long uid, bool keep_seen) {
+  std::string store = "UID STORE " + std::to_string(uid);
+  auto marked = perform(settings_.folder_url, store + " +FLAGS.SILENT (" + kReadKeyword + ")");
+  if (!marked.is_ok()) return marked.status();
+  if (keep_seen) return Status::ok();
+  auto unseen = perform(settings_.folder_url, store + " -FLAGS.SILENT (\\Seen)");
+  return unseen.is_ok() ? Status::ok() : unseen.status();
+}
+
+}  // namespace peerslot::mail
