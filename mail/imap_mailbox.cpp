@@ -3,7 +3,6 @@
 // its IMAP URL (RFC 5092's ";UID=").
 #include "mail/imap_mailbox.h"
 
-#include <charconv>
 #include <memory>
 #include <sstream>
 
@@ -27,48 +26,12 @@ std::string url_part(CURLU* url, CURLUPart which, unsigned flags = 0) {
   return out;
 }
 
-std::string unescaped(const std::string& text) {
-  int length = 0;
-  char* out = curl_easy_unescape(nullptr, text.c_str(), static_cast<int>(text.size()), &length);
-  if (!out) return "";
-  std::string result(out, static_cast<std::size_t>(length));
-  curl_free(out);
-  return result;
-}
-
 std::string escaped(const std::string& text) {
   char* out = curl_easy_escape(nullptr, text.c_str(), static_cast<int>(text.size()));
   if (!out) return "";
   std::string result = out;
   curl_free(out);
   return result;
-}
-
-bool number_in(const std::string& text, int min, int max, int& out) {
-  int value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < min || value > max) return false;
-  out = value;
-  return true;
-}
-
-Status read_option(const std::string& option, ImapSettings& settings) {
-  std::size_t equals = option.find('=');
-  std::string name = option.substr(0, equals);
-  std::string value = equals == std::string::npos ? "" : unescaped(option.substr(equals + 1));
-  if (name == "starttls") {
-    if (value != "1" && value != "0") return bad("starttls must be 1 or 0, not \"" + value + "\"");
-    settings.starttls = value == "1";
-  } else if (name == "timeout") {
-    if (!number_in(value, 1, 600, settings.timeout_seconds))
-      return bad("timeout must be a number of seconds from 1 to 600, not \"" + value + "\"");
-  } else if (name == "cacert") {
-    if (value.empty()) return bad("cacert must name a file of certificates (PEM), %-escaped");
-    settings.ca_file = value;
-  } else {
-    return bad("the option \"" + name + "\" is not one of starttls, timeout and cacert");
-  }
-  return Status::ok();
 }
 
 std::size_t append_text(char* data, std::size_t size, std::size_t count, void* out) {
@@ -107,12 +70,8 @@ Result<ImapSettings> imap_settings(const std::string& text) {
   if (settings.folder.empty()) settings.folder = "INBOX";
   if (settings.folder.find_first_of(";/") != std::string::npos)
     return bad("the folder \"" + settings.folder + "\" may not hold ';' or '/' (name one folder)");
-  std::string query = url_part(url.get(), CURLUPART_QUERY);
-  for (std::size_t start = 0; start < query.size();) {
-    std::size_t end = std::min(query.find('&', start), query.size());
-    if (Status read = read_option(query.substr(start, end - start), settings); !read.is_ok()) return read;
-    start = end + 1;
-  }
+  Status options = read_connection_options(url_part(url.get(), CURLUPART_QUERY), "mailbox", settings);
+  if (!options.is_ok()) return options;
   settings.folder_url = scheme + "://" + settings.host_and_port + "/" + escaped(settings.folder);
   return settings;
 }

@@ -5,9 +5,8 @@
 //
 // Guarantees: imap_settings() accepts imap[s]://[user[:password]@]host[:port]/[FOLDER][?options]
 // (imaps is TLS from the start; FOLDER defaults to INBOX), the parts
-// percent-decoded by libcurl's URL parser; options, separated by '&':
-// starttls=1|0, timeout=SECONDS (1..600, 30 when absent) and cacert=FILE
-// (a PEM file of the certificates to trust). Anything else is an invalid
+// percent-decoded by libcurl's URL parser, and the options of
+// connection_options.h. Anything else is an invalid
 // Status on field "mailbox" naming the bad part in words; no message ever
 // quotes the password. Messages are told apart by their IMAP UID. Being
 // read by peerslot is the keyword PeerslotRead, so a message is read once
@@ -22,6 +21,7 @@
 #pragma once
 
 #include "engine/status.h"
+#include "mail/connection_options.h"
 #include "mail/curl_library.h"
 
 #include <string>
@@ -29,14 +29,11 @@
 
 namespace peerslot::mail {
 
-struct ImapSettings {
+struct ImapSettings : ConnectionOptions {
   std::string folder_url;  // imap[s]://host:port/FOLDER, without user, password or options
   std::string host_and_port;
   std::string folder;
   std::string username, password;
-  bool starttls = false;
-  int timeout_seconds = 30;
-  std::string ca_file;
 };
 
 Result<ImapSettings> imap_settings(const std::string& url);

@@ -8,7 +8,6 @@
 
 #include <algorithm>
 #include <cctype>
-#include <charconv>
 #include <cstring>
 #include <memory>
 
@@ -17,15 +16,6 @@ namespace peerslot::mail {
 namespace {
 
 Status bad(const std::string& detail) { return Status::invalid("smtp", detail); }
-
-// The number in `text` if it is all digits and within min..max.
-bool number_in(const std::string& text, int min, int max, int& out) {
-  int value = 0;
-  auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || error != std::errc() || end != text.data() + text.size() || value < min || value > max) return false;
-  out = value;
-  return true;
-}
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -87,34 +77,6 @@ Status read_host_and_port(const std::string& hostport, SmtpSettings& settings) {
   return Status::ok();
 }
 
-Status read_option(const std::string& option, SmtpSettings& settings) {
-  std::size_t equals = option.find('=');
-  std::string name = option.substr(0, equals);
-  std::string value = equals == std::string::npos ? "" : option.substr(equals + 1);
-  if (name == "starttls") {
-    if (value != "1" && value != "0") return bad("starttls must be 1 or 0, not \"" + value + "\"");
-    settings.starttls = value == "1";
-  } else if (name == "timeout") {
-    if (!number_in(value, 1, 600, settings.timeout_seconds))
-      return bad("timeout must be a number of seconds from 1 to 600, not \"" + value + "\"");
-  } else if (name == "cacert") {
-    if (!percent_decoded(value, settings.ca_file) || settings.ca_file.empty())
-      return bad("cacert must name a file of certificates (PEM), %-escaped");
-  } else {
-    return bad("the option \"" + name + "\" is not one of starttls, timeout and cacert");
-  }
-  return Status::ok();
-}
-
-Status read_options(const std::string& query, SmtpSettings& settings) {
-  for (std::size_t start = 0; start < query.size();) {
-    std::size_t end = std::min(query.find('&', start), query.size());
-    if (Status read = read_option(query.substr(start, end - start), settings); !read.is_ok()) return read;
-    start = end + 1;
-  }
-  return Status::ok();
-}
-
 // libcurl reads the message from here.
 struct Upload {
   const std::string* data;
@@ -154,7 +116,8 @@ Result<SmtpSettings> smtp_settings(const std::string& url) {
   }
   if (Status host = read_host_and_port(authority, settings); !host.is_ok()) return host;
   if (query_at != std::string::npos) {
-    if (Status options = read_options(rest.substr(query_at + 1), settings); !options.is_ok()) return options;
+    if (Status options = read_connection_options(rest.substr(query_at + 1), "smtp", settings); !options.is_ok())
+      return options;
   }
   return settings;
 }

@@ -4,11 +4,8 @@
 //
 // Guarantees: smtp_settings() accepts smtp://[user[:password]@]host[:port][/][?options],
 // the user and password percent-decoded, the host a name, an IPv4 address
-// or a bracketed IPv6 one, the port 1..65535 (25 when absent); options,
-// separated by '&': starttls=1|0 (0 when absent), timeout=SECONDS
-// (1..600, 30 when absent) and cacert=FILE (%-escaped: a PEM file of the
-// certificates to trust instead of the system's, e.g. a council's own CA).
-// Anything else is an invalid Status on field
+// or a bracketed IPv6 one, the port 1..65535 (25 when absent), and the
+// options of connection_options.h (starttls, timeout, cacert). Anything else is an invalid Status on field
 // "smtp" naming the bad part in words; no message ever quotes the password.
 // send() delivers one message in one SMTP session (MAIL FROM the queued
 // sender, RCPT TO its recipient, DATA the message, dot-stuffed by curl);
@@ -25,19 +22,17 @@
 #pragma once
 
 #include "engine/status.h"
+#include "mail/connection_options.h"
 #include "service/mail.h"
 
 #include <string>
 
 namespace peerslot::mail {
 
-struct SmtpSettings {
+struct SmtpSettings : ConnectionOptions {
   std::string host;
   int port = 25;
-  bool starttls = false;
   std::string username, password;  // no login when username is empty
-  int timeout_seconds = 30;
-  std::string ca_file;  // the certificates to trust (PEM); the system's CAs when empty
 };
 
 Result<SmtpSettings> smtp_settings(const std::string& url);

@@ -3,6 +3,7 @@
 // a decline only from the peer it answers for, on the team, for the latest
 // version of the invitation; anything else is refused in words.
 #include "mail/calendar_replies.h"
+#include "mail/imap_mailbox.h"
 #include "service/mail_message.h"
 #include "service/service.h"
 #include "store/sqlite_store.h"
@@ -152,4 +153,37 @@ TEST_CASE("a forged, stale, tentative, unknown or foreign reply changes nothing 
       REQUIRE(service->update_user(u, "office (test)").is_ok());
     }
   refused(reply("jo@example.org", "jo@example.org", "ACCEPTED", 1), Code::kNotFound, "not an enabled peer's address");
+}
+
+TEST_CASE("imap_settings: a mailbox address taken apart, and bad ones refused in words without the password", "[mailbox]") {
+  auto full = mail::imap_settings("imaps://office%40lga:s%40cret@mail.example.org/Peer%20replies?timeout=10&cacert=%2Fetc%2Fca.pem");
+  REQUIRE(full.is_ok());
+  CHECK(full.value().username == "office@lga");
+  CHECK(full.value().password == "s@cret");
+  CHECK(full.value().host_and_port == "mail.example.org:993");
+  CHECK(full.value().folder == "Peer replies");
+  CHECK(full.value().folder_url == "imaps://mail.example.org:993/Peer%20replies");
+  CHECK(full.value().timeout_seconds == 10);
+  CHECK(full.value().ca_file == "/etc/ca.pem");
+  CHECK_FALSE(full.value().starttls);
+  mail::ImapMailbox mailbox(full.value());
+  CHECK(mailbox.where() == "the mailbox Peer replies at mail.example.org:993");
+  auto bare = mail::imap_settings("imap://localhost:1143?starttls=1");
+  REQUIRE(bare.is_ok());
+  CHECK(bare.value().folder == "INBOX");
+  CHECK(bare.value().starttls);
+  for (const auto& [url, words] : std::vector<std::pair<std::string, std::string>>{
+           {"pop3://office:hunter2@mail.example.org", "imap:// or imaps://"},
+           {"imap://office:hunter2@mail.example.org/INBOX;UID=4", "may not hold ';'"},
+           {"imap://office:hunter2@mail.example.org/a/b", "name one folder"},
+           {"imap://office:hunter2@mail.example.org?timeout=0", "timeout must be"},
+           {"imap://office:hunter2@mail.example.org?tls=1", "option \"tls\""},
+           {"not a url hunter2", "not a URL"}}) {
+    auto parsed = mail::imap_settings(url);
+    INFO(url);
+    REQUIRE_FALSE(parsed.is_ok());
+    CHECK(parsed.status().field() == "mailbox");
+    CHECK_THAT(parsed.status().message(), Catch::Contains(words));
+    CHECK_THAT(parsed.status().message(), !Catch::Contains("hunter2"));
+  }
 }
