@@ -4,6 +4,7 @@
 #include "http/router.h"
 
 #include "engine/json_text.h"
+#include "http/openapi.h"
 #include "service/request_text.h"
 #include "service/tokens.h"
 
@@ -38,6 +39,7 @@ void send(const HttpReply& reply, httplib::Response& response) {
   response.status = reply.status;
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
   if (!reply.headers.count("Cache-Control")) response.set_header("Cache-Control", "no-store");
+  response.set_header("API-Version", kApiVersion);
   response.set_content(reply.body, reply.content_type.c_str());
 }
 
@@ -132,7 +134,9 @@ HttpReply with_etag(HttpReply reply, const nlohmann::json& representation) {
 void Router::add(Route route) {
   routes_.push_back(route);
   auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {
-    send(dispatch(route, request), response);
+    HttpReply reply = dispatch(route, request);
+    if (recorder_) recorder_->record(route.method, route.path, reply);
+    send(reply, response);
   };
   std::string pattern = regex_of(route.path);
   if (route.method == "GET") server_.Get(pattern, handler);

@@ -14,11 +14,13 @@
 // out of range) gives 400 naming "body", an Idempotency-Key that is not
 // 1..255 printable ASCII characters gives 400 naming it, and an exception
 // in a handler gives a 500 problem; the handler sees only authenticated,
-// parsed calls. Every reply of a route is marked Cache-Control: no-store.
+// parsed calls. Every reply of a route is marked Cache-Control: no-store
+// and carries the API-Version header (openapi.h).
 // Thread-safety: add() before the server starts; handlers run concurrently.
 #pragma once
 
 #include "http/problem_json.h"
+#include "http/reply_recorder.h"
 #include "service/precondition.h"
 #include "service/service.h"
 
@@ -67,6 +69,18 @@ enum class Body {
   kForm,  // application/x-www-form-urlencoded, in Call::request's params
 };
 
+// What a route answers, for the OpenAPI document (openapi.h): its success
+// status and reply, the schema of its JSON body, and the errors it can give
+// beyond those the router gives for it (see openapi.h). Schema names are
+// those of api_schemas.h.
+struct Contract {
+  int status = 200;
+  std::string reply;    // the JSON reply's schema; "" when the reply is empty or `media`
+  std::string media;    // the media type of a reply that is not JSON (text/calendar, text/csv, text/html)
+  std::string request;  // the JSON body's schema (Body::kJson)
+  std::vector<int> errors;  // e.g. {404, 409, 412, 422}
+};
+
 struct Route {
   std::string method;  // GET POST PUT PATCH DELETE
   std::string path;    // OpenAPI template, e.g. /requests/{id}/booking
@@ -74,6 +88,7 @@ struct Route {
   std::vector<std::string> roles;  // empty: public, no token needed
   Body body = Body::kNone;
   Handler handler;
+  Contract contract = {};
 };
 
 class Router {
@@ -81,6 +96,9 @@ class Router {
   explicit Router(httplib::Server& server, service::Service& service) : server_(server), service_(service) {}
   void add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
+  // Every reply of a route is recorded there too (null: none).
+  // REQUIRES: before the server runs; the recorder outlives the server.
+  void record_replies(ReplyRecorder* recorder) { recorder_ = recorder; }
 
  private:
   HttpReply dispatch(const Route& route, const httplib::Request& request) const;
@@ -90,6 +108,7 @@ class Router {
   httplib::Server& server_;
   service::Service& service_;
   std::vector<Route> routes_;
+  ReplyRecorder* recorder_ = nullptr;
 };
 
 HttpReply with_etag(HttpReply reply, const nlohmann::json& representation);

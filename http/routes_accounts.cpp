@@ -220,37 +220,37 @@ HttpReply list_outbox(const Call& call, Service& service) {
 void add_account_routes(Router& router, Service& service) {
   Service* s = &service;
   router.add({"POST", "/sign-in", "ask for a sign-in link by email", {}, Body::kJson,
-              [s](const Call& c) { return request_sign_in(c, *s); }});
+              [s](const Call& c) { return request_sign_in(c, *s); }, {202, "SignInAnswer", "", "SignInRequest", {422, 429}}});
   router.add({"POST", "/sessions", "sign in with the link from the email", {}, Body::kJson,
-              [s](const Call& c) { return sign_in(c, *s); }});
+              [s](const Call& c) { return sign_in(c, *s); }, {201, "Session", "", "SessionRequest", {401, 422}}});
   router.add({"DELETE", "/sessions/current", "sign out", kEveryone, Body::kNone,
-              [s](const Call& c) { return sign_out(c, *s); }});
-  router.add({"GET", "/users", "list users", kOffice, Body::kNone, [s](const Call& c) { return list_users(c, *s); }});
+              [s](const Call& c) { return sign_out(c, *s); }, {204, "", "", "", {409}}});
+  router.add({"GET", "/users", "list users", kOffice, Body::kNone, [s](const Call& c) { return list_users(c, *s); }, {200, "UserList", "", "", {422}}});
   router.add({"POST", "/users", "create a user (and email them a sign-in link)", kOffice, Body::kJson,
-              [s](const Call& c) { return create_user(c, *s); }});
-  router.add({"GET", "/users/{id}", "read a user", kOffice, Body::kNone, [s](const Call& c) { return read_user(c, *s); }});
+              [s](const Call& c) { return create_user(c, *s); }, {201, "User", "", "NewUser", {409, 422}}});
+  router.add({"GET", "/users/{id}", "read a user", kOffice, Body::kNone, [s](const Call& c) { return read_user(c, *s); }, {200, "User", "", "", {404}}});
   router.add({"PATCH", "/users/{id}", "change, disable or enable a user", kOffice, Body::kJson,
-              [s](const Call& c) { return change_user(c, *s); }});
+              [s](const Call& c) { return change_user(c, *s); }, {200, "User", "", "UserChange", {404, 409, 422}}});
   router.add({"GET", "/users/{id}/tokens", "list a user's API tokens", kOffice, Body::kNone, [s](const Call& c) {
                 auto id = user_id(c, *s);
                 return id.is_ok() ? list_tokens(*s, id.value()) : problem(id.status());
-              }});
+              }, {200, "TokenList", "", "", {404}}});
   router.add({"POST", "/users/{id}/tokens", "make an API token for a user", kOffice, Body::kJson, [s](const Call& c) {
                 auto id = user_id(c, *s);
                 return id.is_ok() ? create_token(c, *s, id.value()) : problem(id.status());
-              }});
+              }, {201, "NewToken", "", "TokenRequest", {404, 422}}});
   router.add({"GET", "/me/tokens", "list your API tokens", kEveryone, Body::kNone,
-              [s](const Call& c) { return list_tokens(*s, c.user.id); }});
+              [s](const Call& c) { return list_tokens(*s, c.user.id); }, {200, "TokenList", "", "", {}}});
   router.add({"POST", "/me/tokens", "make an API token (shown once)", kEveryone, Body::kJson,
-              [s](const Call& c) { return create_token(c, *s, c.user.id); }});
+              [s](const Call& c) { return create_token(c, *s, c.user.id); }, {201, "NewToken", "", "TokenRequest", {422}}});
   router.add({"DELETE", "/tokens/{id}", "revoke an API token", kEveryone, Body::kNone,
-              [s](const Call& c) { return revoke_token(c, *s); }});
+              [s](const Call& c) { return revoke_token(c, *s); }, {204, "", "", "", {404}}});
   router.add({"GET", "/me/notices", "read which notices you are emailed", kEveryone, Body::kNone,
-              [](const Call& c) { return read_notices(c); }});
+              [](const Call& c) { return read_notices(c); }, {200, "Notices", "", "", {}}});
   router.add({"PUT", "/me/notices", "choose which notices you are emailed", kEveryone, Body::kJson,
-              [s](const Call& c) { return set_notices(c, *s); }});
+              [s](const Call& c) { return set_notices(c, *s); }, {200, "Notices", "", "NoticeChoice", {422}}});
   router.add({"GET", "/outbox", "list the mail the service has sent or will send", kOffice, Body::kNone,
-              [s](const Call& c) { return list_outbox(c, *s); }});
+              [s](const Call& c) { return list_outbox(c, *s); }, {200, "Outbox", "", "", {422}}});
 }
 
 }  // namespace peerslot::http

@@ -70,14 +70,14 @@ HttpReply calendar(const Call& call, Service& service) {
 void add_common_routes(Router& router, Service& service) {
   Service* s = &service;
   const Router* r = &router;
-  router.add({"GET", "/healthz", "check the service is up", {}, Body::kNone, [s](const Call&) { return healthz(*s); }});
+  router.add({"GET", "/healthz", "check the service is up", {}, Body::kNone, [s](const Call&) { return healthz(*s); }, {200, "Health", "", "", {}}});
   router.add({"GET", "/openapi.json", "read this API's OpenAPI document", {}, Body::kNone,
-              [r](const Call&) { return json_reply(200, openapi_document(r->routes())); }});
-  router.add({"GET", "/me", "read who the token belongs to", kEveryone, Body::kNone, [s](const Call& c) { return me(c, *s); }});
+              [r](const Call&) { return json_reply(200, openapi_document(r->routes())); }, {200, "OpenApi", "", "", {}}});
+  router.add({"GET", "/me", "read who the token belongs to", kEveryone, Body::kNone, [s](const Call& c) { return me(c, *s); }, {200, "Me", "", "", {}}});
   router.add({"POST", "/me/calendar", "make a new secret calendar feed URL", kEveryone, Body::kNone,
-              [s](const Call& c) { return new_calendar(c, *s); }});
+              [s](const Call& c) { return new_calendar(c, *s); }, {201, "Feed", "", "", {409}}});
   router.add({"GET", "/calendar/{secret}.ics", "read a calendar feed (iCalendar)", {}, Body::kNone,
-              [s](const Call& c) { return calendar(c, *s); }});
+              [s](const Call& c) { return calendar(c, *s); }, {200, "", "text/calendar", "", {404}}});
 }
 
 }  // namespace peerslot::http

@@ -196,25 +196,25 @@ HttpReply cancel(const Call& call, Service& service) {
 void add_council_routes(Router& router, Service& service) {
   Service* s = &service;
   router.add({"GET", "/councils/{id}", "read a council", kCouncilRoles, Body::kNone,
-              [s](const Call& c) { return get_council(c, *s); }});
+              [s](const Call& c) { return get_council(c, *s); }, {200, "Council", "", "", {404}}});
   router.add({"PATCH", "/councils/{id}", "set a council's blackouts", kCouncilRoles, Body::kJson,
-              [s](const Call& c) { return patch_council(c, *s); }});
+              [s](const Call& c) { return patch_council(c, *s); }, {200, "Council", "", "CouncilChange", {404, 409, 412, 422}}});
   router.add({"GET", "/councils/{id}/requests", "list a council's requests and bookings", kCouncilRoles, Body::kNone,
-              [s](const Call& c) { return list_council_requests(c, *s); }});
+              [s](const Call& c) { return list_council_requests(c, *s); }, {200, "RequestList", "", "", {404}}});
   router.add({"GET", "/requests/{id}", "read a request and its booking", kCouncilRoles, Body::kNone,
-              [s](const Call& c) { return get_request(c, *s); }});
+              [s](const Call& c) { return get_request(c, *s); }, {200, "Request", "", "", {404}}});
   router.add({"PATCH", "/requests/{id}", "set a request's preferred periods and focus areas", kCouncilRoles, Body::kJson,
-              [s](const Call& c) { return patch_request(c, *s); }});
+              [s](const Call& c) { return patch_request(c, *s); }, {200, "Request", "", "RequestChange", {404, 409, 412, 422}}});
   router.add({"GET", "/requests/{id}/weeks", "list a request's weeks with status and ranked options", kCouncilRoles,
-              Body::kNone, [s](const Call& c) { return request_weeks(c, *s); }});
+              Body::kNone, [s](const Call& c) { return request_weeks(c, *s); }, {200, "Weeks", "", "", {404}}});
   router.add({"GET", "/requests/{id}/booking.ics", "read a booking's days and milestones as a calendar file", kCouncilRoles,
-              Body::kNone, [s](const Call& c) { return booking_calendar(c, *s); }});
+              Body::kNone, [s](const Call& c) { return booking_calendar(c, *s); }, {200, "", "text/calendar", "", {404}}});
   router.add({"POST", "/requests/{id}/booking", "book a week", kCouncilRoles, Body::kJson,
-              [s](const Call& c) { return book(c, *s, false); }});
+              [s](const Call& c) { return book(c, *s, false); }, {201, "Request", "", "BookingChoice", {404, 409, 412, 422}}});
   router.add({"PUT", "/requests/{id}/booking", "reschedule a booking", kCouncilRoles, Body::kJson,
-              [s](const Call& c) { return book(c, *s, true); }});
+              [s](const Call& c) { return book(c, *s, true); }, {200, "Request", "", "BookingChoice", {404, 409, 412, 422}}});
   router.add({"DELETE", "/requests/{id}/booking", "cancel a booking", kCouncilRoles, Body::kNone,
-              [s](const Call& c) { return cancel(c, *s); }});
+              [s](const Call& c) { return cancel(c, *s); }, {200, "Request", "", "", {404, 409, 412}}});
 }
 
 }  // namespace peerslot::http

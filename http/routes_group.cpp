@@ -65,15 +65,15 @@ HttpReply answer_seat(const Call& call, Service& service, bool approve) {
 void add_group_routes(Router& router, Service& service) {
   Service* s = &service;
   router.add({"GET", "/groups/{group}", "read a political group office's councillor peers and the challenges it may nominate for",
-              kGroupRoles, Body::kNone, [s](const Call& c) { return get_group(c, *s); }});
+              kGroupRoles, Body::kNone, [s](const Call& c) { return get_group(c, *s); }, {200, "Group", "", "", {404}}});
   router.add({"GET", "/reports/parties", "read councillor-peer days by party against each party's proportional share",
-              kGroupRoles, Body::kNone, [s](const Call&) { return party_shares(*s); }});
+              kGroupRoles, Body::kNone, [s](const Call&) { return party_shares(*s); }, {200, "PartyReport", "", "", {}}});
   router.add({"POST", "/requests/{id}/nominations", "nominate a councillor peer for a booked challenge", kGroupRoles,
-              Body::kJson, [s](const Call& c) { return nominate(c, *s); }});
+              Body::kJson, [s](const Call& c) { return nominate(c, *s); }, {200, "Booking", "", "Nomination", {404, 409, 422}}});
   router.add({"POST", "/requests/{id}/team/{peer}/approval", "approve a councillor peer proposed for a team", kGroupRoles,
-              Body::kNone, [s](const Call& c) { return answer_seat(c, *s, true); }});
+              Body::kNone, [s](const Call& c) { return answer_seat(c, *s, true); }, {200, "Booking", "", "", {404, 409}}});
   router.add({"POST", "/requests/{id}/team/{peer}/veto", "veto a councillor peer proposed for a team (the engine replaces them)",
-              kGroupRoles, Body::kNone, [s](const Call& c) { return answer_seat(c, *s, false); }});
+              kGroupRoles, Body::kNone, [s](const Call& c) { return answer_seat(c, *s, false); }, {200, "Booking", "", "", {404, 409}}});
 }
 
 }  // namespace peerslot::http

@@ -191,43 +191,43 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
   Service* s = &service;
   service::Jobs* j = &jobs;
   router.add({"GET", "/scenario", "export the scenario (peerslot-scenario/2)", kOffice, Body::kNone,
-              [s](const Call&) { return json_reply(200, scenario_to_json(*s->state()->scenario)); }});
+              [s](const Call&) { return json_reply(200, scenario_to_json(*s->state()->scenario)); }, {200, "Scenario", "", "", {}}});
   router.add({"PUT", "/scenario", "import a scenario, with an optional plan as its bookings", kOffice, Body::kJson,
-              [s](const Call& c) { return import_scenario(c, *s); }});
+              [s](const Call& c) { return import_scenario(c, *s); }, {200, "ScenarioImported", "", "ScenarioImport", {409, 422}}});
   router.add({"GET", "/councils.csv", "export the councils as CSV", kOffice, Body::kNone,
-              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", service::councils_csv(*s->state()->scenario), {}}; }});
+              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", service::councils_csv(*s->state()->scenario), {}}; }, {200, "", "text/csv", "", {}}});
   router.add({"GET", "/peers.csv", "export the peers as CSV", kOffice, Body::kNone,
-              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", service::peers_csv(*s->state()->scenario), {}}; }});
+              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", service::peers_csv(*s->state()->scenario), {}}; }, {200, "", "text/csv", "", {}}});
   router.add({"PUT", "/councils.csv", "import councils from CSV (replaced or added by id)", kOffice, Body::kCsv,
-              [s](const Call& c) { return import_csv(c, *s, "councils"); }});
+              [s](const Call& c) { return import_csv(c, *s, "councils"); }, {200, "CsvImported", "", "", {409, 422}}});
   router.add({"PUT", "/peers.csv", "import peers from CSV (replaced or added by id)", kOffice, Body::kCsv,
-              [s](const Call& c) { return import_csv(c, *s, "peers"); }});
+              [s](const Call& c) { return import_csv(c, *s, "peers"); }, {200, "CsvImported", "", "", {409, 422}}});
   router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/2)", kOffice, Body::kNone,
-              [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }});
+              [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }, {200, "Plan", "", "", {}}});
   router.add({"POST", "/solve", "start a full solve as a background job, a preview until applied", kOffice, Body::kJson,
-              [s, j](const Call& c) { return start_solve(c, *s, *j); }});
+              [s, j](const Call& c) { return start_solve(c, *s, *j); }, {202, "Job", "", "SolveOptions", {409, 422}}});
   router.add({"GET", "/jobs/{id}", "read a job's progress and result", kOffice, Body::kNone,
-              [j](const Call& c) { return job_status(c, *j); }});
+              [j](const Call& c) { return job_status(c, *j); }, {200, "Job", "", "", {404}}});
   router.add({"POST", "/jobs/{id}/apply", "apply a done solve job's bookings (its preview) to the plan", kOffice, Body::kNone,
-              [j](const Call& c) { return apply_job(c, *j); }});
+              [j](const Call& c) { return apply_job(c, *j); }, {200, "JobApplied", "", "", {404, 409}}});
   router.add({"PUT", "/requests/{id}/pin", "pin a booking (week and team)", kOffice, Body::kNone,
-              [s](const Call& c) { return pin(c, *s, true); }});
+              [s](const Call& c) { return pin(c, *s, true); }, {200, "Request", "", "", {404, 409}}});
   router.add({"DELETE", "/requests/{id}/pin", "unpin a booking", kOffice, Body::kNone,
-              [s](const Call& c) { return pin(c, *s, false); }});
+              [s](const Call& c) { return pin(c, *s, false); }, {200, "Request", "", "", {404, 409}}});
   router.add({"POST", "/councils/{id}/control-changes", "record a change of political control (and offer member peer support)",
-              kOffice, Body::kJson, [s](const Call& c) { return control_change(c, *s); }});
+              kOffice, Body::kJson, [s](const Call& c) { return control_change(c, *s); }, {201, "Council", "", "ControlChange", {404, 409, 422}}});
   router.add({"PUT", "/control-changes.csv", "record election results from CSV (council,date,control,support_days)", kOffice,
-              Body::kCsv, [s](const Call& c) { return election_results(c, *s); }});
+              Body::kCsv, [s](const Call& c) { return election_results(c, *s); }, {200, "ElectionsImported", "", "", {409, 422}}});
   router.add({"GET", "/reports/load", "read the load report", kOffice, Body::kNone,
-              [s](const Call&) { return json_reply(200, service::load_report(*s->state())); }});
+              [s](const Call&) { return json_reply(200, service::load_report(*s->state())); }, {200, "LoadReport", "", "", {}}});
   router.add({"GET", "/reports/finance", "read the programme's projected cost by financial year against the budget", kOffice,
-              Body::kNone, [s](const Call&) { return json_reply(200, service::finance_report(*s->state())); }});
+              Body::kNone, [s](const Call&) { return json_reply(200, service::finance_report(*s->state())); }, {200, "FinanceReport", "", "", {}}});
   router.add({"GET", "/reports/milestones", "list the booked challenges' milestones in date order (?from=YYYY-MM-DD&to=YYYY-MM-DD)",
-              kOffice, Body::kNone, [s](const Call& c) { return milestone_report(c, *s); }});
+              kOffice, Body::kNone, [s](const Call& c) { return milestone_report(c, *s); }, {200, "MilestoneReport", "", "", {422}}});
   router.add({"GET", "/reports/unscheduled", "list the requests not booked, with why in words", kOffice, Body::kNone,
-              [s](const Call&) { return unscheduled_report(*s); }});
+              [s](const Call&) { return unscheduled_report(*s); }, {200, "UnscheduledReport", "", "", {}}});
   router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, Body::kNone,
-              [s](const Call& c) { return audit(c, *s); }});
+              [s](const Call& c) { return audit(c, *s); }, {200, "AuditList", "", "", {422}}});
 }
 
 }  // namespace peerslot::http

@@ -113,19 +113,19 @@ HttpReply answer_assignment(const Call& call, Service& service, bool accept) {
 
 void add_peer_routes(Router& router, Service& service) {
   Service* s = &service;
-  router.add({"GET", "/peers/{id}", "read a peer", kPeerRoles, Body::kNone, [s](const Call& c) { return get_peer(c, *s); }});
+  router.add({"GET", "/peers/{id}", "read a peer", kPeerRoles, Body::kNone, [s](const Call& c) { return get_peer(c, *s); }, {200, "Peer", "", "", {404}}});
   router.add({"PATCH", "/peers/{id}", "set a peer's day cap, skills and conflicts", kPeerRoles, Body::kJson,
-              [s](const Call& c) { return patch_peer(c, *s); }});
+              [s](const Call& c) { return patch_peer(c, *s); }, {200, "Peer", "", "PeerChange", {404, 409, 412, 422}}});
   router.add({"POST", "/peers/{id}/availability", "offer availability (a date range)", kPeerRoles, Body::kJson,
-              [s](const Call& c) { return change_availability(c, *s, true); }});
+              [s](const Call& c) { return change_availability(c, *s, true); }, {200, "Peer", "", "DateRange", {404, 409, 412, 422}}});
   router.add({"POST", "/peers/{id}/availability/withdraw", "withdraw availability (a date range)", kPeerRoles, Body::kJson,
-              [s](const Call& c) { return change_availability(c, *s, false); }});
+              [s](const Call& c) { return change_availability(c, *s, false); }, {200, "Peer", "", "DateRange", {404, 409, 412, 422}}});
   router.add({"GET", "/peers/{id}/assignments", "list a peer's assignments", kPeerRoles, Body::kNone,
-              [s](const Call& c) { return list_assignments(c, *s); }});
+              [s](const Call& c) { return list_assignments(c, *s); }, {200, "AssignmentList", "", "", {404}}});
   router.add({"POST", "/peers/{id}/assignments/{request}/accept", "accept an assignment", kPeerRoles, Body::kNone,
-              [s](const Call& c) { return answer_assignment(c, *s, true); }});
+              [s](const Call& c) { return answer_assignment(c, *s, true); }, {200, "Decision", "", "", {404, 409}}});
   router.add({"POST", "/peers/{id}/assignments/{request}/decline", "decline an assignment", kPeerRoles, Body::kNone,
-              [s](const Call& c) { return answer_assignment(c, *s, false); }});
+              [s](const Call& c) { return answer_assignment(c, *s, false); }, {200, "Decision", "", "", {404, 409}}});
 }
 
 }  // namespace peerslot::http

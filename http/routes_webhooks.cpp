@@ -142,21 +142,21 @@ HttpReply list_deliveries(const Call& call, Service& service) {
 void add_webhook_routes(Router& router, Service& service) {
   Service* s = &service;
   router.add({"GET", "/webhooks", "list the webhook endpoints and the kinds of event they can receive", kOffice, Body::kNone,
-              [s](const Call&) { return list_webhooks(*s); }});
+              [s](const Call&) { return list_webhooks(*s); }, {200, "WebhookList", "", "", {}}});
   router.add({"POST", "/webhooks", "register a webhook endpoint (its signing secret is shown once)", kOffice, Body::kJson,
-              [s](const Call& c) { return create_webhook(c, *s); }});
+              [s](const Call& c) { return create_webhook(c, *s); }, {201, "NewWebhook", "", "NewWebhookRequest", {422}}});
   router.add({"GET", "/webhooks/{id}", "read a webhook endpoint", kOffice, Body::kNone, [s](const Call& c) {
                 auto webhook = webhook_of(c, *s);
                 return webhook.is_ok() ? json_reply(200, webhook_json(webhook.value())) : problem(webhook.status());
-              }});
+              }, {200, "Webhook", "", "", {404}}});
   router.add({"PATCH", "/webhooks/{id}", "change, disable or enable a webhook endpoint", kOffice, Body::kJson,
-              [s](const Call& c) { return change_webhook(c, *s); }});
+              [s](const Call& c) { return change_webhook(c, *s); }, {200, "Webhook", "", "WebhookChange", {404, 422}}});
   router.add({"DELETE", "/webhooks/{id}", "remove a webhook endpoint and its delivery log", kOffice, Body::kNone,
-              [s](const Call& c) { return remove_webhook(c, *s); }});
+              [s](const Call& c) { return remove_webhook(c, *s); }, {204, "", "", "", {404}}});
   router.add({"POST", "/webhooks/{id}/tests", "send a test event to a webhook endpoint", kOffice, Body::kNone,
-              [s](const Call& c) { return test_webhook(c, *s); }});
+              [s](const Call& c) { return test_webhook(c, *s); }, {202, "Delivery", "", "", {404}}});
   router.add({"GET", "/webhooks/{id}/deliveries", "read a webhook endpoint's delivery log (?status=&before=ID&limit=N)",
-              kOffice, Body::kNone, [s](const Call& c) { return list_deliveries(c, *s); }});
+              kOffice, Body::kNone, [s](const Call& c) { return list_deliveries(c, *s); }, {200, "DeliveryPage", "", "", {404, 422}}});
 }
 
 }  // namespace peerslot::http

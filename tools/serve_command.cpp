@@ -14,6 +14,7 @@
 // Exit 0 after a clean stop, 2 when the database or seed cannot be used;
 // --repair-report exits 1 when rows need repair.
 #include "engine/solver.h"
+#include "http/reply_recorder.h"
 #include "http/server.h"
 #include "mail/imap_mailbox.h"
 #include "mail/mail_sender.h"
@@ -67,6 +68,7 @@ struct ServeOptions {
   int session_idle_seconds = 2 * 3600;
   int mail_retry_seconds = 60;
   int mail_poll_seconds = 5;
+  std::string record_replies;  // a JSON line per reply, for the API contract's tests
 };
 
 Result<Scenario> seed_scenario(const ServeOptions& o) {
@@ -244,6 +246,13 @@ int run_serve(const ServeOptions& o) {
   if (!status.is_ok()) return report_bad_input(status);
   if (!fresh && !o.demo_tokens) std::cout << "  (demo tokens were printed at first start; --demo-tokens mints new ones)\n";
   http::Server server(*service.value(), {o.bind, o.port, 16 * 1024 * 1024});
+  std::unique_ptr<http::ReplyRecorder> reply_log;
+  if (!o.record_replies.empty()) {
+    auto opened = http::ReplyRecorder::open(o.record_replies);
+    if (!opened.is_ok()) return report_bad_input(opened.status());
+    reply_log = std::move(opened).value();
+    server.router().record_replies(reply_log.get());
+  }
   auto port = server.bind();
   if (!port.is_ok()) return report_bad_input(port.status());
   std::string address = "http://" + o.bind + ":" + std::to_string(port.value());
@@ -321,6 +330,8 @@ void add_serve_command(CLI::App& app, int* exit_code) {
       ->check(CLI::Range(1, 3600));
   cmd->add_option("--session-idle-seconds", o->session_idle_seconds, "How long a signed-in browser may sit idle (default 7200)")
       ->check(CLI::Range(1, 86400));
+  cmd->add_option("--record-replies", o->record_replies,
+                  "Append every reply of the API to FILE, one JSON line each (for checking replies against /openapi.json)");
   cmd->add_flag("--repair-report", o->repair_report, "List the rows that keep the database from loading, then exit");
   cmd->add_flag("--repair", o->repair,
                 "Back the database up to FILE.before-repair, remove the rows that keep it from loading, then exit");

@@ -62,7 +62,8 @@ TEST_CASE("service: every route with every role", "[service]") {
 
   Answer openapi = s.call("GET", "/openapi.json");
   REQUIRE(openapi.status == 200);
-  CHECK(openapi.body["openapi"] == "3.0.3");
+  CHECK(openapi.body["openapi"] == "3.1.0");
+  CHECK(openapi.headers.at("API-Version") == openapi.body["info"]["version"]);
   std::set<std::string> documented;
   for (const auto& [path, ops] : openapi.body["paths"].items())
     for (const auto& [method, op] : ops.items()) documented.insert(upper(method) + " " + path);

@@ -12,6 +12,7 @@
 #include <httplib.h>
 
 #include <chrono>
+#include <cstdio>
 #include <csignal>
 #include <random>
 #include <cstdlib>
@@ -62,7 +63,8 @@ std::string write_file(const std::string& dir, const std::string& name, const st
 
 ServiceProcess::ServiceProcess(const std::string& db, const std::vector<std::string>& args) {
   log_path_ = db + ".log." + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count());
-  std::vector<std::string> argv = {PEERSLOT_BINARY, "serve", "--db", db, "--port", "0"};
+  replies_path_ = log_path_ + ".replies.jsonl";
+  std::vector<std::string> argv = {PEERSLOT_BINARY, "serve", "--db", db, "--port", "0", "--record-replies", replies_path_};
   argv.insert(argv.end(), args.begin(), args.end());
   pid_ = fork();
   if (pid_ == 0) {
@@ -97,6 +99,10 @@ ServiceProcess::ServiceProcess(const std::string& db, const std::vector<std::str
   }
   INFO(log());
   REQUIRE(port_ > 0);
+  Answer document = call("GET", "/openapi.json");
+  REQUIRE(document.status == 200);
+  openapi_path_ = log_path_ + ".openapi.json";
+  std::ofstream(openapi_path_) << document.text;
 }
 
 ServiceProcess::~ServiceProcess() { stop(); }
@@ -116,6 +122,23 @@ void ServiceProcess::end(int signal) {
   if (!report.empty()) FAIL_CHECK("the server's log holds a sanitizer report:\n" << report);
   if (signal == SIGTERM && !(WIFEXITED(status) && WEXITSTATUS(status) == 0))
     FAIL_CHECK("the server ended with " << describe_exit(status) << " on SIGTERM, not exit 0; its log:\n" << log());
+  check_replies();
+}
+
+// Every reply the server gave, against its own OpenAPI document.
+void ServiceProcess::check_replies() const {
+  if (openapi_path_.empty()) return;
+  std::string command = "/usr/bin/python3 " PEERSLOT_TEST_DIR "/e2e/check_replies.py '" + openapi_path_ + "' '" +
+                        replies_path_ + "' 2>&1";
+  FILE* pipe = ::popen(command.c_str(), "r");
+  if (!pipe) {
+    FAIL_CHECK("cannot run check_replies.py");
+    return;
+  }
+  std::string out;
+  char buffer[4096];
+  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
+  if (::pclose(pipe) != 0) FAIL_CHECK("replies that break the OpenAPI document (tests/e2e/check_replies.py):\n" << out);
 }
 
 std::string ServiceProcess::log() const { return read_file(log_path_); }

@@ -2,10 +2,13 @@
 // with a temporary database and talks to it over HTTP, for the end-to-end
 // tests of the booking service.
 //
-// The server's stdout and stderr go to a log file. When the server is
-// stopped or crashed (or the ServiceProcess goes out of scope), the test
-// fails if that log holds a sanitizer report (the sanitized builds of
-// tools/test print them there), or if a stop did not end in exit 0.
+// The server's stdout and stderr go to a log file, and every reply of its
+// API to a record (`--record-replies`). When the server is stopped or
+// crashed (or the ServiceProcess goes out of scope), the test fails if that
+// log holds a sanitizer report (the sanitized builds of tools/test print
+// them there), if a stop did not end in exit 0, or if a reply does not
+// match the server's own /openapi.json (tests/e2e/check_replies.py, with
+// Debian's python3-jsonschema).
 #pragma once
 
 #include "engine/scenario.h"
@@ -58,8 +61,11 @@ class ServiceProcess {
 
  private:
   void end(int signal);
+  void check_replies() const;
 
   std::string log_path_;
+  std::string replies_path_;
+  std::string openapi_path_;  // empty until the server listens
   pid_t pid_ = -1;
   int port_ = 0;
   int timeout_seconds_ = 120;
