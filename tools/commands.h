@@ -13,5 +13,6 @@ void add_options_command(CLI::App& app, int* exit_code);
 void add_repair_command(CLI::App& app, int* exit_code);
 void add_bench_command(CLI::App& app, int* exit_code);
 void add_serve_command(CLI::App& app, int* exit_code);
+void add_openapi_command(CLI::App& app, int* exit_code);
 
 }  // namespace peerslot

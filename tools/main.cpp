@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   peerslot::add_repair_command(app, &exit_code);
   peerslot::add_bench_command(app, &exit_code);
   peerslot::add_serve_command(app, &exit_code);
+  peerslot::add_openapi_command(app, &exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
