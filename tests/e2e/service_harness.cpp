@@ -130,15 +130,20 @@ void ServiceProcess::check_replies() const {
   if (openapi_path_.empty()) return;
   std::string command = "/usr/bin/python3 " PEERSLOT_TEST_DIR "/e2e/check_replies.py '" + openapi_path_ + "' '" +
                         replies_path_ + "' 2>&1";
+  int status = 0;
+  std::string out = command_output(command, &status);
+  if (status != 0) FAIL_CHECK("replies that break the OpenAPI document (tests/e2e/check_replies.py):\n" << out);
+}
+
+std::string command_output(const std::string& command, int* status) {
+  *status = -1;
   FILE* pipe = ::popen(command.c_str(), "r");
-  if (!pipe) {
-    FAIL_CHECK("cannot run check_replies.py");
-    return;
-  }
+  if (!pipe) return "";
   std::string out;
   char buffer[4096];
   for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-  if (::pclose(pipe) != 0) FAIL_CHECK("replies that break the OpenAPI document (tests/e2e/check_replies.py):\n" << out);
+  *status = ::pclose(pipe);
+  return out;
 }
 
 std::string ServiceProcess::log() const { return read_file(log_path_); }

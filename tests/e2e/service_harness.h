@@ -77,6 +77,9 @@ class ServiceProcess {
 // there is none (ASan, LSan, TSan and UBSan reports all have "Sanitizer:"
 // or "runtime error:" in their first line).
 std::string sanitizer_report(const std::string& log);
+// What a shell command prints on stdout; *status is its wait status
+// (0 when it exited 0).
+std::string command_output(const std::string& command, int* status);
 // A fresh temporary directory (removed by the test's end is not needed).
 std::string temp_dir();
 // A small programme: councils C01..Cn (one request Qii each, team of

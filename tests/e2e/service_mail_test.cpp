@@ -27,12 +27,10 @@ bool parsers_available() {
 
 // What the command prints; the test fails unless it exits 0.
 std::string output_of(const std::string& command) {
-  FILE* pipe = ::popen(command.c_str(), "r");
-  REQUIRE(pipe);
-  std::string out;
-  char buffer[4096];
-  for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, pipe)) > 0;) out.append(buffer, n);
-  REQUIRE(::pclose(pipe) == 0);
+  int status = 0;
+  std::string out = peerslot::e2e::command_output(command, &status);
+  INFO(command);
+  REQUIRE(status == 0);
   return out;
 }
 
