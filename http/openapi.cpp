@@ -39,14 +39,21 @@ nlohmann::json request_body(const Route& route) {
   std::string media = route.body == Body::kJson ? "application/json"
                       : route.body == Body::kCsv ? "text/csv"
                                                  : "application/x-www-form-urlencoded";
-  nlohmann::json schema = route.body == Body::kJson ? ref(route.contract.request)
-                          : route.body == Body::kCsv ? nlohmann::json{{"type", "string"}}
-                                                     : ref("InvitationAnswer");
+  nlohmann::json schema = route.body == Body::kCsv ? nlohmann::json{{"type", "string"}} : ref(route.contract.request);
   return {{"required", route.body != Body::kJson}, {"content", {{media, {{"schema", schema}}}}}};
 }
 
+std::string success_words(int status) {
+  switch (status) {
+    case 201: return "Created";
+    case 202: return "Accepted";
+    case 204: return "No Content";
+    default: return "OK";
+  }
+}
+
 nlohmann::json success_response(const Contract& c) {
-  nlohmann::json response = {{"description", c.status == 201 ? "Created" : c.status == 202 ? "Accepted" : c.status == 204 ? "No Content" : "OK"}};
+  nlohmann::json response = {{"description", success_words(c.status)}};
   if (!c.reply.empty()) response["content"] = {{"application/json", {{"schema", ref(c.reply)}}}};
   if (!c.media.empty()) response["content"] = {{c.media, {{"schema", {{"type", "string"}}}}}};
   return response;
@@ -72,6 +79,19 @@ std::string operation_id(const Route& route) {
   return id;
 }
 
+// The success reply, then every error: a problem, or a page on a route for people.
+nlohmann::json responses(const Route& route) {
+  nlohmann::json out = {{std::to_string(route.contract.status), success_response(route.contract)}};
+  std::set<int> errors = router_errors(route);
+  errors.insert(route.contract.errors.begin(), route.contract.errors.end());
+  for (int status : errors) out[std::to_string(status)] = problem_response(status);
+  if (route.contract.media == "text/html")  // a page for people: its refusals are pages too
+    for (int status : route.contract.errors)
+      out[std::to_string(status)] = {{"description", reason(status)}, {"content", {{"text/html", {{"schema", {{"type", "string"}}}}}}}};
+  out["default"] = problem_response(500);
+  return out;
+}
+
 nlohmann::json operation(const Route& route) {
   nlohmann::json op = {{"summary", route.summary}, {"x-roles", route.roles}};
   op["operationId"] = operation_id(route);
@@ -83,15 +103,7 @@ nlohmann::json operation(const Route& route) {
     op["parameters"].push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
   }
   if (route.body != Body::kNone) op["requestBody"] = request_body(route);
-  op["responses"] = {{std::to_string(route.contract.status), success_response(route.contract)}};
-  std::set<int> errors = router_errors(route);
-  errors.insert(route.contract.errors.begin(), route.contract.errors.end());
-  for (int status : errors) op["responses"][std::to_string(status)] = problem_response(status);
-  if (route.contract.media == "text/html")  // a page for people: its refusals are pages too
-    for (int status : route.contract.errors)
-      op["responses"][std::to_string(status)] = {{"description", reason(status)},
-                                                 {"content", {{"text/html", {{"schema", {{"type", "string"}}}}}}}};
-  op["responses"]["default"] = problem_response(500);
+  op["responses"] = responses(route);
   return op;
 }
 

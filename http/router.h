@@ -77,7 +77,7 @@ struct Contract {
   int status = 200;
   std::string reply;    // the JSON reply's schema; "" when the reply is empty or `media`
   std::string media;    // the media type of a reply that is not JSON (text/calendar, text/csv, text/html)
-  std::string request;  // the JSON body's schema (Body::kJson)
+  std::string request;  // the body's schema (Body::kJson and Body::kForm)
   std::vector<int> errors;  // e.g. {404, 409, 412, 422}
 };
 

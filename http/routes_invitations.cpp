@@ -117,7 +117,7 @@ void add_invitation_routes(Router& router, Service& service) {
   router.add({"GET", "/invitations/{request}/{peer}/{signature}", "see an invitation from its email link", {}, Body::kNone,
               [s](const Call& c) { return show(c, *s); }, {200, "", "text/html", "", {404}}});
   router.add({"POST", "/invitations/{request}/{peer}/{signature}", "answer an invitation from its email link", {},
-              Body::kForm, [s](const Call& c) { return answer(c, *s); }, {200, "", "text/html", "", {404, 409, 422}}});
+              Body::kForm, [s](const Call& c) { return answer(c, *s); }, {200, "", "text/html", "InvitationAnswer", {404, 409, 422}}});
 }
 
 }  // namespace peerslot::http
