@@ -645,6 +645,11 @@ TEST_CASE("a political group office approves, vetoes, nominates and reads days b
         approve_request = a["request"];
       }
   REQUIRE_FALSE(approve_peer.empty());
+  // The caption above also said "councillor peers": wait until the table is
+  // the waiting filter's, not the name search's, before clicking in it.
+  for (int i = 0; i < 150 && browser.text("#peer-table caption").find("matching") != std::string::npos; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  browser.wait_for("[data-peer='" + approve_peer + "']");
   browser.click("[data-peer='" + approve_peer + "']");
   browser.wait_for("#assignments");
   CHECK(browser.text("main").find(approve_name) != std::string::npos);
