@@ -57,4 +57,16 @@ Status read_connection_options(const std::string& query, const std::string& fiel
   return Status::ok();
 }
 
+void set_connection(CURL* c, const ConnectionOptions& options, const std::string& username, const std::string& password) {
+  if (options.starttls) curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
+  if (!options.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options.ca_file.c_str());
+  if (!username.empty()) {
+    curl_easy_setopt(c, CURLOPT_USERNAME, username.c_str());
+    curl_easy_setopt(c, CURLOPT_PASSWORD, password.c_str());
+  }
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(options.timeout_seconds));
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(options.timeout_seconds));
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+}
+
 }  // namespace peerslot::mail

@@ -6,10 +6,15 @@
 // (1..600, 30 when absent) and cacert=FILE (a PEM file of the
 // certificates to trust instead of the system's, e.g. a council's own CA);
 // anything else is an invalid Status on `field`, naming the bad part.
-// Thread-safety: a pure function.
+// set_connection() gives a libcurl handle those options (STARTTLS required
+// when asked, the CA file, both timeouts, no signals) and the login.
+// Thread-safety: read_connection_options() is pure; set_connection()
+// touches only the handle it is given.
 #pragma once
 
 #include "engine/status.h"
+
+#include <curl/curl.h>
 
 #include <string>
 
@@ -25,5 +30,8 @@ struct ConnectionOptions {
 bool number_in(const std::string& text, int min, int max, int& out);
 
 Status read_connection_options(const std::string& query, const std::string& field, ConnectionOptions& options);
+
+// No login when `username` is empty.
+void set_connection(CURL* curl, const ConnectionOptions& options, const std::string& username, const std::string& password);
 
 }  // namespace peerslot::mail

@@ -91,15 +91,7 @@ Result<std::string> ImapMailbox::perform(const std::string& url, const std::stri
   curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, command.empty() ? nullptr : command.c_str());
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, append_text);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &answer);
-  if (settings_.starttls) curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
-  if (!settings_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, settings_.ca_file.c_str());
-  if (!settings_.username.empty()) {
-    curl_easy_setopt(c, CURLOPT_USERNAME, settings_.username.c_str());
-    curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.password.c_str());
-  }
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(settings_.timeout_seconds));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(settings_.timeout_seconds));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  set_connection(c, settings_, settings_.username, settings_.password);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
   CURLcode result = curl_easy_perform(c);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, nullptr);

@@ -148,15 +148,7 @@ Status SmtpTransport::send(const service::QueuedMail& mail) {
   curl_easy_setopt(c, CURLOPT_READDATA, &upload);
   curl_easy_setopt(c, CURLOPT_UPLOAD, 1L);
   curl_easy_setopt(c, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(mail.message.size()));
-  if (settings_.starttls) curl_easy_setopt(c, CURLOPT_USE_SSL, static_cast<long>(CURLUSESSL_ALL));
-  if (!settings_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, settings_.ca_file.c_str());
-  if (!settings_.username.empty()) {
-    curl_easy_setopt(c, CURLOPT_USERNAME, settings_.username.c_str());
-    curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.password.c_str());
-  }
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, static_cast<long>(settings_.timeout_seconds));
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, static_cast<long>(settings_.timeout_seconds));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  set_connection(c, settings_, settings_.username, settings_.password);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_text);
   CURLcode result = curl_easy_perform(c);
   if (result == CURLE_OK) return Status::ok();
