@@ -623,7 +623,10 @@ Result<Plan> plan_from_json(const json& doc, const Scenario& scenario, std::vect
   return guarded<Plan>([&] { return read_plan(doc, scenario, warnings); });
 }
 
-json scenario_to_json(const Scenario& s) {
+namespace {
+
+// Every member of the scenario's document but its three lists.
+json scenario_head(const Scenario& s) {
   json out = {{"format", kScenarioFormatV2},
               {"window", {{"start", to_iso(s.window.start)}, {"end", to_iso(s.window.end)}}},
               {"bank_holidays", dates_to_json(s.bank_holidays)},
@@ -636,6 +639,36 @@ json scenario_to_json(const Scenario& s) {
                     {"load", s.weights.load},
                     {"continuity", s.weights.continuity}};
   if (s.finance) out["finance"] = finance_to_json(*s.finance);
+  return out;
+}
+
+// `,"name":[item,item]` with each item written as it is made.
+template <typename T, typename F>
+void write_list(const TextSink& write, const char* name, const std::vector<T>& items, F convert) {
+  write(",\"" + std::string(name) + "\":[");
+  for (std::size_t i = 0; i < items.size(); ++i) write((i ? "," : "") + convert(items[i]).dump());
+  write("]");
+}
+
+// The object's text without its closing brace, so members can follow.
+std::string opened(const json& object) {
+  std::string text = object.dump();
+  text.pop_back();
+  return text;
+}
+
+json assignment_to_json(const Assignment& a) { return json{{"request", a.request}, {"week", to_iso(a.week)}, {"peers", a.peers}}; }
+
+json unscheduled_to_json(const Unscheduled& u) {
+  json reasons = json::array();
+  for (const Reason& reason : u.reasons) reasons.push_back(reason.with_rule());
+  return json{{"request", u.request}, {"reasons", reasons}};
+}
+
+}  // namespace
+
+json scenario_to_json(const Scenario& s) {
+  json out = scenario_head(s);
   out["councils"] = list_to_json(s.councils, council_to_json);
   out["peers"] = list_to_json(s.peers, peer_to_json);
   out["requests"] = list_to_json(s.requests, request_to_json);
@@ -647,18 +680,27 @@ json cost_to_json(const Cost& c) {
           {"travel", c.travel}, {"load", c.load}, {"continuity", c.continuity}};
 }
 
+void write_scenario_json(const Scenario& s, const TextSink& write) {
+  write(opened(scenario_head(s)));
+  write_list(write, "councils", s.councils, council_to_json);
+  write_list(write, "peers", s.peers, peer_to_json);
+  write_list(write, "requests", s.requests, request_to_json);
+  write("}");
+}
+
 json plan_to_json(const Plan& plan) {
   json out = {{"format", kPlanFormatV2}};
-  out["assignments"] = list_to_json(plan.assignments, [](const Assignment& a) {
-    return json{{"request", a.request}, {"week", to_iso(a.week)}, {"peers", a.peers}};
-  });
-  out["unscheduled"] = list_to_json(plan.unscheduled, [](const Unscheduled& u) {
-    json reasons = json::array();
-    for (const Reason& reason : u.reasons) reasons.push_back(reason.with_rule());
-    return json{{"request", u.request}, {"reasons", reasons}};
-  });
+  out["assignments"] = list_to_json(plan.assignments, assignment_to_json);
+  out["unscheduled"] = list_to_json(plan.unscheduled, unscheduled_to_json);
   out["cost"] = cost_to_json(plan.cost);
   return out;
+}
+
+void write_plan_json(const Plan& plan, const TextSink& write) {
+  write(opened(json{{"format", kPlanFormatV2}, {"cost", cost_to_json(plan.cost)}}));
+  write_list(write, "assignments", plan.assignments, assignment_to_json);
+  write_list(write, "unscheduled", plan.unscheduled, unscheduled_to_json);
+  write("}");
 }
 
 }  // namespace peerslot

@@ -34,6 +34,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
+
 #include <string>
 #include <vector>
 
@@ -51,11 +53,19 @@ constexpr int kMaxWindowDays = 3653;
 Result<Scenario> scenario_from_json(const nlohmann::json& doc, std::vector<std::string>* warnings = nullptr);
 nlohmann::json scenario_to_json(const Scenario& scenario);
 
+// Where a document is written piece by piece (an HTTP reply's chunks).
+using TextSink = std::function<void(const std::string& piece)>;
+// The document scenario_to_json() gives, as JSON text, one council, peer or
+// request at a time: memory O(the largest one), not O(the document).
+void write_scenario_json(const Scenario& scenario, const TextSink& write);
+
 // Validates a plan's shape against its scenario: known request and peer ids,
 // real dates, whole-number costs.
 Result<Plan> plan_from_json(const nlohmann::json& doc, const Scenario& scenario,
                             std::vector<std::string>* warnings = nullptr);
 nlohmann::json plan_to_json(const Plan& plan);
+// plan_to_json() as JSON text, one assignment or unscheduled request at a time.
+void write_plan_json(const Plan& plan, const TextSink& write);
 nlohmann::json cost_to_json(const Cost& cost);
 
 }  // namespace peerslot

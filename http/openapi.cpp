@@ -1,5 +1,6 @@
 // openapi.cpp — one operation per route: its summary, the roles allowed
-// (x-roles), path parameters from the template, its JSON body's schema, its
+// (x-roles), path parameters from the template, query parameters from its
+// Contract's query schema, its JSON body's schema, its
 // success reply, and the problem+json replies it can give: those its
 // Contract names, and those the router gives for it (openapi.h).
 #include "http/openapi.h"
@@ -64,6 +65,7 @@ std::set<int> router_errors(const Route& route) {
   std::set<int> errors = {400};  // a bad Idempotency-Key, a malformed JSON body
   if (!route.roles.empty()) errors.insert({401, 403});
   if (route.body != Body::kNone) errors.insert(415);
+  if (!route.contract.query.empty()) errors.insert(422);  // a parameter it does not take
   return errors;
 }
 
@@ -102,6 +104,10 @@ nlohmann::json operation(const Route& route) {
     std::string name = route.path.substr(open + 1, route.path.find('}', open) - open - 1);
     op["parameters"].push_back({{"name", name}, {"in", "path"}, {"required", true}, {"schema", {{"type", "string"}}}});
   }
+  if (!route.contract.query.empty())
+    for (const auto& [name, schema] : api_schemas().at(route.contract.query).at("properties").items())
+      op["parameters"].push_back({{"name", name}, {"in", "query"}, {"required", false}, {"schema", schema},
+                                  {"description", schema.value("description", "")}});
   if (route.body != Body::kNone) op["requestBody"] = request_body(route);
   op["responses"] = responses(route);
   return op;

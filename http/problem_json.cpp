@@ -35,13 +35,20 @@ nlohmann::json problem_body(int status, const std::string& field, const std::str
 }
 
 HttpReply problem_reply(int status, const nlohmann::json& body) {
-  return {status, "application/problem+json", json_text(body), {}};
+  return {status, "application/problem+json", json_text(body), {}, {}};
 }
 
 }  // namespace
 
+HttpReply streamed_reply(const std::string& content_type, BodyWriter writer) {
+  HttpReply reply;
+  reply.content_type = content_type;
+  reply.stream = std::move(writer);
+  return reply;
+}
+
 HttpReply json_reply(int status, const nlohmann::json& body) {
-  return {status, "application/json", json_text(body), {}};
+  return {status, "application/json", json_text(body), {}, {}};
 }
 
 HttpReply json_reply(const service::Reply& reply) { return json_reply(reply.status, reply.body); }

@@ -17,17 +17,26 @@
 
 #include <nlohmann/json.hpp>
 
+#include <functional>
 #include <map>
 #include <string>
 
 namespace peerslot::http {
+
+// Writes a reply's body piece by piece, through `write`.
+using BodyWriter = std::function<void(const std::function<void(const std::string& piece)>& write)>;
 
 struct HttpReply {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
   std::map<std::string, std::string> headers;
+  BodyWriter stream;  // when set, the body is what it writes, sent in chunks as it goes (`body` is unused)
 };
+
+// A 200 whose body is written as it is sent (a large export), so the
+// service never holds the whole text.
+HttpReply streamed_reply(const std::string& content_type, BodyWriter writer);
 
 HttpReply json_reply(const service::Reply& reply);
 HttpReply json_reply(int status, const nlohmann::json& body);

@@ -4,6 +4,7 @@
 #include "http/router.h"
 
 #include "engine/json_text.h"
+#include "http/api_schemas.h"
 #include "http/openapi.h"
 #include "service/request_text.h"
 #include "service/tokens.h"
@@ -40,7 +41,30 @@ void send(const HttpReply& reply, httplib::Response& response) {
   for (const auto& [name, value] : reply.headers) response.set_header(name, value);
   if (!reply.headers.count("Cache-Control")) response.set_header("Cache-Control", "no-store");
   response.set_header("API-Version", kApiVersion);
-  response.set_content(reply.body, reply.content_type.c_str());
+  if (!reply.stream) {
+    response.set_content(reply.body, reply.content_type.c_str());
+    return;
+  }
+  response.set_chunked_content_provider(reply.content_type, [stream = reply.stream](std::size_t, httplib::DataSink& sink) {
+    stream([&sink](const std::string& piece) { sink.write(piece.data(), piece.size()); });
+    sink.done();
+    return true;
+  });
+}
+
+// The streamed reply, recorded whole once it is written.
+HttpReply recorded_when_written(HttpReply reply, ReplyRecorder* recorder, const Route& route) {
+  reply.stream = [inner = reply.stream, copy = reply, recorder, method = route.method, path = route.path](const auto& write) mutable {
+    std::string whole;
+    inner([&](const std::string& piece) {
+      whole += piece;
+      write(piece);
+    });
+    copy.body = std::move(whole);
+    copy.stream = nullptr;
+    recorder->record(method, path, copy);
+  };
+  return reply;
 }
 
 std::string lower(std::string text) {
@@ -77,6 +101,28 @@ std::optional<HttpReply> wrong_media_type(const Route& route, const httplib::Req
   if (route.body == Body::kJson ? is_json_media(type) : type == wanted) return std::nullopt;
   std::string sent = type.empty() ? "none" : "\"" + printable(type, 80) + "\"";
   return problem(415, "Content-Type", "Content-Type: the body must be sent as " + wanted + " (it was " + sent + ")");
+}
+
+// The names of the route's query parameters (its Contract's query schema).
+std::vector<std::string> query_names(const Route& route) {
+  std::vector<std::string> names;
+  if (route.contract.query.empty()) return names;
+  for (const auto& [name, schema] : api_schemas().at(route.contract.query).at("properties").items()) names.push_back(name);
+  return names;
+}
+
+// A 422 naming a query parameter the route does not take, when it declares
+// those it takes (a misspelt filter must not quietly list everything).
+std::optional<HttpReply> unknown_query_parameter(const std::vector<std::string>& names, const httplib::Request& request) {
+  if (names.empty()) return std::nullopt;
+  for (const auto& [name, value] : request.params) {
+    if (std::count(names.begin(), names.end(), name)) continue;
+    std::string known;
+    for (const std::string& n : names) known += (known.empty() ? "" : ", ") + n;
+    std::string shown = printable(name, 40);
+    return problem(422, shown, shown + ": is not a parameter of this list; it takes " + known);
+  }
+  return std::nullopt;
 }
 
 std::optional<HttpReply> bad_idempotency_key(const httplib::Request& request) {
@@ -133,9 +179,10 @@ HttpReply with_etag(HttpReply reply, const nlohmann::json& representation) {
 
 void Router::add(Route route) {
   routes_.push_back(route);
-  auto handler = [this, route](const httplib::Request& request, httplib::Response& response) {
-    HttpReply reply = dispatch(route, request);
-    if (recorder_) recorder_->record(route.method, route.path, reply);
+  auto handler = [this, route, names = query_names(route)](const httplib::Request& request, httplib::Response& response) {
+    HttpReply reply = dispatch(route, names, request);
+    if (recorder_ && reply.stream) reply = recorded_when_written(std::move(reply), recorder_, route);
+    else if (recorder_) recorder_->record(route.method, route.path, reply);
     send(reply, response);
   };
   std::string pattern = regex_of(route.path);
@@ -168,9 +215,11 @@ std::optional<HttpReply> Router::authenticate(const Route& route, Call* call) co
   return std::nullopt;
 }
 
-HttpReply Router::dispatch(const Route& route, const httplib::Request& request) const {
+HttpReply Router::dispatch(const Route& route, const std::vector<std::string>& query_names,
+                           const httplib::Request& request) const {
   Call call{request, {}, 0, "", "", {}, nullptr};
   if (auto refusal = authenticate(route, &call)) return *refusal;
+  if (auto refusal = unknown_query_parameter(query_names, request)) return *refusal;
   for (std::size_t i = 1; i < request.matches.size(); ++i) call.params.push_back(request.matches[i].str());
   if (auto refusal = bad_idempotency_key(request)) return *refusal;
   if (auto refusal = wrong_media_type(route, request)) return *refusal;

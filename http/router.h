@@ -12,7 +12,8 @@
 // media type than the route's gives 415 naming "Content-Type", a JSON body
 // that is not a JSON object (or is malformed, too deep, or holds a number
 // out of range) gives 400 naming "body", an Idempotency-Key that is not
-// 1..255 printable ASCII characters gives 400 naming it, and an exception
+// 1..255 printable ASCII characters gives 400 naming it, a query parameter
+// a route does not declare (Contract::query) gives 422 naming it, and an exception
 // in a handler gives a 500 problem; the handler sees only authenticated,
 // parsed calls. Every reply of a route is marked Cache-Control: no-store
 // and carries the API-Version header (openapi.h).
@@ -31,6 +32,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace peerslot::http {
@@ -74,11 +76,20 @@ enum class Body {
 // beyond those the router gives for it (see openapi.h). Schema names are
 // those of api_schemas.h.
 struct Contract {
+  Contract() = default;
+  Contract(int status, std::string reply, std::string media, std::string request, std::vector<int> errors, std::string query = "")
+      : status(status), reply(std::move(reply)), media(std::move(media)), request(std::move(request)), errors(std::move(errors)),
+        query(std::move(query)) {}
+
   int status = 200;
   std::string reply;    // the JSON reply's schema; "" when the reply is empty or `media`
   std::string media;    // the media type of a reply that is not JSON (text/calendar, text/csv, text/html)
   std::string request;  // the body's schema (Body::kJson and Body::kForm)
   std::vector<int> errors;  // e.g. {404, 409, 412, 422}
+  // The schema of its query parameters (an object whose properties they
+  // are); "" when it takes none. A route with one refuses any other
+  // parameter with a 422 naming it.
+  std::string query;
 };
 
 struct Route {
@@ -101,7 +112,7 @@ class Router {
   void record_replies(ReplyRecorder* recorder) { recorder_ = recorder; }
 
  private:
-  HttpReply dispatch(const Route& route, const httplib::Request& request) const;
+  HttpReply dispatch(const Route& route, const std::vector<std::string>& query_names, const httplib::Request& request) const;
   // Fills the call's caller, or the refusal.
   std::optional<HttpReply> authenticate(const Route& route, Call* call) const;
 

@@ -7,7 +7,15 @@
 #include "service/jobs.h"
 #include "service/service.h"
 
+#include <string>
+#include <vector>
+
 namespace peerslot::http {
+
+// The roles of routes only the programme office may call.
+inline const std::vector<std::string> kOffice = {"office"};
+// Of routes anyone signed in may call.
+inline const std::vector<std::string> kEveryone = {"council", "peer", "group", "office"};
 
 void add_common_routes(Router& router, service::Service& service);
 void add_account_routes(Router& router, service::Service& service);

@@ -7,7 +7,9 @@
 // POST /sign-in answers 202 whether or not the address has an account, so
 // it tells nobody who has one.
 #include "http/input.h"
+#include "http/list_reply.h"
 #include "http/routes.h"
+#include "service/collections.h"
 #include "service/email_address.h"
 #include "service/notifications.h"
 #include "service/representations.h"
@@ -20,8 +22,6 @@ namespace {
 using service::Service;
 using service::User;
 
-const std::vector<std::string> kEveryone = {"council", "peer", "group", "office"};
-const std::vector<std::string> kOffice = {"office"};
 
 nlohmann::json user_json(const User& u) {
   nlohmann::json body = {{"id", u.id},           {"name", u.name},         {"email", u.email},
@@ -81,18 +81,19 @@ HttpReply sign_out(const Call& call, Service& service) {
   if (call.session_hash.empty()) return problem(409, "", "this call was made with a token, not a session: revoke the token instead");
   Status ended = service.sign_out(call.session_hash);
   if (!ended.is_ok()) return problem(ended);
-  HttpReply reply{204, "application/json", "", {}};
+  HttpReply reply{204, "application/json", "", {}, {}};
   reply.headers["Set-Cookie"] = session_cookie(service, "", 0);
   return reply;
 }
 
 HttpReply list_users(const Call& call, const Service& service) {
-  std::string role = call.request.get_param_value("role");
-  std::string subject = call.request.get_param_value("subject");
-  nlohmann::json users = nlohmann::json::array();
-  for (const User& u : service.users())
-    if ((role.empty() || u.role == role) && (subject.empty() || u.subject == subject)) users.push_back(user_json(u));
-  return json_reply(200, {{"users", users}});
+  service::UserFilter filter{call.request.get_param_value("role"), call.request.get_param_value("subject"),
+                             call.request.get_param_value("name")};
+  auto page = page_query(call, "users");
+  if (!page.is_ok()) return problem(page.status());
+  auto found = service::list_users(service.users(), filter, page.value());
+  if (!found.is_ok()) return problem(found.status());
+  return page_reply("users", found.value(), user_json);
 }
 
 HttpReply create_user(const Call& call, Service& service) {
@@ -170,7 +171,7 @@ HttpReply revoke_token(const Call& call, Service& service) {
   if (call.user.role != "office" && token->user_id != call.user.id) return problem(403, "", "token " + call.params[0] + " is not yours");
   Status revoked = service.revoke_token(id, call.actor());
   if (!revoked.is_ok()) return problem(revoked);
-  return {204, "application/json", "", {}};
+  return {204, "application/json", "", {}, {}};
 }
 
 HttpReply read_notices(const Call& call) {
@@ -202,17 +203,16 @@ HttpReply list_outbox(const Call& call, Service& service) {
   std::string status = call.request.get_param_value("status");
   if (!status.empty() && status != "queued" && status != "sent" && status != "dead")
     return problem(422, "status", "status: must be queued, sent or dead");
-  auto limit = call.query_number("limit", 100, 1, 1000);
-  if (!limit.is_ok()) return problem(limit.status());
-  auto mail = service.outbox(status, static_cast<int>(limit.value()));
+  auto page = page_query(call, "messages");
+  if (!page.is_ok()) return problem(page.status());
+  auto mail = service.outbox(status, page.value());
   if (!mail.is_ok()) return problem(mail.status());
-  nlohmann::json messages = nlohmann::json::array();
-  for (const service::QueuedMail& m : mail.value())
-    messages.push_back({{"id", m.id}, {"created_at", service::instant_json(m.created_at)}, {"to", m.recipient}, {"subject", m.subject},
-                        {"kind", m.kind}, {"status", m.status}, {"attempts", m.attempts},
-                        {"next_attempt_at", m.status == "queued" ? service::instant_json(m.next_attempt_at) : nullptr},
-                        {"last_error", m.last_error}, {"sent_at", service::instant_json(m.sent_at)}});
-  return json_reply(200, {{"messages", messages}});
+  return page_reply("messages", mail.value(), [](const service::QueuedMail& m) {
+    return nlohmann::json{{"id", m.id}, {"created_at", service::instant_json(m.created_at)}, {"to", m.recipient}, {"subject", m.subject},
+                          {"kind", m.kind}, {"status", m.status}, {"attempts", m.attempts},
+                          {"next_attempt_at", m.status == "queued" ? service::instant_json(m.next_attempt_at) : nullptr},
+                          {"last_error", m.last_error}, {"sent_at", service::instant_json(m.sent_at)}};
+  });
 }
 
 }  // namespace
@@ -225,7 +225,8 @@ void add_account_routes(Router& router, Service& service) {
               [s](const Call& c) { return sign_in(c, *s); }, {201, "Session", "", "SessionRequest", {401, 422}}});
   router.add({"DELETE", "/sessions/current", "sign out", kEveryone, Body::kNone,
               [s](const Call& c) { return sign_out(c, *s); }, {204, "", "", "", {409}}});
-  router.add({"GET", "/users", "list users", kOffice, Body::kNone, [s](const Call& c) { return list_users(c, *s); }, {200, "UserList", "", "", {422}}});
+  router.add({"GET", "/users", "list users, by id (?role=&subject=&name=&limit=&cursor=)", kOffice, Body::kNone,
+              [s](const Call& c) { return list_users(c, *s); }, {200, "UserList", "", "", {422}, "UserQuery"}});
   router.add({"POST", "/users", "create a user (and email them a sign-in link)", kOffice, Body::kJson,
               [s](const Call& c) { return create_user(c, *s); }, {201, "User", "", "NewUser", {409, 422}}});
   router.add({"GET", "/users/{id}", "read a user", kOffice, Body::kNone, [s](const Call& c) { return read_user(c, *s); }, {200, "User", "", "", {404}}});
@@ -249,8 +250,8 @@ void add_account_routes(Router& router, Service& service) {
               [](const Call& c) { return read_notices(c); }, {200, "Notices", "", "", {}}});
   router.add({"PUT", "/me/notices", "choose which notices you are emailed", kEveryone, Body::kJson,
               [s](const Call& c) { return set_notices(c, *s); }, {200, "Notices", "", "NoticeChoice", {422}}});
-  router.add({"GET", "/outbox", "list the mail the service has sent or will send", kOffice, Body::kNone,
-              [s](const Call& c) { return list_outbox(c, *s); }, {200, "Outbox", "", "", {422}}});
+  router.add({"GET", "/outbox", "list the mail the service has sent or will send, newest first (?status=&limit=&cursor=)",
+              kOffice, Body::kNone, [s](const Call& c) { return list_outbox(c, *s); }, {200, "Outbox", "", "", {422}, "OutboxQuery"}});
 }
 
 }  // namespace peerslot::http

@@ -13,7 +13,6 @@ namespace {
 using service::Service;
 using service::StatePtr;
 
-const std::vector<std::string> kEveryone = {"council", "peer", "group", "office"};
 
 HttpReply healthz(Service& service) {
   StatePtr state = service.state();
@@ -62,7 +61,7 @@ HttpReply calendar(const Call& call, Service& service) {
                         : state->scenario->find_peer(feed->subject) != nullptr;
   if (!exists) return problem(404, "", "no such calendar");
   std::string text = council ? service::council_calendar(*state, feed->subject) : service::peer_calendar(*state, feed->subject);
-  return {200, "text/calendar; charset=utf-8", text, {}};
+  return {200, "text/calendar; charset=utf-8", text, {}, {}};
 }
 
 }  // namespace

@@ -10,9 +10,11 @@
 #include "engine/json_text.h"
 #include "http/change_reply.h"
 #include "http/input.h"
+#include "http/list_reply.h"
 #include "http/routes.h"
 #include "service/access.h"
 #include "service/booking_cache.h"
+#include "service/collections.h"
 #include "service/council_operations.h"
 #include "service/ical.h"
 #include "service/option_words.h"
@@ -51,14 +53,33 @@ HttpReply patch_council(const Call& call, Service& service) {
                       [id](const State& s) { return service::council_json(*s.scenario->find_council(id)); });
 }
 
-HttpReply list_council_requests(const Call& call, Service& service) {
+// A page of requests: of the council the path names, or (the office) of
+// the council the query names, or of every council.
+HttpReply list_requests(const Call& call, Service& service, bool council_in_path) {
   service::StatePtr state = service.state();
-  auto council = service::council_for(*state->scenario, call.user, call.params[0]);
-  if (!council.is_ok()) return problem(council.status());
-  nlohmann::json out = nlohmann::json::array();
-  for (const Request& r : state->scenario->requests)
-    if (r.council == council.value()->id) out.push_back(service::request_json(*state, r));
-  return json_reply(200, out);
+  service::RequestFilter filter{call.request.get_param_value("council"), call.request.get_param_value("kind"),
+                                call.request.get_param_value("status")};
+  if (council_in_path) {
+    auto council = service::council_for(*state->scenario, call.user, call.params[0]);
+    if (!council.is_ok()) return problem(council.status());
+    filter.council = council.value()->id;
+  }
+  auto page = page_query(call, "requests");
+  if (!page.is_ok()) return problem(page.status());
+  auto found = service::list_requests(*state, call.user, filter, page.value());
+  if (!found.is_ok()) return problem(found.status());
+  return page_reply("requests", found.value(), [&](const Request* r) { return service::request_json(*state, *r); });
+}
+
+HttpReply list_councils(const Call& call, Service& service) {
+  service::StatePtr state = service.state();
+  service::CouncilFilter filter{call.request.get_param_value("name"), call.request.get_param_value("type"),
+                                call.request.get_param_value("region"), call.request.get_param_value("control")};
+  auto page = page_query(call, "councils");
+  if (!page.is_ok()) return problem(page.status());
+  auto found = service::list_councils(*state, call.user, filter, page.value());
+  if (!found.is_ok()) return problem(found.status());
+  return page_reply("councils", found.value(), [](const Council* c) { return service::council_json(*c); });
 }
 
 HttpReply get_request(const Call& call, Service& service) {
@@ -158,7 +179,7 @@ HttpReply request_weeks(const Call& call, Service& service) {
   auto render = [&](const BookingAnswer& answer) { return json_text(weeks_page(*state, *request.value(), answer, office)); };
   auto page = state->booking_cache->rendered_weeks(*state, request.value()->id, call.user.role, render);
   if (!page.is_ok()) return problem(page.status());
-  return {200, "application/json", *page.value(), {}};
+  return {200, "application/json", *page.value(), {}, {}};
 }
 
 HttpReply booking_calendar(const Call& call, Service& service) {
@@ -167,7 +188,7 @@ HttpReply booking_calendar(const Call& call, Service& service) {
   if (!request.is_ok()) return problem(request.status());
   if (!service::find_booking(*state, request.value()->id)) return problem(404, "", "this request is not booked");
   return {200, "text/calendar; charset=utf-8", service::booking_calendar(*state, request.value()->id),
-          {{"Content-Disposition", "attachment; filename=\"" + request.value()->id + ".ics\""}}};
+          {{"Content-Disposition", "attachment; filename=\"" + request.value()->id + ".ics\""}}, {}};
 }
 
 HttpReply book(const Call& call, Service& service, bool reschedule) {
@@ -199,8 +220,14 @@ void add_council_routes(Router& router, Service& service) {
               [s](const Call& c) { return get_council(c, *s); }, {200, "Council", "", "", {404}}});
   router.add({"PATCH", "/councils/{id}", "set a council's blackouts", kCouncilRoles, Body::kJson,
               [s](const Call& c) { return patch_council(c, *s); }, {200, "Council", "", "CouncilChange", {404, 409, 412, 422}}});
-  router.add({"GET", "/councils/{id}/requests", "list a council's requests and bookings", kCouncilRoles, Body::kNone,
-              [s](const Call& c) { return list_council_requests(c, *s); }, {200, "RequestList", "", "", {404}}});
+  router.add({"GET", "/councils", "list the councils (?name=&type=&region=&control=&limit=&cursor=)", kOffice, Body::kNone,
+              [s](const Call& c) { return list_councils(c, *s); }, {200, "CouncilList", "", "", {422}, "CouncilQuery"}});
+  router.add({"GET", "/councils/{id}/requests", "list a council's requests and bookings (?kind=&status=&limit=&cursor=)",
+              kCouncilRoles, Body::kNone, [s](const Call& c) { return list_requests(c, *s, true); },
+              {200, "RequestList", "", "", {404, 422}, "CouncilRequestQuery"}});
+  router.add({"GET", "/requests", "list every council's requests and bookings (?council=&kind=&status=&limit=&cursor=)",
+              kOffice, Body::kNone, [s](const Call& c) { return list_requests(c, *s, false); },
+              {200, "RequestList", "", "", {422}, "RequestQuery"}});
   router.add({"GET", "/requests/{id}", "read a request and its booking", kCouncilRoles, Body::kNone,
               [s](const Call& c) { return get_request(c, *s); }, {200, "Request", "", "", {404}}});
   router.add({"PATCH", "/requests/{id}", "set a request's preferred periods and focus areas", kCouncilRoles, Body::kJson,

@@ -42,7 +42,7 @@ HttpReply page(int status, const std::string& title, const std::string& body) {
       " – Peer challenge bookings</title><link rel=\"stylesheet\" href=\"/dist/app.css\"></head>"
       "<body class=\"govuk-template__body\"><div class=\"govuk-width-container\"><main class=\"govuk-main-wrapper\" "
       "id=\"main-content\"><h1 class=\"govuk-heading-l\">" + html(title) + "</h1>" + body + "</main></div></body></html>\n";
-  return {status, "text/html; charset=utf-8", text, {}};
+  return {status, "text/html; charset=utf-8", text, {}, {}};
 }
 
 HttpReply not_valid() {

@@ -8,6 +8,7 @@
 #include "engine/words.h"
 #include "http/change_reply.h"
 #include "http/input.h"
+#include "http/list_reply.h"
 #include "http/routes.h"
 #include "service/booking_cache.h"
 #include "service/csv_export.h"
@@ -20,7 +21,6 @@
 #include "service/representations.h"
 
 #include <algorithm>
-#include <limits>
 
 namespace peerslot::http {
 
@@ -30,7 +30,6 @@ using service::Draft;
 using service::Service;
 using service::State;
 
-const std::vector<std::string> kOffice = {"office"};
 
 nlohmann::json programme_counts(const State& s) {
   return {{"councils", s.scenario->councils.size()}, {"peers", s.scenario->peers.size()},
@@ -130,34 +129,47 @@ HttpReply election_results(const Call& call, Service& service) {
   return change_reply(call, service, "record election results", operation, representation, {200, false, false});
 }
 
-HttpReply audit(const Call& call, Service& service) {
-  auto after = call.query_number("after", 0, 0, std::numeric_limits<std::int64_t>::max());
-  auto limit = call.query_number("limit", 100, 1, 1000);
-  if (!after.is_ok() || !limit.is_ok()) return problem(after.is_ok() ? limit.status() : after.status());
-  auto records = service.audit(after.value(), static_cast<int>(limit.value()));
-  if (!records.is_ok()) return problem(records.status());
-  nlohmann::json out = nlohmann::json::array();
-  for (const service::AuditRecord& r : records.value())
-    out.push_back({{"id", r.id}, {"at", r.at}, {"actor", r.actor}, {"action", r.action}, {"before", r.before}, {"after", r.after}});
-  return json_reply(200, out);
+// An export of the published scenario, written as it is sent; the reply
+// keeps the State it reads, so it is one snapshot however long it takes.
+HttpReply export_reply(const Service& service, const std::string& type, void (*write)(const Scenario&, const TextSink&)) {
+  service::StatePtr state = service.state();
+  return streamed_reply(type, [state, write](const TextSink& sink) { write(*state->scenario, sink); });
 }
 
-// A date from the query, or `absent` when it is not given.
-Result<Date> query_date(const Call& call, const std::string& name, Date absent) {
-  if (!call.request.has_param(name)) return absent;
-  return read_date(nlohmann::json{{name, call.request.get_param_value(name)}}, name);
+HttpReply plan_export(const Service& service) {
+  service::StatePtr state = service.state();
+  return streamed_reply("application/json", [state](const TextSink& sink) { write_plan_json(state->plan, sink); });
+}
+
+HttpReply audit(const Call& call, Service& service) {
+  auto page = page_query(call, "entries");
+  if (!page.is_ok()) return problem(page.status());
+  auto records = service.audit({call.request.get_param_value("actor"), call.request.get_param_value("action")}, page.value());
+  if (!records.is_ok()) return problem(records.status());
+  return page_reply("entries", records.value(), [](const service::AuditRecord& r) {
+    return nlohmann::json{{"id", r.id}, {"at", r.at}, {"actor", r.actor}, {"action", r.action}, {"before", r.before}, {"after", r.after}};
+  });
+}
+
+HttpReply list_jobs(const Call& call, const service::Jobs& jobs) {
+  auto page = page_query(call, "jobs");
+  if (!page.is_ok()) return problem(page.status());
+  auto found = jobs.list(call.request.get_param_value("state"), page.value());
+  if (!found.is_ok()) return problem(found.status());
+  return page_reply("jobs", found.value(), [](const nlohmann::json& job) { return job; });
 }
 
 // The booked challenges' milestones from `from` to `to` (the programme's
 // window by default).
 HttpReply milestone_report(const Call& call, Service& service) {
   service::StatePtr state = service.state();
-  auto from = query_date(call, "from", state->scenario->window.start);
-  auto to = query_date(call, "to", state->scenario->window.end);
+  auto from = query_day(call, "from");
+  auto to = query_day(call, "to");
   if (!from.is_ok() || !to.is_ok()) return problem(from.is_ok() ? to.status() : from.status());
-  if (to.value() < from.value())
-    return problem(Status::invalid("to", date_words(to.value()) + " is before the first date, " + date_words(from.value())));
-  return json_reply(200, service::milestone_report(*state, {from.value(), to.value()}));
+  DateRange range{from.value().value_or(state->scenario->window.start), to.value().value_or(state->scenario->window.end)};
+  if (range.end < range.start)
+    return problem(Status::invalid("to", date_words(range.end) + " is before the first date, " + date_words(range.start)));
+  return json_reply(200, service::milestone_report(*state, range));
 }
 
 // Every request that is not booked, with its council and why, in words and
@@ -191,21 +203,25 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
   Service* s = &service;
   service::Jobs* j = &jobs;
   router.add({"GET", "/scenario", "export the scenario (peerslot-scenario/2)", kOffice, Body::kNone,
-              [s](const Call&) { return json_reply(200, scenario_to_json(*s->state()->scenario)); }, {200, "Scenario", "", "", {}}});
+              [s](const Call&) { return export_reply(*s, "application/json", write_scenario_json); }, {200, "Scenario", "", "", {}}});
   router.add({"PUT", "/scenario", "import a scenario, with an optional plan as its bookings", kOffice, Body::kJson,
               [s](const Call& c) { return import_scenario(c, *s); }, {200, "ScenarioImported", "", "ScenarioImport", {409, 422}}});
   router.add({"GET", "/councils.csv", "export the councils as CSV", kOffice, Body::kNone,
-              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", service::councils_csv(*s->state()->scenario), {}}; }, {200, "", "text/csv", "", {}}});
+              [s](const Call&) { return export_reply(*s, "text/csv; charset=utf-8", service::write_councils_csv); },
+              {200, "", "text/csv", "", {}}});
   router.add({"GET", "/peers.csv", "export the peers as CSV", kOffice, Body::kNone,
-              [s](const Call&) { return HttpReply{200, "text/csv; charset=utf-8", service::peers_csv(*s->state()->scenario), {}}; }, {200, "", "text/csv", "", {}}});
+              [s](const Call&) { return export_reply(*s, "text/csv; charset=utf-8", service::write_peers_csv); },
+              {200, "", "text/csv", "", {}}});
   router.add({"PUT", "/councils.csv", "import councils from CSV (replaced or added by id)", kOffice, Body::kCsv,
               [s](const Call& c) { return import_csv(c, *s, "councils"); }, {200, "CsvImported", "", "", {409, 422}}});
   router.add({"PUT", "/peers.csv", "import peers from CSV (replaced or added by id)", kOffice, Body::kCsv,
               [s](const Call& c) { return import_csv(c, *s, "peers"); }, {200, "CsvImported", "", "", {409, 422}}});
   router.add({"GET", "/plan", "export the bookings as a plan (peerslot-plan/2)", kOffice, Body::kNone,
-              [s](const Call&) { return json_reply(200, plan_to_json(s->state()->plan)); }, {200, "Plan", "", "", {}}});
+              [s](const Call&) { return plan_export(*s); }, {200, "Plan", "", "", {}}});
   router.add({"POST", "/solve", "start a full solve as a background job, a preview until applied", kOffice, Body::kJson,
               [s, j](const Call& c) { return start_solve(c, *s, *j); }, {202, "Job", "", "SolveOptions", {409, 422}}});
+  router.add({"GET", "/jobs", "list the solve jobs since the service started, oldest first (?state=&limit=&cursor=)", kOffice,
+              Body::kNone, [j](const Call& c) { return list_jobs(c, *j); }, {200, "JobList", "", "", {422}, "JobQuery"}});
   router.add({"GET", "/jobs/{id}", "read a job's progress and result", kOffice, Body::kNone,
               [j](const Call& c) { return job_status(c, *j); }, {200, "Job", "", "", {404}}});
   router.add({"POST", "/jobs/{id}/apply", "apply a done solve job's bookings (its preview) to the plan", kOffice, Body::kNone,
@@ -223,11 +239,12 @@ void add_office_routes(Router& router, Service& service, service::Jobs& jobs) {
   router.add({"GET", "/reports/finance", "read the programme's projected cost by financial year against the budget", kOffice,
               Body::kNone, [s](const Call&) { return json_reply(200, service::finance_report(*s->state())); }, {200, "FinanceReport", "", "", {}}});
   router.add({"GET", "/reports/milestones", "list the booked challenges' milestones in date order (?from=YYYY-MM-DD&to=YYYY-MM-DD)",
-              kOffice, Body::kNone, [s](const Call& c) { return milestone_report(c, *s); }, {200, "MilestoneReport", "", "", {422}}});
+              kOffice, Body::kNone, [s](const Call& c) { return milestone_report(c, *s); },
+              {200, "MilestoneReport", "", "", {422}, "MilestoneQuery"}});
   router.add({"GET", "/reports/unscheduled", "list the requests not booked, with why in words", kOffice, Body::kNone,
               [s](const Call&) { return unscheduled_report(*s); }, {200, "UnscheduledReport", "", "", {}}});
-  router.add({"GET", "/audit", "read the audit log (?after=ID&limit=N)", kOffice, Body::kNone,
-              [s](const Call& c) { return audit(c, *s); }, {200, "AuditList", "", "", {422}}});
+  router.add({"GET", "/audit", "read the audit log, oldest first (?actor=&action=&limit=&cursor=)", kOffice, Body::kNone,
+              [s](const Call& c) { return audit(c, *s); }, {200, "AuditList", "", "", {422}, "AuditQuery"}});
 }
 
 }  // namespace peerslot::http

@@ -5,8 +5,10 @@
 #include "engine/words.h"
 #include "http/change_reply.h"
 #include "http/input.h"
+#include "http/list_reply.h"
 #include "http/routes.h"
 #include "service/access.h"
+#include "service/collections.h"
 #include "service/peer_operations.h"
 #include "service/representations.h"
 
@@ -86,12 +88,27 @@ nlohmann::json assignment_json(const State& state, const Assignment& a, const st
 
 HttpReply list_assignments(const Call& call, Service& service) {
   service::StatePtr state = service.state();
-  auto peer = service::peer_for(*state->scenario, call.user, call.params[0]);
-  if (!peer.is_ok()) return problem(peer.status());
-  nlohmann::json out = nlohmann::json::array();
-  for (const Assignment& a : state->plan.assignments)
-    if (std::count(a.peers.begin(), a.peers.end(), peer.value()->id)) out.push_back(assignment_json(*state, a, peer.value()->id));
-  return json_reply(200, out);
+  const std::string& peer = call.params[0];
+  auto from = query_day(call, "from");
+  auto to = query_day(call, "to");
+  auto page = page_query(call, "assignments");
+  Status bad = !from.is_ok() ? from.status() : !to.is_ok() ? to.status() : page.status();
+  if (!bad.is_ok()) return problem(bad);
+  service::AssignmentFilter filter{call.request.get_param_value("status"), from.value(), to.value()};
+  auto found = service::list_assignments(*state, call.user, peer, filter, page.value());
+  if (!found.is_ok()) return problem(found.status());
+  return page_reply("assignments", found.value(), [&](const Assignment* a) { return assignment_json(*state, *a, peer); });
+}
+
+HttpReply list_peers(const Call& call, Service& service) {
+  service::StatePtr state = service.state();
+  auto param = [&](const char* name) { return call.request.get_param_value(name); };
+  service::PeerFilter filter{param("name"), param("role"), param("party"), param("council"), param("region"), param("skill")};
+  auto page = page_query(call, "peers");
+  if (!page.is_ok()) return problem(page.status());
+  auto found = service::list_peers(*state, call.user, filter, page.value());
+  if (!found.is_ok()) return problem(found.status());
+  return page_reply("peers", found.value(), [](const Peer* p) { return service::peer_json(*p); });
 }
 
 HttpReply answer_assignment(const Call& call, Service& service, bool accept) {
@@ -120,8 +137,11 @@ void add_peer_routes(Router& router, Service& service) {
               [s](const Call& c) { return change_availability(c, *s, true); }, {200, "Peer", "", "DateRange", {404, 409, 412, 422}}});
   router.add({"POST", "/peers/{id}/availability/withdraw", "withdraw availability (a date range)", kPeerRoles, Body::kJson,
               [s](const Call& c) { return change_availability(c, *s, false); }, {200, "Peer", "", "DateRange", {404, 409, 412, 422}}});
-  router.add({"GET", "/peers/{id}/assignments", "list a peer's assignments", kPeerRoles, Body::kNone,
-              [s](const Call& c) { return list_assignments(c, *s); }, {200, "AssignmentList", "", "", {404}}});
+  router.add({"GET", "/peers", "list the peers (?name=&role=&party=&council=&region=&skill=&limit=&cursor=)", kOffice,
+              Body::kNone, [s](const Call& c) { return list_peers(c, *s); }, {200, "PeerList", "", "", {422}, "PeerQuery"}});
+  router.add({"GET", "/peers/{id}/assignments", "list a peer's assignments by week (?status=&from=&to=&limit=&cursor=)",
+              kPeerRoles, Body::kNone, [s](const Call& c) { return list_assignments(c, *s); },
+              {200, "AssignmentList", "", "", {404, 422}, "AssignmentQuery"}});
   router.add({"POST", "/peers/{id}/assignments/{request}/accept", "accept an assignment", kPeerRoles, Body::kNone,
               [s](const Call& c) { return answer_assignment(c, *s, true); }, {200, "Decision", "", "", {404, 409}}});
   router.add({"POST", "/peers/{id}/assignments/{request}/decline", "decline an assignment", kPeerRoles, Body::kNone,

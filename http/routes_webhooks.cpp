@@ -3,6 +3,7 @@
 // remove, send a test event, and read its delivery log (newest first, a
 // page at a time with ?before=ID, filtered by ?status=).
 #include "http/input.h"
+#include "http/list_reply.h"
 #include "http/routes.h"
 #include "service/representations.h"
 #include "service/webhook_events.h"
@@ -15,7 +16,6 @@ namespace {
 using service::Service;
 using service::Webhook;
 
-const std::vector<std::string> kOffice = {"office"};
 
 nlohmann::json webhook_json(const Webhook& w) {
   return {{"id", w.id},
@@ -106,7 +106,7 @@ HttpReply remove_webhook(const Call& call, Service& service) {
   if (!webhook.is_ok()) return problem(webhook.status());
   Status removed = service.remove_webhook(webhook.value().id, call.actor());
   if (!removed.is_ok()) return problem(removed);
-  return {204, "application/json", "", {}};
+  return {204, "application/json", "", {}, {}};
 }
 
 HttpReply test_webhook(const Call& call, Service& service) {
@@ -123,18 +123,11 @@ HttpReply list_deliveries(const Call& call, Service& service) {
   std::string status = call.request.get_param_value("status");
   if (!status.empty() && status != "queued" && status != "delivered" && status != "dead")
     return problem(422, "status", "status: must be queued, delivered or dead");
-  auto before = call.query_number("before", 0, 1, INT64_MAX);
-  auto limit = call.query_number("limit", 50, 1, 500);
-  if (!before.is_ok() || !limit.is_ok()) return problem(before.is_ok() ? limit.status() : before.status());
-  auto found = service.webhook_deliveries(webhook.value().id, status, before.value(), static_cast<int>(limit.value()));
+  auto page = page_query(call, "deliveries");
+  if (!page.is_ok()) return problem(page.status());
+  auto found = service.webhook_deliveries(webhook.value().id, status, page.value());
   if (!found.is_ok()) return problem(found.status());
-  nlohmann::json deliveries = nlohmann::json::array();
-  for (const service::WebhookDelivery& d : found.value()) deliveries.push_back(delivery_json(d));
-  nlohmann::json next = nullptr;
-  if (static_cast<std::int64_t>(found.value().size()) == limit.value())
-    next = "/webhooks/" + std::to_string(webhook.value().id) + "/deliveries?before=" + std::to_string(found.value().back().id) +
-           "&limit=" + std::to_string(limit.value()) + (status.empty() ? "" : "&status=" + status);
-  return json_reply(200, {{"deliveries", deliveries}, {"next", next}});
+  return page_reply("deliveries", found.value(), delivery_json);
 }
 
 }  // namespace
@@ -155,8 +148,9 @@ void add_webhook_routes(Router& router, Service& service) {
               [s](const Call& c) { return remove_webhook(c, *s); }, {204, "", "", "", {404}}});
   router.add({"POST", "/webhooks/{id}/tests", "send a test event to a webhook endpoint", kOffice, Body::kNone,
               [s](const Call& c) { return test_webhook(c, *s); }, {202, "Delivery", "", "", {404}}});
-  router.add({"GET", "/webhooks/{id}/deliveries", "read a webhook endpoint's delivery log (?status=&before=ID&limit=N)",
-              kOffice, Body::kNone, [s](const Call& c) { return list_deliveries(c, *s); }, {200, "DeliveryPage", "", "", {404, 422}}});
+  router.add({"GET", "/webhooks/{id}/deliveries", "read a webhook endpoint's delivery log, newest first (?status=&limit=&cursor=)",
+              kOffice, Body::kNone, [s](const Call& c) { return list_deliveries(c, *s); },
+              {200, "DeliveryPage", "", "", {404, 422}, "DeliveryQuery"}});
 }
 
 }  // namespace peerslot::http

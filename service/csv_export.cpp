@@ -42,25 +42,23 @@ std::string number(const std::optional<GeoPoint>& p, bool lat) {
 
 }  // namespace
 
-std::string councils_csv(const Scenario& scenario) {
-  std::string out = row({"id", "name", "type", "region", "control", "lat", "lon", "elections", "blackouts"});
+void write_councils_csv(const Scenario& scenario, const TextSink& write) {
+  write(row({"id", "name", "type", "region", "control", "lat", "lon", "elections", "blackouts"}));
   for (const Council& c : scenario.councils) {
     std::vector<std::string> elections;
     for (Date d : c.elections) elections.push_back(to_iso(d));
-    out += row({c.id, c.name, c.type, c.region, c.control, number(c.location, true), number(c.location, false),
-                joined(elections), ranges(c.blackouts)});
+    write(row({c.id, c.name, c.type, c.region, c.control, number(c.location, true), number(c.location, false),
+               joined(elections), ranges(c.blackouts)}));
   }
-  return out;
 }
 
-std::string peers_csv(const Scenario& scenario) {
-  std::string out = row({"id", "name", "role", "party", "council", "region", "lat", "lon", "skills", "available",
-                         "max_days_per_year", "conflicts"});
+void write_peers_csv(const Scenario& scenario, const TextSink& write) {
+  write(row({"id", "name", "role", "party", "council", "region", "lat", "lon", "skills", "available", "max_days_per_year",
+             "conflicts"}));
   for (const Peer& p : scenario.peers)
-    out += row({p.id, p.name, role_name(p.role), p.party, p.council, p.region, number(p.location, true),
-                number(p.location, false), joined(p.skills), ranges(p.available),
-                p.max_days_per_year ? std::to_string(*p.max_days_per_year) : "", joined(p.conflicts)});
-  return out;
+    write(row({p.id, p.name, role_name(p.role), p.party, p.council, p.region, number(p.location, true),
+               number(p.location, false), joined(p.skills), ranges(p.available),
+               p.max_days_per_year ? std::to_string(*p.max_days_per_year) : "", joined(p.conflicts)}));
 }
 
 }  // namespace peerslot::service

@@ -5,12 +5,14 @@
 #pragma once
 
 #include "engine/scenario.h"
+#include "engine/scenario_json.h"  // TextSink
 
 #include <string>
 
 namespace peerslot::service {
 
-std::string councils_csv(const Scenario& scenario);
-std::string peers_csv(const Scenario& scenario);
+// Each writes the header line, then one line per council or peer as it goes.
+void write_councils_csv(const Scenario& scenario, const TextSink& write);
+void write_peers_csv(const Scenario& scenario, const TextSink& write);
 
 }  // namespace peerslot::service

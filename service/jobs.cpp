@@ -53,6 +53,19 @@ nlohmann::json preview_json(const State& now, const Plan& solved) {
 
 }  // namespace
 
+Result<Page<nlohmann::json>> Jobs::list(const std::string& state, const PageQuery& page) const {
+  static const std::vector<std::string> kStates = {"running", "done", "failed", "applied"};
+  if (!state.empty() && std::find(kStates.begin(), kStates.end(), state) == kStates.end())
+    return Status::invalid("state", "\"" + state + "\" is not one of running, done, failed, applied");
+  std::vector<nlohmann::json> kept;
+  {
+    std::lock_guard lock(mutex_);
+    for (const auto& [id, job] : jobs_)
+      if (state.empty() || job.status["state"] == state) kept.push_back(job.status);
+  }
+  return page_of(kept, [](const nlohmann::json& job) { return number_key(job["id"].get<std::int64_t>()); }, page);
+}
+
 Jobs::~Jobs() {
   stop_ = true;
   if (worker_.joinable()) worker_.join();

@@ -21,6 +21,7 @@
 #pragma once
 
 #include "engine/status.h"
+#include "service/page.h"
 #include "service/service.h"
 
 #include <nlohmann/json.hpp>
@@ -48,6 +49,10 @@ class Jobs {
   //  [team members]}]}, "result": null, or once applied {"booked", "dropped"},
   //  "error": words, when failed}.
   std::optional<nlohmann::json> status(int id) const;
+  // The jobs, oldest first, in `state` (any when empty), each as status()
+  // gives it but with "preview": null (status() builds it); invalid naming
+  // "state" for a state no job can be in. Cost: O(jobs).
+  Result<Page<nlohmann::json>> list(const std::string& state, const PageQuery& page) const;
   // Applies a done job's solved plan as one change by `actor`; returns
   // {"id", "state": "applied", "booked", "dropped"}. not_found when there is
   // no such job; a conflict, in words, while it runs, after it failed, once

@@ -99,4 +99,11 @@ struct AuditRecord {
   nlohmann::json after;
 };
 
+// Which audit entries to read: "" matches any; otherwise a part of the
+// actor or action, in any case (ASCII letters).
+struct AuditFilter {
+  std::string actor;
+  std::string action;
+};
+
 }  // namespace peerslot::service

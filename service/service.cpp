@@ -390,14 +390,22 @@ std::int64_t Service::retry_at(int attempts, std::int64_t at) const {
   return at + std::min<std::int64_t>(backoff, 3600);
 }
 
-Result<std::vector<QueuedMail>> Service::outbox(const std::string& status, int limit) {
+Result<Page<QueuedMail>> Service::outbox(const std::string& status, const PageQuery& page) {
+  auto before = number_after(page);
+  if (!before.is_ok()) return before.status();
   std::lock_guard lock(writer_);
-  return store_->outbox(status, limit);
+  auto read = store_->outbox(status, before.value(), page.limit + 1);
+  if (!read.is_ok()) return read.status();
+  return page_of_read(read.value(), [](const QueuedMail& m) { return number_key(m.id); }, page.limit);
 }
 
-Result<std::vector<AuditRecord>> Service::audit(std::int64_t after_id, int limit) {
+Result<Page<AuditRecord>> Service::audit(const AuditFilter& filter, const PageQuery& page) {
+  auto after = number_after(page);
+  if (!after.is_ok()) return after.status();
   std::lock_guard lock(writer_);
-  return store_->audit(after_id, limit);
+  auto read = store_->audit(after.value(), filter, page.limit + 1);
+  if (!read.is_ok()) return read.status();
+  return page_of_read(read.value(), [](const AuditRecord& r) { return number_key(r.id); }, page.limit);
 }
 
 }  // namespace peerslot::service

@@ -38,6 +38,7 @@
 #include "service/draft.h"
 #include "service/mail.h"
 #include "service/notifications.h"
+#include "service/page.h"
 #include "service/rate_limit.h"
 #include "service/records.h"
 #include "service/state.h"
@@ -163,11 +164,13 @@ class Service : public MailQueue, public WebhookQueue, public CalendarReplies {
   Result<std::vector<QueuedMail>> due_mail(std::int64_t now, int limit) override;
   Status mail_sent(std::int64_t id, std::int64_t now) override;
   Status mail_failed(std::int64_t id, const std::string& error, std::int64_t now) override;
-  Result<std::vector<QueuedMail>> outbox(const std::string& status, int limit);
+  // The outbox, newest first, of `status` (any when empty).
+  Result<Page<QueuedMail>> outbox(const std::string& status, const PageQuery& page);
   // Called after mail is queued (the mail sender's wake()).
   void on_mail_queued(std::function<void()> wake) { wake_sender_ = std::move(wake); }
 
-  Result<std::vector<AuditRecord>> audit(std::int64_t after_id, int limit);
+  // The audit log, oldest first.
+  Result<Page<AuditRecord>> audit(const AuditFilter& filter, const PageQuery& page);
 
   // Queues the milestone reminders due today (milestone_notices.h), each
   // step once, recorded with its mail in one transaction; returns how many
@@ -185,8 +188,7 @@ class Service : public MailQueue, public WebhookQueue, public CalendarReplies {
   // Queues a webhook.test event for the endpoint, disabled or not.
   Result<WebhookDelivery> test_webhook(std::int64_t id, const std::string& actor);
   // The endpoint's delivery log, newest first (store.h's deliveries()).
-  Result<std::vector<WebhookDelivery>> webhook_deliveries(std::int64_t id, const std::string& status,
-                                                          std::int64_t before_id, int limit);
+  Result<Page<WebhookDelivery>> webhook_deliveries(std::int64_t id, const std::string& status, const PageQuery& page);
   Result<std::vector<WebhookPost>> due_webhooks(std::int64_t now, int limit) override;
   Status webhook_answered(std::int64_t id, const WebhookAnswer& answer, std::int64_t now) override;
   Status webhook_failed(std::int64_t id, const std::string& error, std::int64_t now) override;

@@ -92,8 +92,9 @@ class Store {
   virtual Result<std::vector<QueuedMail>> due_mail(std::int64_t now, int limit) = 0;
   virtual Result<std::optional<QueuedMail>> queued_mail(std::int64_t id) = 0;
   virtual Status update_mail(const QueuedMail& mail) = 0;  // status, attempts, next attempt, error, sent_at
-  // The newest messages first, of `status` (any when empty), at most `limit`.
-  virtual Result<std::vector<QueuedMail>> outbox(const std::string& status, int limit) = 0;
+  // The newest messages first, with id < before_id (any when 0), of
+  // `status` (any when empty), at most `limit`.
+  virtual Result<std::vector<QueuedMail>> outbox(const std::string& status, std::int64_t before_id, int limit) = 0;
   // The milestone reminders sent so far (milestone_notices.h's keys), and
   // new ones recorded with the mail that tells them in one transaction
   // (sets each mail's id).
@@ -118,8 +119,8 @@ class Store {
                                                           std::int64_t before_id, int limit) = 0;
 
   virtual Result<std::optional<StoredReply>> reply(std::int64_t user_id, const std::string& key) = 0;
-  // Audit entries with id > after_id, oldest first, at most `limit`.
-  virtual Result<std::vector<AuditRecord>> audit(std::int64_t after_id, int limit) = 0;
+  // Audit entries with id > after_id that match `filter`, oldest first, at most `limit`.
+  virtual Result<std::vector<AuditRecord>> audit(std::int64_t after_id, const AuditFilter& filter, int limit) = 0;
 };
 
 }  // namespace peerslot::service

@@ -1,7 +1,8 @@
-// webhook_signature.cpp — base64 by OpenSSL's EVP_EncodeBlock and
-// EVP_DecodeBlock, HMAC-SHA256 by its one-shot HMAC().
+// webhook_signature.cpp — base64 by base64.h, HMAC-SHA256 by OpenSSL's
+// one-shot HMAC().
 #include "service/webhook_signature.h"
 
+#include "service/base64.h"
 #include "service/tokens.h"
 
 #include <openssl/evp.h>
@@ -16,25 +17,6 @@ namespace peerslot::service {
 namespace {
 
 constexpr const char* kSecretPrefix = "whsec_";
-
-std::string base64(const unsigned char* bytes, std::size_t n) {
-  std::string out(4 * ((n + 2) / 3), '\0');
-  int written = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()), bytes, static_cast<int>(n));
-  out.resize(static_cast<std::size_t>(written));
-  return out;
-}
-
-// The decoded bytes; EVP_DecodeBlock counts the padding as zero bytes, so
-// they are taken off again.
-std::vector<unsigned char> from_base64(const std::string& text) {
-  std::vector<unsigned char> out(3 * (text.size() / 4) + 3);
-  int n = EVP_DecodeBlock(out.data(), reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
-  if (n < 0) return {};
-  std::size_t padding = 0;
-  for (auto c = text.rbegin(); c != text.rend() && *c == '=' && padding < 2; ++c) ++padding;
-  out.resize(static_cast<std::size_t>(n) - padding);
-  return out;
-}
 
 std::vector<unsigned char> random_bytes(std::size_t n) {
   std::vector<unsigned char> bytes(n);
@@ -54,7 +36,7 @@ std::string new_message_id() { return "msg_" + new_secret().substr(0, 24); }
 std::string webhook_signature(const std::string& secret, const std::string& message_id, std::int64_t timestamp,
                               const std::string& body) {
   std::string encoded = secret.rfind(kSecretPrefix, 0) == 0 ? secret.substr(6) : secret;
-  std::vector<unsigned char> key = from_base64(encoded);
+  std::vector<unsigned char> key = from_base64(encoded).value_or(std::vector<unsigned char>{});
   std::string signed_content = message_id + "." + std::to_string(timestamp) + "." + body;
   unsigned char mac[EVP_MAX_MD_SIZE];
   unsigned int length = 0;

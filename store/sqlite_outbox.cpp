@@ -110,13 +110,15 @@ Status SqliteStore::update_mail(const QueuedMail& mail) {
   }
 }
 
-Result<std::vector<QueuedMail>> SqliteStore::outbox(const std::string& status, int limit) {
+Result<std::vector<QueuedMail>> SqliteStore::outbox(const std::string& status, std::int64_t before_id, int limit) {
   try {
     SQLite::Statement query(*db_, std::string("SELECT ") + kMailColumns +
-                                      " FROM outbox WHERE ? = '' OR status = ? ORDER BY id DESC LIMIT ?");
+                                      " FROM outbox WHERE (? = '' OR status = ?) AND (? = 0 OR id < ?) ORDER BY id DESC LIMIT ?");
     query.bind(1, status);
     query.bind(2, status);
-    query.bind(3, limit);
+    query.bind(3, before_id);
+    query.bind(4, before_id);
+    query.bind(5, limit);
     return all_of(query);
   } catch (const std::exception& e) {
     return from_exception(e);

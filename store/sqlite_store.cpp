@@ -326,13 +326,17 @@ Result<std::optional<StoredReply>> SqliteStore::reply(std::int64_t user_id, cons
   }
 }
 
-Result<std::vector<AuditRecord>> SqliteStore::audit(std::int64_t after_id, int limit) {
+// instr(lower(...)) matches a part in any case: SQLite's lower() folds ASCII letters.
+Result<std::vector<AuditRecord>> SqliteStore::audit(std::int64_t after_id, const service::AuditFilter& filter, int limit) {
   try {
     std::vector<AuditRecord> out;
     SQLite::Statement query(*db_,
-                            "SELECT id, at, actor, action, before, after FROM audit WHERE id > ? ORDER BY id LIMIT ?");
+                            "SELECT id, at, actor, action, before, after FROM audit WHERE id > ? "
+                            "AND instr(lower(actor), lower(?)) > 0 AND instr(lower(action), lower(?)) > 0 ORDER BY id LIMIT ?");
     query.bind(1, after_id);
-    query.bind(2, limit);
+    query.bind(2, filter.actor);
+    query.bind(3, filter.action);
+    query.bind(4, limit);
     while (query.executeStep())
       out.push_back({query.getColumn(0).getInt64(), query.getColumn(1).getString(), query.getColumn(2).getString(),
                      query.getColumn(3).getString(), Json::parse(query.getColumn(4).getString()),

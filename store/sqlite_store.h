@@ -64,7 +64,7 @@ class SqliteStore : public service::Store {
   Result<std::vector<service::QueuedMail>> due_mail(std::int64_t now, int limit) override;
   Result<std::optional<service::QueuedMail>> queued_mail(std::int64_t id) override;
   Status update_mail(const service::QueuedMail& mail) override;
-  Result<std::vector<service::QueuedMail>> outbox(const std::string& status, int limit) override;
+  Result<std::vector<service::QueuedMail>> outbox(const std::string& status, std::int64_t before_id, int limit) override;
   Result<std::set<std::string>> sent_milestone_notices() override;
   Status record_milestone_notices(const std::vector<std::string>& keys, std::vector<service::QueuedMail>* mail,
                                   std::int64_t at) override;
@@ -78,7 +78,8 @@ class SqliteStore : public service::Store {
   Result<std::vector<service::WebhookDelivery>> deliveries(std::int64_t webhook_id, const std::string& status,
                                                            std::int64_t before_id, int limit) override;
   Result<std::optional<service::StoredReply>> reply(std::int64_t user_id, const std::string& key) override;
-  Result<std::vector<service::AuditRecord>> audit(std::int64_t after_id, int limit) override;
+  Result<std::vector<service::AuditRecord>> audit(std::int64_t after_id, const service::AuditFilter& filter,
+                                                  int limit) override;
 
   // Every row that keeps load() from succeeding, found by removing each bad
   // row in turn (with the rows that then stop validating) until the rest

@@ -122,10 +122,10 @@ TEST_CASE("a peer's calendar reply is recorded as theirs: accept, then decline",
   CHECK(std::count(request->declined.begin(), request->declined.end(), "P0102") == 1);
   const Assignment* booking = find_booking(*service->state(), "R0012");
   CHECK((!booking || std::count(booking->peers.begin(), booking->peers.end(), "P0102") == 0));
-  auto audit = service->audit(0, 100);
+  auto audit = service->audit({}, {});
   REQUIRE(audit.is_ok());
-  CHECK(audit.value().back().actor.find("Sam Patel") != std::string::npos);
-  CHECK(audit.value().back().actor.find("by a reply from their calendar") != std::string::npos);
+  CHECK(audit.value().items.back().actor.find("Sam Patel") != std::string::npos);
+  CHECK(audit.value().items.back().actor.find("by a reply from their calendar") != std::string::npos);
 }
 
 TEST_CASE("a forged, stale, tentative, unknown or foreign reply changes nothing and says why", "[mailbox]") {

@@ -117,11 +117,11 @@ TEST_CASE("the service sends each due step once and records it with its mail", "
   CHECK(queued.value() == 1);
   clock += 3600;
   CHECK(service.send_due_milestone_notices().value() == 0);
-  auto outbox = service.outbox("queued", 10);
+  auto outbox = service.outbox("queued", {"", 10});
   REQUIRE(outbox.is_ok());
-  REQUIRE(outbox.value().size() == 1);
-  CHECK(outbox.value()[0].kind == kMilestoneDueKind);
-  CHECK(outbox.value()[0].recipient == "chief@stockton.example.org");
+  REQUIRE(outbox.value().items.size() == 1);
+  CHECK(outbox.value().items[0].kind == kMilestoneDueKind);
+  CHECK(outbox.value().items[0].recipient == "chief@stockton.example.org");
 }
 
 TEST_CASE("a solve applied tells each office user once what it did, counted in words", "[notices]") {

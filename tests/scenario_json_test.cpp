@@ -113,6 +113,26 @@ TEST_CASE("scenarios and plans round-trip through JSON", "[scenario]") {
   CHECK(plan_to_json(plan_of(plan_to_json(p), s)) == plan_to_json(p));
 }
 
+TEST_CASE("a scenario and a plan written piece by piece are the documents to_json gives", "[scenario]") {
+  Scenario s = scenario_of(load_fixture("rules_scenario.json"));
+  Plan p = plan_of(load_fixture("rules_plan.json"), s);
+  std::string text;
+  int pieces = 0;
+  auto sink = [&](const std::string& piece) {
+    text += piece;
+    ++pieces;
+  };
+  write_scenario_json(s, sink);
+  CHECK(json::parse(text) == scenario_to_json(s));
+  CHECK(pieces > static_cast<int>(s.councils.size() + s.peers.size() + s.requests.size()));  // one element at a time
+  text.clear();
+  write_plan_json(p, sink);
+  CHECK(json::parse(text) == plan_to_json(p));
+  text.clear();
+  write_plan_json(Plan{}, sink);
+  CHECK(json::parse(text) == plan_to_json(Plan{}));
+}
+
 namespace {
 
 // A version 1 scenario with every default spelled out, and the version 2

@@ -107,11 +107,11 @@ TEST_CASE("store: a database that does not load names the row and field, and rep
   CHECK(state->scenario->find_request("R2") == nullptr);
   CHECK(state->scenario->find_council("C1") != nullptr);
   CHECK(state->plan.assignments.size() == 1);  // R1 keeps its booking
-  auto audit = reopened.value()->audit(0, 100);
+  auto audit = reopened.value()->audit({}, {});
   REQUIRE(audit.is_ok());
-  CHECK_THAT(audit.value().back().action, Catch::StartsWith("repair"));
-  CHECK(audit.value().back().before.contains("councils/C2"));
-  CHECK(audit.value().back().before.contains("bookings/R2"));
+  CHECK_THAT(audit.value().items.back().action, Catch::StartsWith("repair"));
+  CHECK(audit.value().items.back().before.contains("councils/C2"));
+  CHECK(audit.value().items.back().before.contains("bookings/R2"));
 
   auto backup_rows = bad_rows(db + ".before-repair");
   REQUIRE(backup_rows.is_ok());

@@ -25,7 +25,7 @@ const me = await client.GET("/me");
 check(me.data?.role === "council" && me.data.council === council, "the token is the council's");
 
 const listed = await client.GET("/councils/{id}/requests", { params: { path: { id: council } } });
-const requests: Request[] = listed.data ?? [];
+const requests: Request[] = listed.data?.requests ?? [];
 const request = requests.find((r) => r.booking === null);
 check(request !== undefined, `the council has a request without a booking (of ${requests.length})`);
 const id = request!.id;

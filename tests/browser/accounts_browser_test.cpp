@@ -62,7 +62,7 @@ std::string sign_in_link(ServedDemo& demo, const std::string& address, std::size
 
 // The user of `email`, as the office reads them.
 json user_of(ServedDemo& demo, const std::string& email) {
-  auto users = demo.service().call("GET", "/users", demo.service().token("office"));
+  auto users = demo.service().call("GET", "/users?name=" + email, demo.service().token("office"));
   REQUIRE(users.status == 200);
   for (const auto& u : users.body["users"])
     if (u["email"] == email) return u;

@@ -28,7 +28,8 @@ const std::set<std::string> kRoutes = {
     "GET /me/tokens", "POST /me/tokens", "DELETE /tokens/{id}", "GET /me/notices", "PUT /me/notices", "GET /outbox",
     "GET /webhooks", "POST /webhooks", "GET /webhooks/{id}", "PATCH /webhooks/{id}", "DELETE /webhooks/{id}",
     "POST /webhooks/{id}/tests", "GET /webhooks/{id}/deliveries",
-    "GET /invitations/{request}/{peer}/{signature}", "POST /invitations/{request}/{peer}/{signature}"};
+    "GET /invitations/{request}/{peer}/{signature}", "POST /invitations/{request}/{peer}/{signature}",
+    "GET /requests", "GET /councils", "GET /peers", "GET /jobs"};
 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));

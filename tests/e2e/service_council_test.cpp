@@ -30,9 +30,9 @@ TEST_CASE("service: a council books, reschedules and cancels on the demo program
 
   Answer requests = s.call("GET", "/councils/" + id + "/requests", council);
   REQUIRE(requests.status == 200);
-  REQUIRE(!requests.body.empty());
-  std::string request = requests.body[0]["id"];
-  CHECK(requests.body[0]["booking"].is_null());
+  REQUIRE(!requests.body["requests"].empty());
+  std::string request = requests.body["requests"][0]["id"];
+  CHECK(requests.body["requests"][0]["booking"].is_null());
 
   Answer weeks = s.call("GET", "/requests/" + request + "/weeks", council);
   REQUIRE(weeks.status == 200);
@@ -152,7 +152,7 @@ TEST_CASE("service: a council reads its weeks, options and booking in words, wit
   Answer me = s.call("GET", "/me", council);
   CHECK(me.body["display_name"] == s.call("GET", "/councils/" + id, council).body["name"]);
 
-  std::string request = s.call("GET", "/councils/" + id + "/requests", council).body[0]["id"];
+  std::string request = s.call("GET", "/councils/" + id + "/requests", council).body["requests"][0]["id"];
   Answer weeks = s.call("GET", "/requests/" + request + "/weeks", council);
   REQUIRE(weeks.status == 200);
   CHECK(weeks.body["booked_week"].is_null());
@@ -219,7 +219,7 @@ TEST_CASE("service: the office sees why each request is not booked, in words, wi
   std::string dir = peerslot::e2e::temp_dir();
   ServiceProcess s(dir + "/demo.db", {"--solve-seconds", "1"});
   const std::string& office = s.token("office");
-  std::string request = s.call("GET", "/councils/" + s.subject("council") + "/requests", s.token("council")).body[0]["id"];
+  std::string request = s.call("GET", "/councils/" + s.subject("council") + "/requests", s.token("council")).body["requests"][0]["id"];
   Answer before = s.call("GET", "/reports/unscheduled", office);
   REQUIRE(before.status == 200);
   Answer weeks = s.call("GET", "/requests/" + request + "/weeks", office);

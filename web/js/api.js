@@ -75,3 +75,16 @@ export async function api(method, path, body, headers = {}, { raw = false } = {}
 }
 
 export const enc = encodeURIComponent;
+
+// Every item of a list, page after page: each page is {[name]: [...], next},
+// and `next` is the cursor of the page after it (null on the last).
+export async function apiAll(path, name) {
+  const items = [];
+  for (let cursor = null; ;) {
+    const separator = path.includes("?") ? "&" : "?";
+    const page = await api("GET", `${path}${separator}limit=1000${cursor ? `&cursor=${enc(cursor)}` : ""}`);
+    items.push(...page[name]);
+    if (!page.next) return items;
+    cursor = page.next;
+  }
+}

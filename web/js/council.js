@@ -5,7 +5,7 @@
 // a refusal shows the service's plain words.
 import { $, el, heading, para, lead, link, list, hidden, button, linkButton, startButton, buttonGroup, tag, inset,
          warning, details, panel, summaryList, table, radios, errorSummary, errorMessage, dateInput, readDate } from "./dom.js";
-import { api, enc, newKey, Refusal } from "./api.js";
+import { api, apiAll, enc, newKey, Refusal } from "./api.js";
 import { show, showErrors, busy, carry, failed } from "./layout.js";
 import { dayWords, dateWords, shortWeek, weekWords, rangeWords, monthOf, monthWords, addMonths, onSiteDays, money } from "./dates.js";
 
@@ -24,7 +24,7 @@ const daysList = (days) => el("ul", { class: "govuk-list", id: "on-site" }, days
 
 async function load(me) {
   const council = await api("GET", `/councils/${enc(me.council)}`);
-  const requests = await api("GET", `/councils/${enc(me.council)}/requests`);
+  const requests = await apiAll(`/councils/${enc(me.council)}/requests`, "requests");
   return { council, requests };
 }
 

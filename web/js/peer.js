@@ -4,7 +4,7 @@
 // cap and skills, and a calendar feed link.
 import { $, el, heading, para, link, hidden, button, linkButton, buttonGroup, tag, warning, summaryList,
          checkboxes, textInput, errorSummary, errorMessage, inset } from "./dom.js";
-import { api, enc } from "./api.js";
+import { api, apiAll, enc } from "./api.js";
 import { show, showErrors, busy, carry } from "./layout.js";
 import { dayWords, weekWords, rangeWords, addDays, monthOf, monthWords, addMonths, mondaysBetween } from "./dates.js";
 import { person } from "./council.js";
@@ -15,7 +15,7 @@ const what = (a) => `the ${(a.title || "peer challenge").toLowerCase()} at ${a.c
 
 async function loadPeer(me) {
   const peer = await api("GET", `/peers/${enc(me.peer)}`);
-  const assignments = await api("GET", `/peers/${enc(peer.id)}/assignments`);
+  const assignments = await apiAll(`/peers/${enc(peer.id)}/assignments`, "assignments");
   return { peer, assignments };
 }
 

@@ -8,7 +8,7 @@
 // Councils, peers and parties are chosen and shown by name (from the
 // scenario), never by id.
 import { $, el, heading, para, button, buttonGroup, link, table, textInput, radios, errorMessage, errorSummary, warning, tag, hidden } from "./dom.js";
-import { api, enc } from "./api.js";
+import { api, apiAll, enc } from "./api.js";
 import { show, busy, carry } from "./layout.js";
 import { kRoleWords } from "./account.js";
 
@@ -53,9 +53,9 @@ async function peoplePage(me, query = "") {
   const role = params.get("role") || "";
   const q = (params.get("q") || "").trim();
   const known = kRoleFilter.some(([value]) => value === role) ? role : "";
-  const [n, reply] = await Promise.all([programmeNames(), api("GET", `/users${known ? `?role=${enc(known)}` : ""}`)]);
+  const [n, reply] = await Promise.all([programmeNames(), apiAll(`/users${known ? `?role=${enc(known)}` : ""}`, "users")]);
   const wanted = q.toLowerCase();
-  const found = reply.users.filter((u) => !wanted || [u.name, u.email, actsFor(u, n)].some((t) => String(t).toLowerCase().includes(wanted)))
+  const found = reply.filter((u) => !wanted || [u.name, u.email, actsFor(u, n)].some((t) => String(t).toLowerCase().includes(wanted)))
     .sort((a, b) => b.id - a.id);  // newest first
   const users = found.slice(0, 100);
   const form = el("form", { id: "people-filter", novalidate: true, onsubmit: (event) => {

@@ -4,7 +4,7 @@
 //   #/webhooks/add          register an endpoint; its signing secret is shown once
 //   #/webhooks/W            one endpoint: its delivery log, newest first, and
 //                            the actions (send a test, turn off or on, remove)
-//   #/webhooks/W?before=D   older deliveries
+//   #/webhooks/W?cursor=C   older deliveries
 // Kinds of event are shown by the sentence the service gives for each.
 import { $, el, heading, para, button, buttonGroup, link, linkButton, table, textInput, checkboxes, errorSummary, summaryList, tag, inset, warning } from "./dom.js";
 import { api, enc } from "./api.js";
@@ -89,10 +89,10 @@ function deliveryRows(deliveries, about) {
 }
 
 async function endpointPage(me, id, query = "") {
-  const before = new URLSearchParams(query || "").get("before") || "";
+  const cursor = new URLSearchParams(query || "").get("cursor") || "";
   const [webhook, { about }, log] = await Promise.all([
     api("GET", `/webhooks/${enc(id)}`), eventWords(),
-    api("GET", `/webhooks/${enc(id)}/deliveries?limit=50${/^\d+$/.test(before) ? `&before=${before}` : ""}`)]);
+    api("GET", `/webhooks/${enc(id)}/deliveries?limit=50${cursor ? `&cursor=${enc(cursor)}` : ""}`)]);
   const test = button("Send a test event", { id: "send-test" }, "secondary");
   test.addEventListener("click", () => busy(test, "Sending…", async () => {
     await api("POST", `/webhooks/${enc(id)}/tests`);
@@ -106,7 +106,6 @@ async function endpointPage(me, id, query = "") {
             body: para(webhook.disabled ? "New events go to it again." : "It is sent no new events until you turn it on.") });
     endpointPage(me, id);
   }));
-  const next = log.next ? new URLSearchParams(log.next.split("?")[1]).get("before") : null;
   show({ title: `Webhook: ${webhook.url}`, back: "#/webhooks", content: [
     heading(webhook.description || "Webhook endpoint"),
     summaryList([{ key: "Address", value: el("span", { class: "app-break" }, webhook.url) },
@@ -115,10 +114,10 @@ async function endpointPage(me, id, query = "") {
                  { key: "Added", value: timeWords(webhook.created_at) }]),
     buttonGroup(test, toggle, link(`#/webhooks/${id}/remove`, "Remove the endpoint", { id: "remove-webhook" })),
     log.deliveries.length
-      ? table(`Deliveries, newest first${before ? " (older)" : ""}`, ["Event", "Status", "Attempts", "Last answer", "Why it failed", "Next try", "Written"],
+      ? table(`Deliveries, newest first${cursor ? " (older)" : ""}`, ["Event", "Status", "Attempts", "Last answer", "Why it failed", "Next try", "Written"],
               deliveryRows(log.deliveries, about), { rowHeaders: true, id: "deliveries-table", stack: true })
       : el("p", { class: "govuk-body", id: "deliveries-empty" }, "Nothing has been sent to it yet."),
-    next ? para(link(`#/webhooks/${id}?before=${next}`, "Older deliveries", { id: "older-deliveries" })) : null,
+    log.next ? para(link(`#/webhooks/${id}?cursor=${enc(log.next)}`, "Older deliveries", { id: "older-deliveries" })) : null,
   ] });
 }
 
