@@ -85,4 +85,16 @@ Page<T> page_of_read(std::vector<T> read, KeyOf key, int limit) {
   return page;
 }
 
+// The page of a store's list by id: `read(from, n)` reads at most n items
+// of the list after (or, newest first, before) the id `from` (0: from the
+// start), each with an `id`.
+template <class T, class Read>
+Result<Page<T>> page_by_id(const PageQuery& page, Read read) {
+  auto from = number_after(page);
+  if (!from.is_ok()) return from.status();
+  Result<std::vector<T>> items = read(from.value(), page.limit + 1);
+  if (!items.is_ok()) return items.status();
+  return page_of_read(items.value(), [](const T& item) { return number_key(item.id); }, page.limit);
+}
+
 }  // namespace peerslot::service

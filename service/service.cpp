@@ -391,21 +391,17 @@ std::int64_t Service::retry_at(int attempts, std::int64_t at) const {
 }
 
 Result<Page<QueuedMail>> Service::outbox(const std::string& status, const PageQuery& page) {
-  auto before = number_after(page);
-  if (!before.is_ok()) return before.status();
-  std::lock_guard lock(writer_);
-  auto read = store_->outbox(status, before.value(), page.limit + 1);
-  if (!read.is_ok()) return read.status();
-  return page_of_read(read.value(), [](const QueuedMail& m) { return number_key(m.id); }, page.limit);
+  return page_by_id<QueuedMail>(page, [&](std::int64_t before, int limit) {
+    std::lock_guard lock(writer_);
+    return store_->outbox(status, before, limit);
+  });
 }
 
 Result<Page<AuditRecord>> Service::audit(const AuditFilter& filter, const PageQuery& page) {
-  auto after = number_after(page);
-  if (!after.is_ok()) return after.status();
-  std::lock_guard lock(writer_);
-  auto read = store_->audit(after.value(), filter, page.limit + 1);
-  if (!read.is_ok()) return read.status();
-  return page_of_read(read.value(), [](const AuditRecord& r) { return number_key(r.id); }, page.limit);
+  return page_by_id<AuditRecord>(page, [&](std::int64_t after, int limit) {
+    std::lock_guard lock(writer_);
+    return store_->audit(after, filter, limit);
+  });
 }
 
 }  // namespace peerslot::service

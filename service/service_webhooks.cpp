@@ -111,12 +111,10 @@ Result<WebhookDelivery> Service::test_webhook(std::int64_t id, const std::string
 
 Result<Page<WebhookDelivery>> Service::webhook_deliveries(std::int64_t id, const std::string& status, const PageQuery& page) {
   if (!webhook(id)) return no_webhook(id);
-  auto before = number_after(page);
-  if (!before.is_ok()) return before.status();
-  std::lock_guard lock(writer_);
-  auto read = store_->deliveries(id, status, before.value(), page.limit + 1);
-  if (!read.is_ok()) return read.status();
-  return page_of_read(read.value(), [](const WebhookDelivery& d) { return number_key(d.id); }, page.limit);
+  return page_by_id<WebhookDelivery>(page, [&](std::int64_t before, int limit) {
+    std::lock_guard lock(writer_);
+    return store_->deliveries(id, status, before, limit);
+  });
 }
 
 Result<std::vector<WebhookPost>> Service::due_webhooks(std::int64_t at, int limit) {
