@@ -9,15 +9,6 @@
 
 namespace peerslot {
 
-namespace {
-
-constexpr double kEarthRadiusKm = 6371.0;
-constexpr double kPi = 3.14159265358979323846;
-
-double radians(double degrees) { return degrees * kPi / 180.0; }
-
-}  // namespace
-
 SpherePoint sphere_point(const GeoPoint& p) {
   double lat = radians(p.lat);
   return {lat, p.lon, std::cos(lat)};

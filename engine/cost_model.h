@@ -18,9 +18,14 @@
 #include "engine/scenario.h"
 
 #include <cstdint>
+#include <numbers>
 #include <vector>
 
 namespace peerslot {
+
+// The radius of the sphere every distance is measured on, in km.
+constexpr double kEarthRadiusKm = 6371.0;
+constexpr double radians(double degrees) { return degrees * std::numbers::pi / 180.0; }
 
 // A distance in km to the nearest whole km, halves up: 12.5 -> 13,
 // 12.4999 -> 12. Every distance of the cost goes through it.

@@ -142,6 +142,10 @@ std::size_t utf8_sequence_length(std::string_view text, std::size_t at) {
   return 0;
 }
 
+bool has_control_character(std::string_view text) {
+  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return is_control_byte(c); });
+}
+
 bool is_valid_utf8(std::string_view text) {
   for (std::size_t i = 0; i < text.size();) {
     std::size_t step = utf8_sequence_length(text, i);

@@ -44,6 +44,11 @@ std::string quote_json(const nlohmann::json& value, std::size_t limit = kMaxQuot
 // echoing a name or a cell unquoted.
 std::string shorten(std::string_view text, std::size_t limit = kMaxQuoteLength);
 
+// Whether `c` is a control character: U+0000..U+001F or U+007F (DEL).
+constexpr bool is_control_byte(unsigned char c) { return c < 0x20 || c == 0x7F; }
+// Whether `text` holds a control character.
+bool has_control_character(std::string_view text);
+
 // Whether `text` is well-formed UTF-8 (no overlong forms, no surrogates,
 // nothing above U+10FFFF).
 bool is_valid_utf8(std::string_view text);

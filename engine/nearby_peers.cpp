@@ -17,6 +17,7 @@
 // margin, so float error can only make a query visit one shell more.
 #include "engine/internal/nearby_peers.h"
 
+#include "engine/cost_model.h"
 #include "engine/problem.h"
 
 #include <algorithm>
@@ -27,11 +28,8 @@ namespace peerslot {
 
 namespace {
 
-constexpr double kEarthRadiusKm = 6371.0;
-constexpr double kPi = 3.14159265358979323846;
-
 std::array<double, 3> unit_vector(const GeoPoint& g) {
-  double lat = g.lat * kPi / 180.0, lon = g.lon * kPi / 180.0;
+  double lat = radians(g.lat), lon = radians(g.lon);
   return {std::cos(lat) * std::cos(lon), std::cos(lat) * std::sin(lon), std::sin(lat)};
 }
 

@@ -6,6 +6,8 @@
 // the keys nobody asked for become warnings.
 #include "engine/scenario_json.h"
 
+#include "engine/json_text.h"
+
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -40,10 +42,6 @@ Date as_date(const json& value, const std::string& path) {
   auto date = parse_iso_date(value.get<std::string>());
   if (!date) fail(path, show(value) + " is not a valid date between " + kFirstDate + " and " + kLastDate + " (YYYY-MM-DD)");
   return *date;
-}
-
-bool has_control_character(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
 }
 
 // Every string of a document: well-formed UTF-8 without control characters.

@@ -12,7 +12,7 @@ namespace {
 
 const char* const kReadKeyword = "PeerslotRead";
 
-Status bad(const std::string& detail) { return Status::invalid("mailbox", detail); }
+Status bad_mailbox(const std::string& detail) { return Status::invalid("mailbox", detail); }
 
 struct UrlFree {
   void operator()(CURLU* url) const { curl_url_cleanup(url); }
@@ -56,12 +56,12 @@ std::vector<long> search_results(const std::string& answer) {
 Result<ImapSettings> imap_settings(const std::string& text) {
   std::unique_ptr<CURLU, UrlFree> url(curl_url());
   if (!url || curl_url_set(url.get(), CURLUPART_URL, text.c_str(), 0) != CURLUE_OK)
-    return bad("the address is not a URL such as imaps://office@mail.example.org/INBOX");
+    return bad_mailbox("the address is not a URL such as imaps://office@mail.example.org/INBOX");
   std::string scheme = url_part(url.get(), CURLUPART_SCHEME);
-  if (scheme != "imap" && scheme != "imaps") return bad("the address must start with imap:// or imaps://");
+  if (scheme != "imap" && scheme != "imaps") return bad_mailbox("the address must start with imap:// or imaps://");
   ImapSettings settings;
   std::string host = url_part(url.get(), CURLUPART_HOST);
-  if (host.empty()) return bad("the host name is missing");
+  if (host.empty()) return bad_mailbox("the host name is missing");
   settings.host_and_port = host + ":" + url_part(url.get(), CURLUPART_PORT, CURLU_DEFAULT_PORT);
   settings.username = url_part(url.get(), CURLUPART_USER, CURLU_URLDECODE);
   settings.password = url_part(url.get(), CURLUPART_PASSWORD, CURLU_URLDECODE);
@@ -69,7 +69,7 @@ Result<ImapSettings> imap_settings(const std::string& text) {
   if (!settings.folder.empty() && settings.folder[0] == '/') settings.folder.erase(0, 1);
   if (settings.folder.empty()) settings.folder = "INBOX";
   if (settings.folder.find_first_of(";/") != std::string::npos)
-    return bad("the folder \"" + settings.folder + "\" may not hold ';' or '/' (name one folder)");
+    return bad_mailbox("the folder \"" + settings.folder + "\" may not hold ';' or '/' (name one folder)");
   Status options = read_connection_options(url_part(url.get(), CURLUPART_QUERY), "mailbox", settings);
   if (!options.is_ok()) return options;
   settings.folder_url = scheme + "://" + settings.host_and_port + "/" + escaped(settings.folder);

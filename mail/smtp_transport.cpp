@@ -15,7 +15,7 @@ namespace peerslot::mail {
 
 namespace {
 
-Status bad(const std::string& detail) { return Status::invalid("smtp", detail); }
+Status bad_smtp(const std::string& detail) { return Status::invalid("smtp", detail); }
 
 int hex_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -43,10 +43,10 @@ bool percent_decoded(const std::string& text, std::string& out) {
 
 Status read_user(const std::string& userinfo, SmtpSettings& settings) {
   std::size_t colon = userinfo.find(':');
-  if (!percent_decoded(userinfo.substr(0, colon), settings.username)) return bad("the user name has a broken %-escape");
+  if (!percent_decoded(userinfo.substr(0, colon), settings.username)) return bad_smtp("the user name has a broken %-escape");
   if (colon != std::string::npos && !percent_decoded(userinfo.substr(colon + 1), settings.password))
-    return bad("the password has a broken %-escape");
-  if (settings.username.empty()) return bad("the user name before '@' is empty");
+    return bad_smtp("the password has a broken %-escape");
+  if (settings.username.empty()) return bad_smtp("the user name before '@' is empty");
   return Status::ok();
 }
 
@@ -56,24 +56,24 @@ Status read_host_and_port(const std::string& hostport, SmtpSettings& settings) {
   std::size_t port_at = std::string::npos;
   if (!hostport.empty() && hostport[0] == '[') {
     std::size_t close = hostport.find(']');
-    if (close == std::string::npos) return bad("the IPv6 address has no closing ']'");
+    if (close == std::string::npos) return bad_smtp("the IPv6 address has no closing ']'");
     settings.host = hostport.substr(0, close + 1);
     bool hex = std::all_of(settings.host.begin() + 1, settings.host.end() - 1,
                            [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) || c == ':' || c == '.'; });
-    if (!hex || settings.host.size() < 4) return bad("the IPv6 address " + settings.host + " is not one");
+    if (!hex || settings.host.size() < 4) return bad_smtp("the IPv6 address " + settings.host + " is not one");
     if (close + 1 < hostport.size()) {
-      if (hostport[close + 1] != ':') return bad("the IPv6 address must be followed by ':port' or nothing");
+      if (hostport[close + 1] != ':') return bad_smtp("the IPv6 address must be followed by ':port' or nothing");
       port_at = close + 1;
     }
   } else {
     port_at = hostport.find(':');
     settings.host = hostport.substr(0, port_at);
-    if (settings.host.empty()) return bad("the host name is missing");
+    if (settings.host.empty()) return bad_smtp("the host name is missing");
     if (!std::all_of(settings.host.begin(), settings.host.end(), host_character))
-      return bad("the host name \"" + settings.host + "\" may hold only letters, digits, '-' and '.'");
+      return bad_smtp("the host name \"" + settings.host + "\" may hold only letters, digits, '-' and '.'");
   }
   if (port_at != std::string::npos && !number_in(hostport.substr(port_at + 1), 1, 65535, settings.port))
-    return bad("the port \"" + hostport.substr(port_at + 1) + "\" is not a number from 1 to 65535");
+    return bad_smtp("the port \"" + hostport.substr(port_at + 1) + "\" is not a number from 1 to 65535");
   return Status::ok();
 }
 
@@ -102,13 +102,13 @@ bool plain_address(const std::string& address) {
 
 Result<SmtpSettings> smtp_settings(const std::string& url) {
   const std::string scheme = "smtp://";
-  if (url.rfind(scheme, 0) != 0) return bad("the address must start with smtp:// (STARTTLS is the option ?starttls=1)");
+  if (url.rfind(scheme, 0) != 0) return bad_smtp("the address must start with smtp:// (STARTTLS is the option ?starttls=1)");
   SmtpSettings settings;
   std::string rest = url.substr(scheme.size());
   std::size_t query_at = rest.find('?');
   std::string authority = rest.substr(0, query_at);
   if (!authority.empty() && authority.back() == '/') authority.pop_back();
-  if (authority.find('/') != std::string::npos) return bad("the address may not have a path after the host and port");
+  if (authority.find('/') != std::string::npos) return bad_smtp("the address may not have a path after the host and port");
   std::size_t at = authority.rfind('@');
   if (at != std::string::npos) {
     if (Status user = read_user(authority.substr(0, at), settings); !user.is_ok()) return user;

@@ -109,8 +109,7 @@ std::optional<Json> number_of(const std::string& cell, Kind kind) {
 // The cell's own faults, before its kind is looked at.
 Status check_cell(const std::string& cell, const std::string& field, const std::string& line) {
   if (!is_valid_utf8(cell)) return Status::invalid(field, "is not valid UTF-8 (" + line + ")");
-  bool control = std::any_of(cell.begin(), cell.end(), [](unsigned char c) { return c < 0x20 || c == 0x7F; });
-  if (control) return Status::invalid(field, quote_json(Json(cell)) + " contains a control character (" + line + ")");
+  if (has_control_character(cell)) return Status::invalid(field, quote_json(Json(cell)) + " contains a control character (" + line + ")");
   return Status::ok();
 }
 

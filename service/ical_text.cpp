@@ -14,7 +14,6 @@ namespace {
 
 constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
 
 }  // namespace
 
@@ -26,7 +25,7 @@ std::string escaped_text(const std::string& text) {
     if (length == 0) out += kReplacement;
     else if (c == '\n') out += "\\n";
     else if (c == '\\' || c == ';' || c == ',') out += {'\\', static_cast<char>(c)};
-    else if (!is_control(c)) out.append(text, i, length);  // other control characters are dropped
+    else if (!is_control_byte(c)) out.append(text, i, length);  // other control characters are dropped
     i += length ? length : 1;
   }
   return out;
@@ -38,7 +37,7 @@ std::string parameter_value(const std::string& text) {
     std::size_t length = utf8_sequence_length(text, i);
     unsigned char c = static_cast<unsigned char>(text[i]);
     if (length == 0) out += kReplacement;
-    else if (c != '"' && !is_control(c)) out.append(text, i, length);  // DQUOTE may not appear even quoted
+    else if (c != '"' && !is_control_byte(c)) out.append(text, i, length);  // DQUOTE may not appear even quoted
     i += length ? length : 1;
   }
   if (out.find_first_of(",;:") != std::string::npos) return '"' + out + '"';

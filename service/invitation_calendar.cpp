@@ -3,6 +3,8 @@
 
 #include "service/ical_text.h"
 
+#include "engine/json_text.h"
+
 namespace peerslot::service {
 
 namespace {
@@ -15,7 +17,7 @@ const std::string kUidEnd = "@peerslot";
 std::string address(const std::string& name, const std::string& email) {
   std::string mail;
   for (char c : email)
-    if (static_cast<unsigned char>(c) >= 0x20 && c != 0x7F) mail.push_back(c);
+    if (!is_control_byte(static_cast<unsigned char>(c))) mail.push_back(c);
   return "CN=" + parameter_value(name) + ":mailto:" + mail;
 }
 

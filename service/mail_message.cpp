@@ -29,7 +29,7 @@ std::string clean(const std::string& value) {
     std::size_t length = utf8_sequence_length(value, i);
     unsigned char c = static_cast<unsigned char>(value[i]);
     if (length == 0) out += "\xEF\xBF\xBD";
-    else if (c < 0x20 || c == 0x7F) out += ' ';
+    else if (is_control_byte(c)) out += ' ';
     else out.append(value, i, length);
     i += length ? length : 1;
   }

@@ -8,17 +8,7 @@
 
 namespace peerslot::service {
 
-namespace {
-
-bool is_control(unsigned char c) { return c < 0x20 || c == 0x7F; }
-
-}  // namespace
-
-bool clean_text(std::string_view text) {
-  for (char c : text)
-    if (is_control(static_cast<unsigned char>(c))) return false;
-  return is_valid_utf8(text);
-}
+bool clean_text(std::string_view text) { return !has_control_character(text) && is_valid_utf8(text); }
 
 std::string printable(std::string_view text, std::size_t limit) {
   std::string out;
@@ -26,7 +16,7 @@ std::string printable(std::string_view text, std::size_t limit) {
   while (i < text.size() && out.size() < limit) {
     std::size_t n = utf8_sequence_length(text, i);
     unsigned char c = static_cast<unsigned char>(text[i]);
-    if (n == 0 || (n == 1 && is_control(c))) {
+    if (n == 0 || (n == 1 && is_control_byte(c))) {
       char escaped[5];
       std::snprintf(escaped, sizeof escaped, "\\x%02X", c);
       out += escaped;

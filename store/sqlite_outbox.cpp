@@ -27,7 +27,7 @@ QueuedMail mail_of(SQLite::Statement& row) {
           row.getColumn(9).getInt64(),  row.getColumn(10).getString(), row.getColumn(11).getInt64()};
 }
 
-std::vector<QueuedMail> all_of(SQLite::Statement& query) {
+std::vector<QueuedMail> mails_of(SQLite::Statement& query) {
   std::vector<QueuedMail> out;
   while (query.executeStep()) out.push_back(mail_of(query));
   return out;
@@ -76,7 +76,7 @@ Result<std::vector<QueuedMail>> SqliteStore::due_mail(std::int64_t now, int limi
                                       " FROM outbox WHERE status = 'queued' AND next_attempt_at <= ? ORDER BY id LIMIT ?");
     query.bind(1, now);
     query.bind(2, limit);
-    return all_of(query);
+    return mails_of(query);
   } catch (const std::exception& e) {
     return from_exception(e);
   }
@@ -119,7 +119,7 @@ Result<std::vector<QueuedMail>> SqliteStore::outbox(const std::string& status, s
     query.bind(3, before_id);
     query.bind(4, before_id);
     query.bind(5, limit);
-    return all_of(query);
+    return mails_of(query);
   } catch (const std::exception& e) {
     return from_exception(e);
   }

@@ -33,7 +33,7 @@ WebhookDelivery delivery_of(SQLite::Statement& row) {
           row.getColumn(12).getInt64()};
 }
 
-std::vector<WebhookDelivery> all_of(SQLite::Statement& query) {
+std::vector<WebhookDelivery> deliveries_of(SQLite::Statement& query) {
   std::vector<WebhookDelivery> out;
   while (query.executeStep()) out.push_back(delivery_of(query));
   return out;
@@ -146,7 +146,7 @@ Result<std::vector<WebhookDelivery>> SqliteStore::due_deliveries(std::int64_t no
                                       "ORDER BY id LIMIT ?");
     query.bind(1, now);
     query.bind(2, limit);
-    return all_of(query);
+    return deliveries_of(query);
   } catch (const std::exception& e) {
     return from_exception(e);
   }
@@ -194,7 +194,7 @@ Result<std::vector<WebhookDelivery>> SqliteStore::deliveries(std::int64_t webhoo
     query.bind(4, before_id);
     query.bind(5, before_id);
     query.bind(6, limit);
-    return all_of(query);
+    return deliveries_of(query);
   } catch (const std::exception& e) {
     return from_exception(e);
   }

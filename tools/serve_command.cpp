@@ -156,7 +156,7 @@ std::thread signal_watcher(http::Server& server) {
 
 // --repair-report lists the rows that keep the database from loading;
 // --repair backs the database up and removes them. Exit 0 when it loads (now).
-int run_repair(const ServeOptions& o) {
+int run_database_repair(const ServeOptions& o) {
   std::string backup = o.db_path + ".before-repair";
   auto db = store::SqliteStore::open(o.db_path);
   if (!db.is_ok()) return report_bad_input(db.status());
@@ -235,7 +235,7 @@ std::jthread activity_recorder(service::Service& service) {
 }
 
 int run_serve(const ServeOptions& o) {
-  if (o.repair_report || o.repair) return run_repair(o);
+  if (o.repair_report || o.repair) return run_database_repair(o);
   auto service = open_service(o);
   auto transport = service.is_ok() ? mail_transport(o) : Result<std::unique_ptr<service::MailTransport>>(service.status());
   auto mailbox = transport.is_ok() ? reply_mailbox(o) : Result<std::unique_ptr<mail::ImapMailbox>>(transport.status());
