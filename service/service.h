@@ -212,6 +212,10 @@ class Service : public MailQueue, public WebhookQueue, public CalendarReplies {
   // One attempt's outcome: delivered when `error` is empty, else failed
   // (answer.status 0 when nothing answered).
   Status record_attempt(std::int64_t id, const WebhookAnswer& answer, const std::string& error, std::int64_t now);
+  // Standard Webhooks: an endpoint that answers 410 Gone wants no more
+  // messages, so it is disabled (an office user may enable it again) and the
+  // delivery is not retried. REQUIRES: writer_ is held.
+  Status disable_gone_endpoint(std::int64_t webhook_id);
   // When the next attempt after `attempts` failures is due.
   std::int64_t retry_at(int attempts, std::int64_t now) const;
   Status send_sign_in_link(const User& user, int seconds, const std::string& why);

@@ -145,6 +145,20 @@ Status Service::webhook_failed(std::int64_t id, const std::string& error, std::i
   return record_attempt(id, {}, error.empty() ? "no answer" : error, at);
 }
 
+// The endpoint is written first: should the process stop before the
+// delivery is, the delivery is attempted again, answered 410 again and
+// recorded then.
+Status Service::disable_gone_endpoint(std::int64_t webhook_id) {
+  auto found = std::find_if(webhooks_.begin(), webhooks_.end(), [&](const Webhook& w) { return w.id == webhook_id; });
+  if (found == webhooks_.end() || found->disabled) return Status::ok();
+  Webhook webhook = *found;
+  webhook.disabled = true;
+  std::string action = "disable webhook " + std::to_string(webhook_id) + ": its endpoint answered 410 Gone";
+  Status saved = store_->put_webhook(&webhook, "webhook sender", action);
+  if (saved.is_ok()) *found = webhook;
+  return saved;
+}
+
 Status Service::record_attempt(std::int64_t id, const WebhookAnswer& answer, const std::string& error, std::int64_t at) {
   std::lock_guard lock(writer_);
   auto found = store_->delivery(id);
@@ -157,6 +171,11 @@ Status Service::record_attempt(std::int64_t id, const WebhookAnswer& answer, con
   if (error.empty()) {
     d.status = "delivered";
     d.delivered_at = at;
+  } else if (answer.status == 410) {
+    Status disabled = disable_gone_endpoint(d.webhook_id);
+    if (!disabled.is_ok()) return disabled;
+    d.last_error = error + " Gone: it asked for no more messages, so it is now disabled";
+    d.status = "dead";
   } else {
     d.status = d.attempts >= kWebhookAttempts ? "dead" : "queued";
     d.next_attempt_at = retry_at(d.attempts, at);

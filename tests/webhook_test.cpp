@@ -224,6 +224,35 @@ TEST_CASE("a delivery that fails is retried after a doubling backoff, then deliv
   CHECK(f.service->due_webhooks(f.clock + 100000, 10).value().empty());
 }
 
+TEST_CASE("an endpoint that answers 410 Gone is disabled, its delivery not retried, and nothing new is queued for it", "[webhooks]") {
+  Fixture f;
+  auto hook = f.service->create_webhook(endpoint("https://a.example.org/", {"challenge.booked", "challenge.moved"}), "office (test)");
+  REQUIRE(hook.is_ok());
+  REQUIRE(f.book(kJune13).is_ok());
+  std::int64_t id = f.service->due_webhooks(f.clock, 10).value().at(0).delivery_id;
+
+  REQUIRE(f.service->webhook_answered(id, {410, "unsubscribed"}, f.clock).is_ok());
+  WebhookDelivery d = f.service->webhook_deliveries(hook.value().id, "", {"", 1}).value().items.at(0);
+  CHECK(d.status == "dead");
+  CHECK(d.attempts == 1);
+  CHECK(d.response_status == 410);
+  CHECK(d.last_error == "the endpoint answered 410 Gone: it asked for no more messages, so it is now disabled");
+  CHECK(f.service->due_webhooks(f.clock + 100000, 10).value().empty());
+  CHECK(f.service->webhook(hook.value().id)->disabled);
+  auto audit = f.service->audit({"webhook sender", "410 Gone"}, {"", 10});
+  REQUIRE(audit.is_ok());
+  CHECK(audit.value().items.size() == 1);
+
+  REQUIRE(f.book(kJuly11).is_ok());  // a move: nothing for a disabled endpoint
+  CHECK(f.service->webhook_deliveries(hook.value().id, "", {"", 10}).value().items.size() == 1);
+
+  Webhook enabled = *f.service->webhook(hook.value().id);
+  enabled.disabled = false;
+  REQUIRE(f.service->update_webhook(enabled, "office (test)").is_ok());
+  REQUIRE(f.book(kJune13).is_ok());  // moved back: sent again once enabled
+  CHECK(f.service->webhook_deliveries(hook.value().id, "queued", {"", 10}).value().items.size() == 1);
+}
+
 TEST_CASE("a removed endpoint takes its log with it, and the audit log never shows a secret", "[webhooks]") {
   Fixture f;
   auto hook = f.service->create_webhook(endpoint("https://a.example.org/", {"challenge.booked"}), "Jo Office <jo@example.org> (office)");
