@@ -14,7 +14,6 @@ namespace {
 
 constexpr const char* kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-
 }  // namespace
 
 std::string escaped_text(const std::string& text) {

@@ -22,6 +22,12 @@ Status no_webhook(std::int64_t id) { return Status::not_found("id", "webhook " +
 
 Status no_delivery(std::int64_t id) { return Status::not_found("id", "no webhook delivery " + std::to_string(id)); }
 
+// The endpoint with `id` in `webhooks` (Service::webhooks_, const or not), or end().
+template <typename Webhooks>
+auto find_webhook(Webhooks& webhooks, std::int64_t id) {
+  return std::find_if(webhooks.begin(), webhooks.end(), [id](const Webhook& w) { return w.id == id; });
+}
+
 }  // namespace
 
 void Service::add_deliveries(const State& before, const State& after, ChangeRecord* record) const {
@@ -63,7 +69,7 @@ Result<Webhook> Service::update_webhook(const Webhook& changed, const std::strin
   Status vetted = check_webhook(changed);
   if (!vetted.is_ok()) return vetted;
   std::lock_guard lock(writer_);
-  auto found = std::find_if(webhooks_.begin(), webhooks_.end(), [&](const Webhook& w) { return w.id == changed.id; });
+  auto found = find_webhook(webhooks_, changed.id);
   if (found == webhooks_.end()) return no_webhook(changed.id);
   Webhook webhook = changed;
   webhook.secret = found->secret;
@@ -76,7 +82,7 @@ Result<Webhook> Service::update_webhook(const Webhook& changed, const std::strin
 
 Status Service::remove_webhook(std::int64_t id, const std::string& actor) {
   std::lock_guard lock(writer_);
-  auto found = std::find_if(webhooks_.begin(), webhooks_.end(), [&](const Webhook& w) { return w.id == id; });
+  auto found = find_webhook(webhooks_, id);
   if (found == webhooks_.end()) return no_webhook(id);
   Status removed = store_->remove_webhook(id, actor);
   if (removed.is_ok()) webhooks_.erase(found);
@@ -90,9 +96,9 @@ std::vector<Webhook> Service::webhooks() const {
 
 std::optional<Webhook> Service::webhook(std::int64_t id) const {
   std::lock_guard lock(writer_);
-  for (const Webhook& w : webhooks_)
-    if (w.id == id) return w;
-  return std::nullopt;
+  auto found = find_webhook(webhooks_, id);
+  if (found == webhooks_.end()) return std::nullopt;
+  return *found;
 }
 
 Result<WebhookDelivery> Service::test_webhook(std::int64_t id, const std::string& actor) {
@@ -123,7 +129,7 @@ Result<std::vector<WebhookPost>> Service::due_webhooks(std::int64_t at, int limi
   if (!due.is_ok()) return due.status();
   std::vector<WebhookPost> posts;
   for (const WebhookDelivery& d : due.value()) {
-    auto endpoint = std::find_if(webhooks_.begin(), webhooks_.end(), [&](const Webhook& w) { return w.id == d.webhook_id; });
+    auto endpoint = find_webhook(webhooks_, d.webhook_id);
     if (endpoint == webhooks_.end()) continue;  // removed meanwhile: its log went with it
     posts.push_back({d.id,
                      endpoint->url,
@@ -149,7 +155,7 @@ Status Service::webhook_failed(std::int64_t id, const std::string& error, std::i
 // delivery is, the delivery is attempted again, answered 410 again and
 // recorded then.
 Status Service::disable_gone_endpoint(std::int64_t webhook_id) {
-  auto found = std::find_if(webhooks_.begin(), webhooks_.end(), [&](const Webhook& w) { return w.id == webhook_id; });
+  auto found = find_webhook(webhooks_, webhook_id);
   if (found == webhooks_.end() || found->disabled) return Status::ok();
   Webhook webhook = *found;
   webhook.disabled = true;

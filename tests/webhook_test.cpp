@@ -16,6 +16,7 @@
 #include <httplib.h>
 
 #include <thread>
+#include <utility>
 
 using namespace peerslot;
 using namespace peerslot::service;
@@ -72,6 +73,15 @@ struct Fixture {
     return changed.is_ok() ? Status::ok() : changed.status();
   }
 };
+
+// An endpoint for bookings and moves, and the delivery that booking R0012
+// in June queues for it.
+std::pair<Webhook, std::int64_t> booked_endpoint(Fixture& f) {
+  auto hook = f.service->create_webhook(endpoint("https://a.example.org/", {"challenge.booked", "challenge.moved"}), "office (test)");
+  REQUIRE(hook.is_ok());
+  REQUIRE(f.book(kJune13).is_ok());
+  return {hook.value(), f.service->due_webhooks(f.clock, 10).value().at(0).delivery_id};
+}
 
 }  // namespace
 
@@ -188,13 +198,10 @@ TEST_CASE("a change queues a delivery per event for each enabled endpoint that c
 
 TEST_CASE("a delivery that fails is retried after a doubling backoff, then delivered or kept as a dead letter", "[webhooks]") {
   Fixture f;
-  auto hook = f.service->create_webhook(endpoint("https://a.example.org/", {"challenge.booked", "challenge.moved"}), "office (test)");
-  REQUIRE(hook.is_ok());
-  REQUIRE(f.book(kJune13).is_ok());
-  std::int64_t id = f.service->due_webhooks(f.clock, 10).value().at(0).delivery_id;
+  auto [hook, id] = booked_endpoint(f);
 
   REQUIRE(f.service->webhook_answered(id, {500, std::string(5000, 'e')}, f.clock).is_ok());
-  WebhookDelivery d = f.service->webhook_deliveries(hook.value().id, "", {"", 1}).value().items.at(0);
+  WebhookDelivery d = f.service->webhook_deliveries(hook.id, "", {"", 1}).value().items.at(0);
   CHECK(d.status == "queued");
   CHECK(d.attempts == 1);
   CHECK(d.response_status == 500);
@@ -205,12 +212,12 @@ TEST_CASE("a delivery that fails is retried after a doubling backoff, then deliv
   REQUIRE(f.service->due_webhooks(f.clock + 60, 10).value().size() == 1);
 
   REQUIRE(f.service->webhook_failed(id, "connection refused", f.clock + 60).is_ok());
-  d = f.service->webhook_deliveries(hook.value().id, "", {"", 1}).value().items.at(0);
+  d = f.service->webhook_deliveries(hook.id, "", {"", 1}).value().items.at(0);
   CHECK(d.next_attempt_at == f.clock + 60 + 120);
   CHECK(d.response_status == 0);
 
   REQUIRE(f.service->webhook_answered(id, {204, ""}, f.clock + 200).is_ok());
-  d = f.service->webhook_deliveries(hook.value().id, "delivered", {"", 1}).value().items.at(0);
+  d = f.service->webhook_deliveries(hook.id, "delivered", {"", 1}).value().items.at(0);
   CHECK(d.delivered_at == f.clock + 200);
   CHECK(d.last_error.empty());
   CHECK(f.service->due_webhooks(f.clock + 100000, 10).value().empty());
@@ -220,37 +227,34 @@ TEST_CASE("a delivery that fails is retried after a doubling backoff, then deliv
   REQUIRE(due.size() == 1);
   for (int attempt = 0; attempt < kWebhookAttempts; ++attempt)
     REQUIRE(f.service->webhook_failed(due[0].delivery_id, "refused", f.clock).is_ok());
-  CHECK(f.service->webhook_deliveries(hook.value().id, "dead", {"", 10}).value().items.size() == 1);
+  CHECK(f.service->webhook_deliveries(hook.id, "dead", {"", 10}).value().items.size() == 1);
   CHECK(f.service->due_webhooks(f.clock + 100000, 10).value().empty());
 }
 
 TEST_CASE("an endpoint that answers 410 Gone is disabled, its delivery not retried, and nothing new is queued for it", "[webhooks]") {
   Fixture f;
-  auto hook = f.service->create_webhook(endpoint("https://a.example.org/", {"challenge.booked", "challenge.moved"}), "office (test)");
-  REQUIRE(hook.is_ok());
-  REQUIRE(f.book(kJune13).is_ok());
-  std::int64_t id = f.service->due_webhooks(f.clock, 10).value().at(0).delivery_id;
+  auto [hook, id] = booked_endpoint(f);
 
   REQUIRE(f.service->webhook_answered(id, {410, "unsubscribed"}, f.clock).is_ok());
-  WebhookDelivery d = f.service->webhook_deliveries(hook.value().id, "", {"", 1}).value().items.at(0);
+  WebhookDelivery d = f.service->webhook_deliveries(hook.id, "", {"", 1}).value().items.at(0);
   CHECK(d.status == "dead");
   CHECK(d.attempts == 1);
   CHECK(d.response_status == 410);
   CHECK(d.last_error == "the endpoint answered 410 Gone: it asked for no more messages, so it is now disabled");
   CHECK(f.service->due_webhooks(f.clock + 100000, 10).value().empty());
-  CHECK(f.service->webhook(hook.value().id)->disabled);
+  CHECK(f.service->webhook(hook.id)->disabled);
   auto audit = f.service->audit({"webhook sender", "410 Gone"}, {"", 10});
   REQUIRE(audit.is_ok());
   CHECK(audit.value().items.size() == 1);
 
   REQUIRE(f.book(kJuly11).is_ok());  // a move: nothing for a disabled endpoint
-  CHECK(f.service->webhook_deliveries(hook.value().id, "", {"", 10}).value().items.size() == 1);
+  CHECK(f.service->webhook_deliveries(hook.id, "", {"", 10}).value().items.size() == 1);
 
-  Webhook enabled = *f.service->webhook(hook.value().id);
+  Webhook enabled = *f.service->webhook(hook.id);
   enabled.disabled = false;
   REQUIRE(f.service->update_webhook(enabled, "office (test)").is_ok());
   REQUIRE(f.book(kJune13).is_ok());  // moved back: sent again once enabled
-  CHECK(f.service->webhook_deliveries(hook.value().id, "queued", {"", 10}).value().items.size() == 1);
+  CHECK(f.service->webhook_deliveries(hook.id, "queued", {"", 10}).value().items.size() == 1);
 }
 
 TEST_CASE("a removed endpoint takes its log with it, and the audit log never shows a secret", "[webhooks]") {
