@@ -1,7 +1,8 @@
 // routes_webhooks.cpp — the programme office's webhook endpoints: register
 // one (its signing secret shown once), list, read, change or disable,
-// remove, send a test event, and read its delivery log (newest first, a
-// page at a time with ?before=ID, filtered by ?status=).
+// remove, send a test event, read its delivery log (newest first, a page
+// at a time with ?cursor=, filtered by ?status=) and send a failed delivery
+// again.
 #include "http/input.h"
 #include "http/list_reply.h"
 #include "http/routes.h"
@@ -117,6 +118,18 @@ HttpReply test_webhook(const Call& call, Service& service) {
   return json_reply(202, delivery_json(queued.value()));
 }
 
+// POST /webhooks/{id}/deliveries/{delivery}/attempts: a failed delivery, queued again.
+HttpReply resend_delivery(const Call& call, Service& service) {
+  auto webhook = webhook_of(call, service);
+  if (!webhook.is_ok()) return problem(webhook.status());
+  const std::string& number = call.params[1];
+  bool whole = !number.empty() && number.size() <= 18 && number.find_first_not_of("0123456789") == std::string::npos;
+  if (!whole) return problem(Status::not_found("delivery", "webhook " + call.params[0] + " has no delivery " + number));
+  auto resent = service.resend_delivery(webhook.value().id, std::stoll(number));
+  if (!resent.is_ok()) return problem(resent.status());
+  return json_reply(202, delivery_json(resent.value()));
+}
+
 HttpReply list_deliveries(const Call& call, Service& service) {
   auto webhook = webhook_of(call, service);
   if (!webhook.is_ok()) return problem(webhook.status());
@@ -151,6 +164,9 @@ void add_webhook_routes(Router& router, Service& service) {
   router.add({"GET", "/webhooks/{id}/deliveries", "read a webhook endpoint's delivery log, newest first (?status=&limit=&cursor=)",
               kOffice, Body::kNone, [s](const Call& c) { return list_deliveries(c, *s); },
               {200, "DeliveryPage", "", "", {404, 422}, "DeliveryQuery"}});
+  router.add({"POST", "/webhooks/{id}/deliveries/{delivery}/attempts",
+              "send a failed delivery again: queued as if new, with the same webhook-id", kOffice, Body::kNone,
+              [s](const Call& c) { return resend_delivery(c, *s); }, {202, "Delivery", "", "", {404, 409}}});
 }
 
 }  // namespace peerslot::http

@@ -23,9 +23,12 @@ std::string lower(std::string text) {
   return text;
 }
 
+// The address without its scheme, however often a calendar repeated it
+// ("MAILTO:mailto:jo@…" gives "jo@…", never a "mailto:" left over).
 std::string without_mailto(const char* address) {
   std::string text = lower(address ? address : "");
-  return text.rfind("mailto:", 0) == 0 ? text.substr(7) : text;
+  while (text.rfind("mailto:", 0) == 0) text.erase(0, 7);
+  return text;
 }
 
 // Every text/calendar leaf, its transfer encoding undone.

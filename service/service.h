@@ -187,6 +187,12 @@ class Service : public MailQueue, public WebhookQueue, public CalendarReplies {
   std::optional<Webhook> webhook(std::int64_t id) const;
   // Queues a webhook.test event for the endpoint, disabled or not.
   Result<WebhookDelivery> test_webhook(std::int64_t id, const std::string& actor);
+  // Queues a failed (dead) delivery of the endpoint again, as if new: its
+  // attempts start again from none, the first at once, then on the usual
+  // schedule; same webhook-id, so a receiver that had it takes it once.
+  // Disabled or not, like a test. not_found when the endpoint has no such
+  // delivery; conflict when it was delivered or is queued already.
+  Result<WebhookDelivery> resend_delivery(std::int64_t webhook_id, std::int64_t delivery_id);
   // The endpoint's delivery log, newest first (store.h's deliveries()).
   Result<Page<WebhookDelivery>> webhook_deliveries(std::int64_t id, const std::string& status, const PageQuery& page);
   Result<std::vector<WebhookPost>> due_webhooks(std::int64_t now, int limit) override;

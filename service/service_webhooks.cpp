@@ -5,7 +5,7 @@
 // attempt's and a receiver can refuse old ones; webhook-id stays the
 // delivery's.
 // Cost: due_webhooks() is one indexed read plus one HMAC per delivery; an
-// answer or failure is one read and one write.
+// answer, a failure or a resend is one read and one write.
 #include "service/service.h"
 
 #include "service/webhook_endpoint.h"
@@ -113,6 +113,31 @@ Result<WebhookDelivery> Service::test_webhook(std::int64_t id, const std::string
   }
   if (wake_webhooks_) wake_webhooks_();
   return delivery;
+}
+
+Result<WebhookDelivery> Service::resend_delivery(std::int64_t webhook_id, std::int64_t delivery_id) {
+  WebhookDelivery d;
+  {
+    std::lock_guard lock(writer_);
+    if (find_webhook(webhooks_, webhook_id) == webhooks_.end()) return no_webhook(webhook_id);
+    auto found = store_->delivery(delivery_id);
+    if (!found.is_ok()) return found.status();
+    if (!found.value() || found.value()->webhook_id != webhook_id)
+      return Status::not_found("delivery", "webhook " + std::to_string(webhook_id) + " has no delivery " + std::to_string(delivery_id));
+    d = *found.value();
+    if (d.status == "delivered") return Status::conflict("delivery", "this delivery was delivered: there is nothing to send again");
+    if (d.status != "dead") return Status::conflict("delivery", "this delivery is waiting to be tried again already");
+    d.status = "queued";
+    d.attempts = 0;
+    d.next_attempt_at = now();
+    d.response_status = 0;
+    d.response_body.clear();
+    d.last_error.clear();
+    Status saved = store_->update_delivery(d);
+    if (!saved.is_ok()) return saved;
+  }
+  if (wake_webhooks_) wake_webhooks_();
+  return d;
 }
 
 Result<Page<WebhookDelivery>> Service::webhook_deliveries(std::int64_t id, const std::string& status, const PageQuery& page) {

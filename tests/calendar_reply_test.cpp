@@ -98,6 +98,13 @@ TEST_CASE("calendar_replies reads a calendar that is the whole message, and a de
   CHECK(replies[0].sequence == 0);
 }
 
+TEST_CASE("calendar_replies leaves no mailto: in an attendee that repeats the scheme", "[mailbox]") {
+  // Found by fuzz_calendar_reply: "MAILTO:mailto:…" left "mailto:" in the address.
+  auto replies = mail::calendar_replies(reply_mail("jo@example.org", reply_calendar("mailto:Jo@example.org", "ACCEPTED", 0)));
+  REQUIRE(replies.size() == 1);
+  CHECK(replies[0].attendee == "jo@example.org");
+}
+
 TEST_CASE("calendar_replies finds nothing in an invitation, a person's mail or broken bytes", "[mailbox]") {
   CHECK(mail::calendar_replies(reply_mail("jo@example.org", reply_calendar("jo@example.org", "ACCEPTED", 0, "REQUEST"))).empty());
   CHECK(mail::calendar_replies("From: jo@example.org\r\nSubject: about next week\r\n\r\nSee you there.\r\n").empty());

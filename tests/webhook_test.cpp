@@ -15,6 +15,7 @@
 #include <catch2/catch.hpp>
 #include <httplib.h>
 
+#include <algorithm>
 #include <thread>
 #include <utility>
 
@@ -255,6 +256,41 @@ TEST_CASE("an endpoint that answers 410 Gone is disabled, its delivery not retri
   REQUIRE(f.service->update_webhook(enabled, "office (test)").is_ok());
   REQUIRE(f.book(kJune13).is_ok());  // moved back: sent again once enabled
   CHECK(f.service->webhook_deliveries(hook.id, "queued", {"", 10}).value().items.size() == 1);
+}
+
+TEST_CASE("a failed delivery is sent again as if new, with its webhook-id, and only a failed one", "[webhooks]") {
+  Fixture f;
+  auto [hook, id] = booked_endpoint(f);
+  auto other = f.service->create_webhook(endpoint("https://b.example.org/", {"webhook.test"}), "office (test)");
+  REQUIRE(other.is_ok());
+  CHECK(f.service->resend_delivery(hook.id, id).status().code() == Code::kConflict);  // queued still
+  CHECK(f.service->resend_delivery(hook.id, id).status().field() == "delivery");
+  CHECK(f.service->resend_delivery(other.value().id, id).status().code() == Code::kNotFound);  // another endpoint's
+  CHECK(f.service->resend_delivery(hook.id, id + 100).status().field() == "delivery");
+  CHECK(f.service->resend_delivery(hook.id + 100, id).status().field() == "id");
+
+  for (int attempt = 0; attempt < kWebhookAttempts; ++attempt)
+    REQUIRE(f.service->webhook_failed(id, "refused", f.clock).is_ok());
+  WebhookDelivery dead = f.service->webhook_deliveries(hook.id, "dead", {"", 1}).value().items.at(0);
+  REQUIRE(dead.id == id);
+
+  f.clock += 3600;
+  auto resent = f.service->resend_delivery(hook.id, id);
+  REQUIRE(resent.is_ok());
+  CHECK(resent.value().status == "queued");
+  CHECK(resent.value().attempts == 0);
+  CHECK(resent.value().last_error.empty());
+  auto due = f.service->due_webhooks(f.clock, 10).value();
+  REQUIRE(due.size() == 1);
+  CHECK(due[0].delivery_id == id);
+  CHECK(std::count(due[0].headers.begin(), due[0].headers.end(), std::pair<std::string, std::string>{"webhook-id", dead.message_id}) == 1);
+
+  REQUIRE(f.service->webhook_failed(id, "refused again", f.clock).is_ok());  // retried on the usual schedule
+  WebhookDelivery again = f.service->webhook_deliveries(hook.id, "", {"", 1}).value().items.at(0);
+  CHECK(again.status == "queued");
+  CHECK(again.next_attempt_at == f.clock + 60);
+  REQUIRE(f.service->webhook_answered(id, {200, "ok"}, f.clock + 60).is_ok());
+  CHECK(f.service->resend_delivery(hook.id, id).status().code() == Code::kConflict);  // delivered
 }
 
 TEST_CASE("a removed endpoint takes its log with it, and the audit log never shows a secret", "[webhooks]") {

@@ -27,7 +27,7 @@ const std::set<std::string> kRoutes = {
     "GET /users", "GET /users/{id}", "PATCH /users/{id}", "GET /users/{id}/tokens", "POST /users/{id}/tokens",
     "GET /me/tokens", "POST /me/tokens", "DELETE /tokens/{id}", "GET /me/notices", "PUT /me/notices", "GET /outbox",
     "GET /webhooks", "POST /webhooks", "GET /webhooks/{id}", "PATCH /webhooks/{id}", "DELETE /webhooks/{id}",
-    "POST /webhooks/{id}/tests", "GET /webhooks/{id}/deliveries",
+    "POST /webhooks/{id}/tests", "GET /webhooks/{id}/deliveries", "POST /webhooks/{id}/deliveries/{delivery}/attempts",
     "GET /invitations/{request}/{peer}/{signature}", "POST /invitations/{request}/{peer}/{signature}",
     "GET /requests", "GET /councils", "GET /peers", "GET /jobs"};
 

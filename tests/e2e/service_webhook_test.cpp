@@ -2,7 +2,9 @@
 // posts to a receiver that verifies every signature by the Standard
 // Webhooks specification with Python's standard library
 // (webhook_receiver.py, no code of ours), while the receiver is first down,
-// then failing, then well; the delivery log shows each attempt.
+// then failing, then well; the delivery log shows each attempt. An
+// endpoint that answers 410 Gone is turned off, and its failed delivery is
+// sent again by the office.
 #include "local_server.h"
 #include "service_harness.h"
 
@@ -156,4 +158,54 @@ TEST_CASE("service: webhooks reach a receiver that verifies them, through an out
   Answer audit = s.call("GET", "/audit?limit=1000", office);
   CHECK(audit.text.find("add webhook " + url) != std::string::npos);
   CHECK(audit.text.find(secret) == std::string::npos);
+}
+
+TEST_CASE("service: an endpoint that answers 410 Gone is turned off, and once on again its failed delivery is sent again", "[service]") {
+  std::string dir = peerslot::e2e::temp_dir();
+  std::string scenario = peerslot::e2e::write_file(dir, "scenario.json", peerslot::e2e::small_scenario(3, 6, 2, 5).dump());
+  ServiceProcess s(dir + "/gone.db", {"--seed-scenario", scenario, "--solve-seconds", "0", "--mail-poll-seconds", "1"});
+  const std::string& office = s.token("office");
+  int port = peerslot::e2e::free_port();
+  std::string url = "http://127.0.0.1:" + std::to_string(port) + "/hook";
+  Answer made = s.call("POST", "/webhooks", office, json{{"url", url}, {"types", {"webhook.test"}}});
+  REQUIRE(made.status == 201);
+  std::int64_t id = made.body["id"];
+  std::string hook = "/webhooks/" + std::to_string(id);
+  std::string log = dir + "/received.jsonl";
+  LocalServer receiver({"/usr/bin/python3", PEERSLOT_TEST_DIR "/e2e/webhook_receiver.py", std::to_string(port),
+                        made.body["secret"].get<std::string>(), log, "1", "410"},
+                       port);
+
+  // The first post is answered 410 Gone: that delivery fails at once and the endpoint is off.
+  Answer test = s.call("POST", hook + "/tests", office);
+  REQUIRE(test.status == 202);
+  std::string delivery = std::to_string(test.body["id"].get<std::int64_t>());
+  json dead = deliveries(s, id, "dead", 1);
+  REQUIRE(dead.size() == 1);
+  CHECK(dead[0]["attempts"] == 1);
+  CHECK(dead[0]["response_status"] == 410);
+  CHECK(s.call("GET", hook, office).body["disabled"] == true);
+  CHECK(s.call("GET", "/audit?actor=webhook%20sender", office).body["entries"].size() == 1);
+
+  // Sent again once it is on: queued as new, then delivered with the same webhook-id.
+  CHECK(s.call("POST", hook + "/deliveries/999999/attempts", office).body["field"] == "delivery");
+  CHECK(s.call("POST", hook + "/deliveries/first/attempts", office).status == 404);
+  CHECK(s.call("POST", hook + "/deliveries/" + delivery + "/attempts", s.token("council")).status == 403);
+  REQUIRE(s.call("PATCH", hook, office, json{{"disabled", false}}).status == 200);
+  Answer again = s.call("POST", hook + "/deliveries/" + delivery + "/attempts", office);
+  REQUIRE(again.status == 202);
+  CHECK(again.body["status"] == "queued");
+  CHECK(again.body["attempts"] == 0);
+  json delivered = deliveries(s, id, "delivered", 1);
+  REQUIRE(delivered.size() == 1);
+  CHECK(std::to_string(delivered[0]["id"].get<std::int64_t>()) == delivery);
+  CHECK(delivered[0]["response_status"] == 200);
+  std::vector<json> posts = received(log);
+  REQUIRE(posts.size() == 2);
+  CHECK(posts[0]["status"] == 410);
+  CHECK(posts[1]["status"] == 200);
+  CHECK(posts[1]["id"] == posts[0]["id"]);
+  Answer twice = s.call("POST", hook + "/deliveries/" + delivery + "/attempts", office);
+  CHECK(twice.status == 409);
+  CHECK(twice.body["field"] == "delivery");
 }

@@ -4,11 +4,12 @@ developer would write one from the Standard Webhooks specification with
 Python's standard library alone (no peerslot code): it verifies each POST's
 webhook-signature over "{webhook-id}.{webhook-timestamp}.{raw body}" with
 the endpoint's secret (HMAC-SHA256, compared in constant time), refuses a
-timestamp more than 5 minutes off (replay), answers 500 to the first
-FAIL_FIRST verified posts (to make the sender retry), and appends one JSON
-line per post to LOG.
+timestamp more than 5 minutes off (replay), answers FAIL_STATUS (500 when
+not given) to the first FAIL_FIRST verified posts (to make the sender
+retry, or with 410 to turn the endpoint off), and appends one JSON line per
+post to LOG.
 
-usage: webhook_receiver.py PORT SECRET LOG FAIL_FIRST
+usage: webhook_receiver.py PORT SECRET LOG FAIL_FIRST [FAIL_STATUS]
 """
 import base64
 import hashlib
@@ -19,6 +20,7 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 PORT, SECRET, LOG, FAIL_FIRST = int(sys.argv[1]), sys.argv[2], sys.argv[3], int(sys.argv[4])
+FAIL_STATUS = int(sys.argv[5]) if len(sys.argv) > 5 else 500
 KEY = base64.b64decode(SECRET[len("whsec_"):] if SECRET.startswith("whsec_") else SECRET)
 TOLERANCE = 5 * 60
 verified_posts = 0
@@ -41,7 +43,7 @@ class Receiver(BaseHTTPRequestHandler):
             status = 401
         else:
             verified_posts += 1
-            status = 500 if verified_posts <= FAIL_FIRST else 200
+            status = FAIL_STATUS if verified_posts <= FAIL_FIRST else 200
         entry = {"id": msg_id, "timestamp": timestamp, "verified": good, "fresh": fresh, "status": status,
                  "content_type": self.headers.get("Content-Type", ""), "payload": json.loads(body) if good else None}
         with open(LOG, "a") as log:

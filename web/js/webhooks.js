@@ -2,8 +2,9 @@
 // that want the programme's changes as they happen:
 //   #/webhooks              the endpoints: address, what each receives, on or off
 //   #/webhooks/add          register an endpoint; its signing secret is shown once
-//   #/webhooks/W            one endpoint: its delivery log, newest first, and
-//                            the actions (send a test, turn off or on, remove)
+//   #/webhooks/W            one endpoint: its delivery log, newest first, with
+//                            "Send again" on a failed delivery, and the actions
+//                            (send a test, turn off or on, remove)
 //   #/webhooks/W?cursor=C   older deliveries
 // Kinds of event are shown by the sentence the service gives for each.
 import { $, el, heading, para, button, buttonGroup, link, linkButton, table, textInput, checkboxes, errorSummary, summaryList, tag, inset, warning } from "./dom.js";
@@ -79,12 +80,14 @@ async function add() {
       buttonGroup(linkButton(`#/webhooks/${made.id}`, "See its deliveries", { id: "see-deliveries" }), link("#/webhooks", "Back to webhooks")))) });
 }
 
-function deliveryRows(deliveries, about) {
+// The log's rows; a failed delivery's last cell is `resend(d)`, its button.
+function deliveryRows(deliveries, about, resend) {
   return deliveries.map((d) => {
     const [words, colour] = kDeliveryStatus[d.status] || [d.status, "grey"];
     const answer = d.response_status ? `Answered ${d.response_status}` : "No answer";
     return [about.get(d.type) || d.type, tag(words, colour), String(d.attempts), d.attempts ? answer : "Not tried yet",
-            d.last_error || "None", d.status === "queued" && d.next_attempt_at ? timeWords(d.next_attempt_at) : "None", timeWords(d.created_at)];
+            d.last_error || "None", d.status === "queued" && d.next_attempt_at ? timeWords(d.next_attempt_at) : "None", timeWords(d.created_at),
+            d.status === "dead" ? resend(d) : "None"];
   });
 }
 
@@ -106,6 +109,16 @@ async function endpointPage(me, id, query = "") {
             body: para(webhook.disabled ? "New events go to it again." : "It is sent no new events until you turn it on.") });
     endpointPage(me, id);
   }));
+  const resend = (d) => {
+    const again = button("Send again", { "data-resend": String(d.id), class: "govuk-button govuk-button--secondary govuk-!-margin-bottom-0" });
+    again.addEventListener("click", () => busy(again, "Sending…", async () => {
+      await api("POST", `/webhooks/${enc(id)}/deliveries/${enc(String(d.id))}/attempts`);
+      carry({ title: "The delivery is on its way again", success: true,
+              body: para("It is tried at once, with the same webhook-id, and again later if it fails.") });
+      endpointPage(me, id, query);
+    }));
+    return again;
+  };
   show({ title: `Webhook: ${webhook.url}`, back: "#/webhooks", content: [
     heading(webhook.description || "Webhook endpoint"),
     summaryList([{ key: "Address", value: el("span", { class: "app-break" }, webhook.url) },
@@ -114,8 +127,8 @@ async function endpointPage(me, id, query = "") {
                  { key: "Added", value: timeWords(webhook.created_at) }]),
     buttonGroup(test, toggle, link(`#/webhooks/${id}/remove`, "Remove the endpoint", { id: "remove-webhook" })),
     log.deliveries.length
-      ? table(`Deliveries, newest first${cursor ? " (older)" : ""}`, ["Event", "Status", "Attempts", "Last answer", "Why it failed", "Next try", "Written"],
-              deliveryRows(log.deliveries, about), { rowHeaders: true, id: "deliveries-table", stack: true })
+      ? table(`Deliveries, newest first${cursor ? " (older)" : ""}`, ["Event", "Status", "Attempts", "Last answer", "Why it failed", "Next try", "Written", "Action"],
+              deliveryRows(log.deliveries, about, resend), { rowHeaders: true, id: "deliveries-table", stack: true })
       : el("p", { class: "govuk-body", id: "deliveries-empty" }, "Nothing has been sent to it yet."),
     log.next ? para(link(`#/webhooks/${id}?cursor=${enc(log.next)}`, "Older deliveries", { id: "older-deliveries" })) : null,
   ] });
