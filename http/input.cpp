@@ -108,4 +108,9 @@ Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const s
   return std::optional<int>(value.get<int>());
 }
 
+std::optional<std::int64_t> path_number(const std::string& segment) {
+  if (segment.empty() || segment.size() > 18 || segment.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+  return std::stoll(segment);
+}
+
 }  // namespace peerslot::http

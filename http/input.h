@@ -12,6 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
@@ -33,5 +34,8 @@ Result<std::string> read_optional_text(const nlohmann::json& body, const std::st
 Result<bool> read_flag(const nlohmann::json& body, const std::string& field, bool absent);
 // A whole number in min..max, or null (nullopt).
 Result<std::optional<int>> read_optional_int(const nlohmann::json& body, const std::string& field, int min, int max);
+// A path segment that names a record by number (/users/{id}, ...): 1 to 18
+// digits, so it always fits; nullopt for anything else, which names nothing.
+std::optional<std::int64_t> path_number(const std::string& segment);
 
 }  // namespace peerslot::http

@@ -43,10 +43,9 @@ nlohmann::json token_json(const service::ApiToken& t) {
 }
 
 Result<std::int64_t> user_id(const Call& call, const Service& service) {
-  std::int64_t id = std::atoll(call.params[0].c_str());
-  if (call.params[0].find_first_not_of("0123456789") != std::string::npos || !service.user(id))
-    return Status::not_found("id", "user " + call.params[0] + " does not exist");
-  return id;
+  std::optional<std::int64_t> id = path_number(call.params[0]);
+  if (!id || !service.user(*id)) return Status::not_found("id", "user " + call.params[0] + " does not exist");
+  return *id;
 }
 
 std::string session_cookie(const Service& service, const std::string& value, int max_age) {
@@ -165,11 +164,11 @@ HttpReply create_token(const Call& call, Service& service, std::int64_t user) {
 }
 
 HttpReply revoke_token(const Call& call, Service& service) {
-  std::int64_t id = std::atoll(call.params[0].c_str());
-  auto token = call.params[0].find_first_not_of("0123456789") == std::string::npos ? service.token(id) : std::nullopt;
+  std::optional<std::int64_t> id = path_number(call.params[0]);
+  auto token = id ? service.token(*id) : std::nullopt;
   if (!token) return problem(404, "id", "token " + call.params[0] + " does not exist");
   if (call.user.role != "office" && token->user_id != call.user.id) return problem(403, "", "token " + call.params[0] + " is not yours");
-  Status revoked = service.revoke_token(id, call.actor());
+  Status revoked = service.revoke_token(*id, call.actor());
   if (!revoked.is_ok()) return problem(revoked);
   return {204, "application/json", "", {}, {}};
 }

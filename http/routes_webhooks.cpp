@@ -45,8 +45,8 @@ nlohmann::json delivery_json(const service::WebhookDelivery& d) {
 }
 
 Result<Webhook> webhook_of(const Call& call, const Service& service) {
-  std::int64_t id = std::atoll(call.params[0].c_str());
-  auto found = call.params[0].find_first_not_of("0123456789") == std::string::npos ? service.webhook(id) : std::nullopt;
+  std::optional<std::int64_t> id = path_number(call.params[0]);
+  auto found = id ? service.webhook(*id) : std::nullopt;
   if (!found) return Status::not_found("id", "webhook " + call.params[0] + " does not exist");
   return *found;
 }
@@ -122,10 +122,9 @@ HttpReply test_webhook(const Call& call, Service& service) {
 HttpReply resend_delivery(const Call& call, Service& service) {
   auto webhook = webhook_of(call, service);
   if (!webhook.is_ok()) return problem(webhook.status());
-  const std::string& number = call.params[1];
-  bool whole = !number.empty() && number.size() <= 18 && number.find_first_not_of("0123456789") == std::string::npos;
-  if (!whole) return problem(Status::not_found("delivery", "webhook " + call.params[0] + " has no delivery " + number));
-  auto resent = service.resend_delivery(webhook.value().id, std::stoll(number));
+  std::optional<std::int64_t> delivery = path_number(call.params[1]);
+  if (!delivery) return problem(Status::not_found("delivery", "webhook " + call.params[0] + " has no delivery " + call.params[1]));
+  auto resent = service.resend_delivery(webhook.value().id, *delivery);
   if (!resent.is_ok()) return problem(resent.status());
   return json_reply(202, delivery_json(resent.value()));
 }

@@ -110,7 +110,8 @@ async function endpointPage(me, id, query = "") {
     endpointPage(me, id);
   }));
   const resend = (d) => {
-    const again = button("Send again", { "data-resend": String(d.id), class: "govuk-button govuk-button--secondary govuk-!-margin-bottom-0" });
+    const again = button("Send again", { "data-resend": String(d.id) }, "secondary");
+    again.classList.add("govuk-!-margin-bottom-0");
     again.addEventListener("click", () => busy(again, "Sending…", async () => {
       await api("POST", `/webhooks/${enc(id)}/deliveries/${enc(String(d.id))}/attempts`);
       carry({ title: "The delivery is on its way again", success: true,
